@@ -1,0 +1,5 @@
+package dev.psinfo.agent;
+
+public final class Agent {
+  private Agent() {}
+}

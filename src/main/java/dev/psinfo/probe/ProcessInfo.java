@@ -1,0 +1,342 @@
+package dev.psinfo.probe;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One process as a platform probe read it. Immutable. Every numeric field is {@code -1} when the
+ * platform does not have it or the agent could not read it; every String field is {@code ""} in
+ * that case, never null.
+ *
+ * @param pid process id
+ * @param ppid parent process id (0 for the roots of the tree)
+ * @param pgid process group id
+ * @param sid session id
+ * @param uid real user id (unsigned 32-bit value as a long)
+ * @param euid effective user id
+ * @param gid real group id
+ * @param egid effective group id
+ * @param user the effective user's name, or the euid in decimal when no name is known
+ * @param name the executable's name (AIX {@code pr_fname}, Linux {@code comm})
+ * @param args the command line, space-joined and scrubbed of secrets by the layer above; {@code
+ *     [name]} when the OS has none (kernel processes)
+ * @param argsTruncated true when {@code args} is known to be cut short (AIX keeps only 79 bytes)
+ * @param state normalized state
+ * @param stateCode the OS's own state letter, e.g. {@code "S"}
+ * @param threads number of threads (0 for an AIX zombie)
+ * @param priority scheduling priority as the OS reports it
+ * @param nice nice value as {@code ps} shows it (AIX: raw minus 40, so 20 is the default)
+ * @param rssBytes resident set size in bytes
+ * @param vszBytes virtual size in bytes
+ * @param cpuTimeMillis user + system CPU time in milliseconds
+ * @param userTimeMillis user CPU time in milliseconds; -1 when only the sum is known
+ * @param systemTimeMillis system CPU time in milliseconds; -1 when only the sum is known
+ * @param startTimeMillis start time, milliseconds since the epoch
+ * @param voluntaryCtxSwitches voluntary context switches (Linux only)
+ * @param involuntaryCtxSwitches involuntary context switches (Linux only)
+ * @param openFds open file descriptors (Linux only, when readable)
+ * @param readBytes bytes read from storage (Linux {@code /proc/<pid>/io}, when readable)
+ * @param writeBytes bytes written to storage (Linux {@code /proc/<pid>/io}, when readable)
+ */
+public record ProcessInfo(
+    long pid,
+    long ppid,
+    long pgid,
+    long sid,
+    long uid,
+    long euid,
+    long gid,
+    long egid,
+    String user,
+    String name,
+    String args,
+    boolean argsTruncated,
+    ProcessState state,
+    String stateCode,
+    int threads,
+    int priority,
+    int nice,
+    long rssBytes,
+    long vszBytes,
+    long cpuTimeMillis,
+    long userTimeMillis,
+    long systemTimeMillis,
+    long startTimeMillis,
+    long voluntaryCtxSwitches,
+    long involuntaryCtxSwitches,
+    long openFds,
+    long readBytes,
+    long writeBytes) {
+
+  public ProcessInfo {
+    if (pid < 0) {
+      throw new IllegalArgumentException("pid must be >= 0: " + pid);
+    }
+    requireNonNull(user, "user is null");
+    requireNonNull(name, "name is null");
+    requireNonNull(args, "args is null");
+    requireNonNull(state, "state is null");
+    requireNonNull(stateCode, "stateCode is null");
+    if (threads < -1) {
+      throw new IllegalArgumentException("threads must be >= -1: " + threads);
+    }
+    if (rssBytes < -1 || vszBytes < -1) {
+      throw new IllegalArgumentException(
+          "sizes must be >= -1: rss " + rssBytes + ", vsz " + vszBytes);
+    }
+    if (cpuTimeMillis < -1 || userTimeMillis < -1 || systemTimeMillis < -1) {
+      throw new IllegalArgumentException(
+          "CPU times must be >= -1: "
+              + cpuTimeMillis
+              + "/"
+              + userTimeMillis
+              + "/"
+              + systemTimeMillis);
+    }
+  }
+
+  /** Returns a copy with {@code args} replaced; for scrubbing secrets. */
+  public ProcessInfo withArgs(String newArgs) {
+    return new ProcessInfo(
+        pid,
+        ppid,
+        pgid,
+        sid,
+        uid,
+        euid,
+        gid,
+        egid,
+        user,
+        name,
+        newArgs,
+        argsTruncated,
+        state,
+        stateCode,
+        threads,
+        priority,
+        nice,
+        rssBytes,
+        vszBytes,
+        cpuTimeMillis,
+        userTimeMillis,
+        systemTimeMillis,
+        startTimeMillis,
+        voluntaryCtxSwitches,
+        involuntaryCtxSwitches,
+        openFds,
+        readBytes,
+        writeBytes);
+  }
+
+  /** A builder whose every field starts as "not available" ({@code -1}, {@code ""}, OTHER). */
+  public static Builder builder(long pid) {
+    return new Builder(pid);
+  }
+
+  /** Mutable builder for {@link ProcessInfo}; not thread-safe. */
+  public static final class Builder {
+    private long pid;
+    private long ppid = -1;
+    private long pgid = -1;
+    private long sid = -1;
+    private long uid = -1;
+    private long euid = -1;
+    private long gid = -1;
+    private long egid = -1;
+    private String user = "";
+    private String name = "";
+    private String args = "";
+    private boolean argsTruncated;
+    private ProcessState state = ProcessState.OTHER;
+    private String stateCode = "";
+    private int threads = -1;
+    private int priority = -1;
+    private int nice = -1;
+    private long rssBytes = -1;
+    private long vszBytes = -1;
+    private long cpuTimeMillis = -1;
+    private long userTimeMillis = -1;
+    private long systemTimeMillis = -1;
+    private long startTimeMillis = -1;
+    private long voluntaryCtxSwitches = -1;
+    private long involuntaryCtxSwitches = -1;
+    private long openFds = -1;
+    private long readBytes = -1;
+    private long writeBytes = -1;
+
+    private Builder(long pid) {
+      this.pid = pid;
+    }
+
+    public Builder pid(long v) {
+      pid = v;
+      return this;
+    }
+
+    public Builder ppid(long v) {
+      ppid = v;
+      return this;
+    }
+
+    public Builder pgid(long v) {
+      pgid = v;
+      return this;
+    }
+
+    public Builder sid(long v) {
+      sid = v;
+      return this;
+    }
+
+    public Builder uid(long v) {
+      uid = v;
+      return this;
+    }
+
+    public Builder euid(long v) {
+      euid = v;
+      return this;
+    }
+
+    public Builder gid(long v) {
+      gid = v;
+      return this;
+    }
+
+    public Builder egid(long v) {
+      egid = v;
+      return this;
+    }
+
+    public Builder user(String v) {
+      user = v;
+      return this;
+    }
+
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public Builder args(String v) {
+      args = v;
+      return this;
+    }
+
+    public Builder argsTruncated(boolean v) {
+      argsTruncated = v;
+      return this;
+    }
+
+    public Builder state(ProcessState v) {
+      state = v;
+      return this;
+    }
+
+    public Builder stateCode(String v) {
+      stateCode = v;
+      return this;
+    }
+
+    public Builder threads(int v) {
+      threads = v;
+      return this;
+    }
+
+    public Builder priority(int v) {
+      priority = v;
+      return this;
+    }
+
+    public Builder nice(int v) {
+      nice = v;
+      return this;
+    }
+
+    public Builder rssBytes(long v) {
+      rssBytes = v;
+      return this;
+    }
+
+    public Builder vszBytes(long v) {
+      vszBytes = v;
+      return this;
+    }
+
+    public Builder cpuTimeMillis(long v) {
+      cpuTimeMillis = v;
+      return this;
+    }
+
+    public Builder userTimeMillis(long v) {
+      userTimeMillis = v;
+      return this;
+    }
+
+    public Builder systemTimeMillis(long v) {
+      systemTimeMillis = v;
+      return this;
+    }
+
+    public Builder startTimeMillis(long v) {
+      startTimeMillis = v;
+      return this;
+    }
+
+    public Builder voluntaryCtxSwitches(long v) {
+      voluntaryCtxSwitches = v;
+      return this;
+    }
+
+    public Builder involuntaryCtxSwitches(long v) {
+      involuntaryCtxSwitches = v;
+      return this;
+    }
+
+    public Builder openFds(long v) {
+      openFds = v;
+      return this;
+    }
+
+    public Builder readBytes(long v) {
+      readBytes = v;
+      return this;
+    }
+
+    public Builder writeBytes(long v) {
+      writeBytes = v;
+      return this;
+    }
+
+    public ProcessInfo build() {
+      return new ProcessInfo(
+          pid,
+          ppid,
+          pgid,
+          sid,
+          uid,
+          euid,
+          gid,
+          egid,
+          user,
+          name,
+          args,
+          argsTruncated,
+          state,
+          stateCode,
+          threads,
+          priority,
+          nice,
+          rssBytes,
+          vszBytes,
+          cpuTimeMillis,
+          userTimeMillis,
+          systemTimeMillis,
+          startTimeMillis,
+          voluntaryCtxSwitches,
+          involuntaryCtxSwitches,
+          openFds,
+          readBytes,
+          writeBytes);
+    }
+  }
+}

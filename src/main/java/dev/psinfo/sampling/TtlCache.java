@@ -1,0 +1,141 @@
+package dev.psinfo.sampling;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * Holds the last value a loader produced and serves it for a time-to-live.
+ *
+ * <p>Nothing is loaded until the first {@link #get()}. At most one load runs at a time: callers
+ * that arrive while a load is in flight wait for it and share its result. When a load fails, the
+ * last good value keeps being served (and the failure is counted); only when there never was a good
+ * value does the failure reach the caller. Thread-safe.
+ *
+ * @param <T> the cached value, immutable
+ */
+public final class TtlCache<T> {
+  /** Produces a fresh value; may fail with any exception. */
+  @FunctionalInterface
+  public interface Loader<T> {
+    T load() throws Exception;
+  }
+
+  private final long ttlNanos;
+  private final LongSupplier nanoClock;
+  private final Loader<T> loader;
+  private final ReentrantLock loadLock = new ReentrantLock();
+  private final AtomicLong loads = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
+
+  private volatile Entry<T> entry;
+  private volatile Throwable lastFailure;
+
+  private record Entry<T>(T value, long loadedAtNanos) {}
+
+  /**
+   * @param ttl how long a value is served before the next read loads again; zero loads on every
+   *     read
+   * @param nanoClock monotonic clock, {@code System::nanoTime} outside tests
+   * @param loader produces a value
+   */
+  public TtlCache(Duration ttl, LongSupplier nanoClock, Loader<T> loader) {
+    requireNonNull(ttl, "ttl is null");
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative: " + ttl);
+    }
+    this.ttlNanos = ttl.toNanos();
+    this.nanoClock = requireNonNull(nanoClock, "nanoClock is null");
+    this.loader = requireNonNull(loader, "loader is null");
+  }
+
+  /**
+   * The cached value if younger than the TTL, else a freshly loaded one.
+   *
+   * @throws CacheLoadException when the load failed and no good value was ever loaded
+   */
+  public T get() {
+    Entry<T> current = entry;
+    if (current != null && isFresh(current)) {
+      return current.value();
+    }
+    return load(current, false);
+  }
+
+  /**
+   * Loads a fresh value now, unless another thread is loading, in which case its result is used.
+   *
+   * @throws CacheLoadException when the load failed and no good value was ever loaded
+   */
+  public T refresh() {
+    return load(entry, true);
+  }
+
+  private boolean isFresh(Entry<T> e) {
+    return nanoClock.getAsLong() - e.loadedAtNanos() < ttlNanos;
+  }
+
+  private T load(Entry<T> seen, boolean force) {
+    loadLock.lock();
+    try {
+      Entry<T> current = entry;
+      // another thread loaded while we waited for the lock: use its result
+      if (current != null && current != seen) {
+        return current.value();
+      }
+      if (!force && current != null && isFresh(current)) {
+        return current.value();
+      }
+      try {
+        T value = requireNonNull(loader.load(), "loader returned null");
+        loads.incrementAndGet();
+        entry = new Entry<>(value, nanoClock.getAsLong());
+        return value;
+      } catch (Exception | LinkageError e) {
+        failures.incrementAndGet();
+        lastFailure = e;
+        if (current != null) {
+          // keep serving the last good value, and try again only after another TTL
+          entry = new Entry<>(current.value(), nanoClock.getAsLong());
+          return current.value();
+        }
+        throw new CacheLoadException(e);
+      }
+    } finally {
+      loadLock.unlock();
+    }
+  }
+
+  /** Loads that produced a value. */
+  public long loads() {
+    return loads.get();
+  }
+
+  /** Loads that failed. */
+  public long failures() {
+    return failures.get();
+  }
+
+  /** The last failure, or null when no load has failed. */
+  public Throwable lastFailure() {
+    return lastFailure;
+  }
+
+  /** The value last loaded, without loading; null before the first load. */
+  public T peek() {
+    Entry<T> e = entry;
+    return e == null ? null : e.value();
+  }
+
+  /** Thrown by {@link #get()} when the first load fails. */
+  public static final class CacheLoadException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CacheLoadException(Throwable cause) {
+      super(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+    }
+  }
+}
