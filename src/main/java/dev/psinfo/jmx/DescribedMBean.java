@@ -1,0 +1,85 @@
+package dev.psinfo.jmx;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
+import javax.management.StandardMBean;
+
+/**
+ * Registers an MXBean with the descriptions written as {@link Description} annotations on its
+ * interface, so that JMX clients show what each attribute, operation and parameter means instead of
+ * repeating its name. Parameter names come from the annotation's text before the first colon
+ * ({@code @Description("n: how many rows")}), since MXBean interfaces lose them at run time.
+ */
+public final class DescribedMBean<T> extends StandardMBean {
+  private final Class<T> mxbeanInterface;
+
+  /** Wraps {@code implementation} as an MXBean of {@code mxbeanInterface}. */
+  public DescribedMBean(T implementation, Class<T> mxbeanInterface) {
+    super(implementation, mxbeanInterface, true);
+    this.mxbeanInterface = mxbeanInterface;
+  }
+
+  @Override
+  protected String getDescription(MBeanInfo info) {
+    Description d = mxbeanInterface.getAnnotation(Description.class);
+    return d != null ? d.value() : super.getDescription(info);
+  }
+
+  @Override
+  protected String getDescription(MBeanAttributeInfo info) {
+    for (String prefix : new String[] {"get", "is"}) {
+      Method m = method(prefix + info.getName(), 0);
+      if (m != null && m.getAnnotation(Description.class) != null) {
+        return m.getAnnotation(Description.class).value();
+      }
+    }
+    return super.getDescription(info);
+  }
+
+  @Override
+  protected String getDescription(MBeanOperationInfo info) {
+    Method m = method(info.getName(), info.getSignature().length);
+    Description d = m == null ? null : m.getAnnotation(Description.class);
+    return d != null ? d.value() : super.getDescription(info);
+  }
+
+  @Override
+  protected String getParameterName(MBeanOperationInfo op, MBeanParameterInfo param, int sequence) {
+    Description d = parameterDescription(op, sequence);
+    if (d != null && d.value().indexOf(':') > 0) {
+      return d.value().substring(0, d.value().indexOf(':')).trim();
+    }
+    return super.getParameterName(op, param, sequence);
+  }
+
+  @Override
+  protected String getDescription(MBeanOperationInfo op, MBeanParameterInfo param, int sequence) {
+    Description d = parameterDescription(op, sequence);
+    if (d != null) {
+      int colon = d.value().indexOf(':');
+      return colon > 0 ? d.value().substring(colon + 1).trim() : d.value();
+    }
+    return super.getDescription(op, param, sequence);
+  }
+
+  private Description parameterDescription(MBeanOperationInfo op, int sequence) {
+    Method m = method(op.getName(), op.getSignature().length);
+    if (m == null) {
+      return null;
+    }
+    Parameter[] params = m.getParameters();
+    return sequence < params.length ? params[sequence].getAnnotation(Description.class) : null;
+  }
+
+  private Method method(String name, int arity) {
+    return Arrays.stream(mxbeanInterface.getMethods())
+        .filter(m -> m.getName().equals(name) && m.getParameterCount() == arity)
+        .findFirst()
+        .orElse(null);
+  }
+}
