@@ -28,12 +28,15 @@ public final class UserNames {
   private volatile Map<Long, String> passwd = Map.of();
   private volatile FileTime passwdModified;
 
+  private volatile boolean loaded;
+
   /**
+   * Reads nothing yet: the passwd file is read on the first lookup or {@link #reloadIfChanged()}.
+   *
    * @param passwdFile the passwd-format file to read; a missing file means no entries
    */
   public UserNames(Path passwdFile) {
     this.passwdFile = requireNonNull(passwdFile, "passwdFile is null");
-    reloadIfChanged();
   }
 
   /** Re-reads the passwd file when its modification time changed; call once per scan. */
@@ -59,6 +62,7 @@ public final class UserNames {
       passwd = entries;
       passwdModified = modified;
       cache.clear();
+      loaded = true;
     }
   }
 
@@ -72,6 +76,9 @@ public final class UserNames {
   public String nameOf(long uid, Path ownedByUid) {
     if (uid < 0) {
       return "";
+    }
+    if (!loaded) {
+      reloadIfChanged();
     }
     String known = passwd.get(uid);
     if (known != null) {

@@ -1,0 +1,85 @@
+package dev.psinfo.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's settings, parsed once from the {@code -javaagent} options by {@link OptionsParser}.
+ * Immutable.
+ *
+ * @param probe which platform reader to use
+ * @param procRoot the process directory to scan ({@code /proc}, or a fake tree)
+ * @param passwdFile the passwd-format file for user names
+ * @param ttl how long one scan is served before the next read scans again
+ * @param include only processes whose name or arguments match this (null: all)
+ * @param exclude drop processes whose name or arguments match this (null: none)
+ * @param users only processes whose effective user is one of these names or uids (empty: all)
+ * @param maxRows at most this many rows per read (0: no limit)
+ * @param exportTop which rows {@code Processes} keeps when {@code maxRows} cuts the table
+ * @param scrubArgs whether secret values are masked in command lines
+ * @param scrubWords extra words that mark an argument as secret, on top of the built-in list
+ * @param registerDelay how long to wait before registering the MBeans (0: at once)
+ * @param source where the options came from, for the agent's status bean
+ */
+public record AgentOptions(
+    ProbeKind probe,
+    Path procRoot,
+    Path passwdFile,
+    Duration ttl,
+    Pattern include,
+    Pattern exclude,
+    Set<String> users,
+    int maxRows,
+    ExportOrder exportTop,
+    boolean scrubArgs,
+    List<String> scrubWords,
+    Duration registerDelay,
+    String source) {
+
+  /** The longest accepted {@code ttl}. */
+  public static final Duration MAX_TTL = Duration.ofHours(1);
+
+  public AgentOptions {
+    requireNonNull(probe, "probe is null");
+    requireNonNull(procRoot, "procRoot is null");
+    requireNonNull(passwdFile, "passwdFile is null");
+    requireNonNull(ttl, "ttl is null");
+    if (ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0) {
+      throw new IllegalArgumentException("ttl must be between 0 and " + MAX_TTL + ": " + ttl);
+    }
+    users = Set.copyOf(requireNonNull(users, "users is null"));
+    if (maxRows < 0) {
+      throw new IllegalArgumentException("maxRows must be >= 0: " + maxRows);
+    }
+    requireNonNull(exportTop, "exportTop is null");
+    scrubWords = List.copyOf(requireNonNull(scrubWords, "scrubWords is null"));
+    requireNonNull(registerDelay, "registerDelay is null");
+    if (registerDelay.isNegative()) {
+      throw new IllegalArgumentException("registerDelay must be >= 0: " + registerDelay);
+    }
+    requireNonNull(source, "source is null");
+  }
+
+  /** The defaults: every process of {@code /proc}, 2 s ttl, secrets scrubbed. */
+  public static AgentOptions defaults() {
+    return new AgentOptions(
+        ProbeKind.AUTO,
+        Path.of("/proc"),
+        Path.of("/etc/passwd"),
+        Duration.ofSeconds(2),
+        null,
+        null,
+        Set.of(),
+        0,
+        ExportOrder.CPU,
+        true,
+        List.of(),
+        Duration.ZERO,
+        "");
+  }
+}

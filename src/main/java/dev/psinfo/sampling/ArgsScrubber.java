@@ -1,0 +1,143 @@
+package dev.psinfo.sampling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Masks secret values in command lines before they leave the agent. Stateless after construction
+ * and thread-safe.
+ *
+ * <p>A token is secret when the option or key it belongs to contains one of the secret words
+ * (case-insensitive, ignoring {@code -}, {@code _} and {@code .}):
+ *
+ * <ul>
+ *   <li>{@code --password=hunter2}, {@code -Ddb.password=hunter2}, {@code API_KEY=abc} → the value
+ *       after {@code =} becomes {@code ***};
+ *   <li>{@code --password hunter2}, {@code -token abc} → the next token becomes {@code ***};
+ *   <li>{@code https://user:pass@host/} (any scheme) → {@code https://user:***@host/}.
+ * </ul>
+ *
+ * Tokens are split on spaces, so a quoted value with spaces is masked up to its first space only;
+ * the command lines the OS reports (AIX {@code pr_psargs}, Linux {@code cmdline} joined) have no
+ * quoting to rely on.
+ */
+public final class ArgsScrubber {
+  /** The built-in secret words. */
+  public static final List<String> DEFAULT_WORDS =
+      List.of(
+          "password",
+          "passwd",
+          "pwd",
+          "secret",
+          "token",
+          "apikey",
+          "accesskey",
+          "privatekey",
+          "credential");
+
+  static final String MASK = "***";
+
+  private final String[] words;
+
+  /** A scrubber for the built-in words plus {@code extraWords}. */
+  public ArgsScrubber(List<String> extraWords) {
+    List<String> all = new ArrayList<>(DEFAULT_WORDS);
+    for (String w : extraWords) {
+      String n = normalize(w);
+      if (!n.isEmpty()) {
+        all.add(n);
+      }
+    }
+    this.words = all.toArray(String[]::new);
+  }
+
+  /** Returns {@code args} with every secret value masked; the same instance when none is found. */
+  public String scrub(String args) {
+    if (args.isEmpty() || !mayContainSecret(args)) {
+      return args;
+    }
+    String[] tokens = args.split(" ", -1);
+    boolean changed = false;
+    boolean maskNext = false;
+    for (int i = 0; i < tokens.length; i++) {
+      String t = tokens[i];
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (maskNext) {
+        maskNext = false;
+        if (!t.startsWith("-")) {
+          tokens[i] = MASK;
+          changed = true;
+          continue;
+        }
+      }
+      String masked = scrubUrl(t);
+      int eq = masked.indexOf('=');
+      if (eq > 0 && isSecretKey(masked.substring(0, eq)) && eq < masked.length() - 1) {
+        masked = masked.substring(0, eq + 1) + MASK;
+      } else if (eq < 0 && t.startsWith("-") && isSecretKey(t)) {
+        maskNext = true;
+      }
+      if (!masked.equals(t)) {
+        tokens[i] = masked;
+        changed = true;
+      }
+    }
+    return changed ? String.join(" ", tokens) : args;
+  }
+
+  private boolean mayContainSecret(String args) {
+    if (args.indexOf('@') >= 0) {
+      return true;
+    }
+    String lower = normalize(args);
+    for (String w : words) {
+      if (lower.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isSecretKey(String key) {
+    String k = normalize(key);
+    for (String w : words) {
+      if (k.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Masks the password of {@code scheme://user:password@host} anywhere in the token. */
+  private static String scrubUrl(String token) {
+    int scheme = token.indexOf("://");
+    if (scheme < 0) {
+      return token;
+    }
+    int start = scheme + 3;
+    int at = token.indexOf('@', start);
+    int slash = token.indexOf('/', start);
+    if (at < 0 || (slash >= 0 && slash < at)) {
+      return token;
+    }
+    int colon = token.indexOf(':', start);
+    if (colon < 0 || colon > at) {
+      return token;
+    }
+    return token.substring(0, colon + 1) + MASK + token.substring(at);
+  }
+
+  private static String normalize(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '-' && c != '_' && c != '.') {
+        b.append(c);
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
+  }
+}

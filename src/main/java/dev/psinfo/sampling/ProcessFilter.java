@@ -1,0 +1,47 @@
+package dev.psinfo.sampling;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.probe.ProcessInfo;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which processes the agent shows. A process is kept when it matches {@code include} (if
+ * set) on its name or its arguments, does not match {@code exclude} (if set) on either, and its
+ * effective user is one of {@code users} by name or decimal uid (if any are set). Immutable and
+ * thread-safe.
+ *
+ * @param include kept only if name or args match ({@link java.util.regex.Matcher#find()}); null:
+ *     all
+ * @param exclude dropped if name or args match; null: none
+ * @param users effective user names or decimal uids to keep; empty: all
+ */
+public record ProcessFilter(Pattern include, Pattern exclude, Set<String> users) {
+  /** Keeps every process. */
+  public static final ProcessFilter ALL = new ProcessFilter(null, null, Set.of());
+
+  public ProcessFilter {
+    users = Set.copyOf(requireNonNull(users, "users is null"));
+  }
+
+  /** True when the filter keeps every process. */
+  public boolean keepsAll() {
+    return include == null && exclude == null && users.isEmpty();
+  }
+
+  /** True when {@code p} is shown. */
+  public boolean test(ProcessInfo p) {
+    if (!users.isEmpty() && !users.contains(p.user()) && !users.contains(Long.toString(p.euid()))) {
+      return false;
+    }
+    if (include != null && !matches(include, p)) {
+      return false;
+    }
+    return exclude == null || !matches(exclude, p);
+  }
+
+  private static boolean matches(Pattern pattern, ProcessInfo p) {
+    return pattern.matcher(p.name()).find() || pattern.matcher(p.args()).find();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.psinfo.sampling;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.probe.ProcessProbe;
+import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.probe.ScanStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Serves {@link Snapshot}s of the process table: scans through the probe on the first read and then
+ * at most once per {@code ttl}, one scan at a time; scrubs arguments, computes recent CPU use and
+ * applies the filter. When a scan fails, the last good snapshot keeps being served and the failure
+ * is counted. Thread-safe.
+ */
+public final class ProcessSampler {
+  private final ProcessProbe probe;
+  private final ProcessFilter filter;
+  private final ArgsScrubber scrubber;
+  private final TtlCache<Snapshot> cache;
+  private final CpuTracker cpu = new CpuTracker();
+  private final AtomicLong gone = new AtomicLong();
+  private final AtomicLong denied = new AtomicLong();
+  private final AtomicLong corrupt = new AtomicLong();
+  private long sequence;
+
+  /**
+   * @param probe the platform reader
+   * @param filter which processes are shown
+   * @param scrubber masks secrets in arguments; null shows them as read
+   * @param ttl how long one scan is served
+   * @param nanoClock monotonic clock, {@code System::nanoTime} outside tests
+   */
+  public ProcessSampler(
+      ProcessProbe probe,
+      ProcessFilter filter,
+      ArgsScrubber scrubber,
+      Duration ttl,
+      LongSupplier nanoClock) {
+    this.probe = requireNonNull(probe, "probe is null");
+    this.filter = requireNonNull(filter, "filter is null");
+    this.scrubber = scrubber;
+    this.cache = new TtlCache<>(ttl, nanoClock, this::scan);
+  }
+
+  /** The current snapshot, scanning when the last one is older than the ttl. */
+  public Snapshot snapshot() {
+    return cache.get();
+  }
+
+  /** Scans now (or joins a scan in flight) and returns its snapshot. */
+  public Snapshot refresh() {
+    return cache.refresh();
+  }
+
+  /** The last snapshot without scanning, or null before the first read. */
+  public Snapshot peek() {
+    return cache.peek();
+  }
+
+  /** The platform reader's name. */
+  public String probeName() {
+    return probe.name();
+  }
+
+  /** Counters since the sampler was made. */
+  public SamplerStats stats() {
+    Snapshot last = cache.peek();
+    Throwable failure = cache.lastFailure();
+    return new SamplerStats(
+        cache.loads(),
+        cache.failures(),
+        last == null ? -1 : last.scan().durationNanos() / 1_000_000.0,
+        last == null ? -1 : last.scan().processes().size(),
+        last == null ? -1 : last.samples().size(),
+        gone.get(),
+        denied.get(),
+        corrupt.get(),
+        failure == null ? "" : failure.getClass().getSimpleName() + ": " + failure.getMessage());
+  }
+
+  // runs under the cache's load lock: one at a time
+  private Snapshot scan() throws Exception {
+    ProcessScan scan = probe.scan();
+    ScanStats s = scan.stats();
+    gone.addAndGet(s.gone());
+    denied.addAndGet(s.denied());
+    corrupt.addAndGet(s.corrupt());
+    double[] percent = cpu.update(scan);
+    List<ProcessInfo> processes = scan.processes();
+    List<ProcessSample> shown = new ArrayList<>(processes.size());
+    for (int i = 0; i < percent.length; i++) {
+      ProcessInfo p = processes.get(i);
+      if (scrubber != null) {
+        String clean = scrubber.scrub(p.args());
+        if (clean != p.args()) {
+          p = p.withArgs(clean);
+        }
+      }
+      if (filter.test(p)) {
+        shown.add(new ProcessSample(p, percent[i]));
+      }
+    }
+    return new Snapshot(scan, shown, ++sequence);
+  }
+}

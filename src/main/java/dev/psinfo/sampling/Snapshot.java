@@ -1,0 +1,141 @@
+package dev.psinfo.sampling;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.probe.ProcessScan;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A coherent view of the process table: every row comes from the same scan. Immutable and
+ * thread-safe; every query answers from this scan only.
+ *
+ * @param scan the probe's scan, unfiltered, arguments as read (not for display: use {@link
+ *     #samples})
+ * @param samples the processes the filter shows, arguments scrubbed, in ascending pid order
+ * @param sequence 1 for the first scan of the agent's life, then counting up
+ */
+public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long sequence) {
+  private static final Comparator<ProcessSample> BY_CPU =
+      Comparator.comparingDouble(ProcessSample::cpuPercent)
+          .reversed()
+          .thenComparingLong(s -> s.info().pid());
+  private static final Comparator<ProcessSample> BY_RSS =
+      Comparator.comparingLong((ProcessSample s) -> s.info().rssBytes())
+          .reversed()
+          .thenComparingLong(s -> s.info().pid());
+
+  public Snapshot {
+    requireNonNull(scan, "scan is null");
+    samples = List.copyOf(requireNonNull(samples, "samples is null"));
+    if (sequence < 1) {
+      throw new IllegalArgumentException("sequence must be >= 1: " + sequence);
+    }
+  }
+
+  /** The shown process with this pid, or null. */
+  public ProcessSample byPid(long pid) {
+    int lo = 0;
+    int hi = samples.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long p = samples.get(mid).info().pid();
+      if (p < pid) {
+        lo = mid + 1;
+      } else if (p > pid) {
+        hi = mid - 1;
+      } else {
+        return samples.get(mid);
+      }
+    }
+    return null;
+  }
+
+  /** The {@code n} shown processes with the highest recent CPU use, highest first. */
+  public List<ProcessSample> topByCpu(int n) {
+    return top(n, BY_CPU);
+  }
+
+  /** The {@code n} shown processes with the largest resident set, largest first. */
+  public List<ProcessSample> topByMemory(int n) {
+    return top(n, BY_RSS);
+  }
+
+  private List<ProcessSample> top(int n, Comparator<ProcessSample> order) {
+    List<ProcessSample> all = new ArrayList<>(samples);
+    all.sort(order);
+    return n >= all.size() ? all : List.copyOf(all.subList(0, n));
+  }
+
+  /** Shown processes whose name or arguments match {@code regex} (find, not full match). */
+  public List<ProcessSample> find(Pattern regex) {
+    List<ProcessSample> out = new ArrayList<>();
+    for (ProcessSample s : samples) {
+      if (regex.matcher(s.info().name()).find() || regex.matcher(s.info().args()).find()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Shown processes whose effective user has this name, or this decimal uid. */
+  public List<ProcessSample> byUser(String user) {
+    List<ProcessSample> out = new ArrayList<>();
+    for (ProcessSample s : samples) {
+      if (s.info().user().equals(user) || Long.toString(s.info().euid()).equals(user)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every shown descendant of {@code pid} (children, their children, …), in ascending pid order.
+   * The tree is taken from the whole scan, so a hidden process still links its shown descendants.
+   */
+  public List<ProcessSample> descendants(long pid) {
+    Map<Long, List<Long>> childrenOf = new HashMap<>();
+    for (var p : scan.processes()) {
+      if (p.pid() != p.ppid()) {
+        childrenOf.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p.pid());
+      }
+    }
+    List<Long> found = new ArrayList<>();
+    ArrayDeque<Long> queue = new ArrayDeque<>(childrenOf.getOrDefault(pid, List.of()));
+    Set<Long> seen = new HashSet<>();
+    while (!queue.isEmpty()) {
+      Long next = queue.poll();
+      if (next == pid || !seen.add(next)) {
+        continue;
+      }
+      found.add(next);
+      queue.addAll(childrenOf.getOrDefault(next, List.of()));
+    }
+    Collections.sort(found);
+    List<ProcessSample> out = new ArrayList<>(found.size());
+    for (long child : found) {
+      ProcessSample s = byPid(child);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Threads of all processes in the scan, counting -1 (unknown) as 0. */
+  public long totalThreads() {
+    long n = 0;
+    for (var p : scan.processes()) {
+      n += Math.max(0, p.threads());
+    }
+    return n;
+  }
+}
