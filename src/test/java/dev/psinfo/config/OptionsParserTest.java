@@ -1,0 +1,105 @@
+package dev.psinfo.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OptionsParserTest {
+  @TempDir Path dir;
+
+  @Test
+  void nullAndBlankGiveTheDefaults() throws Exception {
+    assertThat(OptionsParser.parse(null)).isEqualTo(AgentOptions.defaults());
+    assertThat(OptionsParser.parse("  ")).isEqualTo(AgentOptions.defaults());
+  }
+
+  @Test
+  void parsesEveryKey() throws Exception {
+    Path passwd = Files.writeString(dir.resolve("passwd"), "root:x:0:0::/:/bin/sh\n");
+    AgentOptions o =
+        OptionsParser.parse(
+            "probe=aix, procRoot="
+                + dir
+                + ",passwdFile="
+                + passwd
+                + ",ttl=500ms,include=java|sshd,exclude=^kworker,users=alice:0,maxRows=50,"
+                + "exportTop=memory,scrubArgs=false,scrubWords=pin:otp,registerDelay=2s");
+    assertThat(o.probe()).isEqualTo(ProbeKind.AIX);
+    assertThat(o.procRoot()).isEqualTo(dir);
+    assertThat(o.passwdFile()).isEqualTo(passwd);
+    assertThat(o.ttl()).isEqualTo(Duration.ofMillis(500));
+    assertThat(o.include().pattern()).isEqualTo("java|sshd");
+    assertThat(o.exclude().pattern()).isEqualTo("^kworker");
+    assertThat(o.users()).isEqualTo(Set.of("alice", "0"));
+    assertThat(o.maxRows()).isEqualTo(50);
+    assertThat(o.exportTop()).isEqualTo(ExportOrder.MEMORY);
+    assertThat(o.scrubArgs()).isFalse();
+    assertThat(o.scrubWords()).isEqualTo(List.of("pin", "otp"));
+    assertThat(o.registerDelay()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "colour=red                | unknown option 'colour'",
+        "ttl                       | option 'ttl' is not key=value",
+        "ttl=fast                  | bad value for ttl: 'fast'",
+        "ttl=-1s                   | bad value for ttl: '-1s'",
+        "ttl=2h                    | bad value for ttl: '2h' is longer than the maximum",
+        "probe=solaris             | bad value for probe: 'solaris' (expected auto, linux or aix)",
+        "include=(                 | bad value for include: '(' is not a valid regex",
+        "exclude=                  | bad value for exclude: empty regex",
+        "maxRows=-3                | bad value for maxRows: '-3'",
+        "maxRows=lots              | bad value for maxRows: 'lots'",
+        "exportTop=io              | bad value for exportTop: 'io'",
+        "scrubArgs=yes             | bad value for scrubArgs: 'yes' (expected true or false)",
+        "users=::                  | bad value for users",
+        "procRoot=/no/such/dir     | bad value for procRoot: '/no/such/dir' is not a directory",
+        "passwdFile=/no/such/file  | bad value for passwdFile: '/no/such/file' is not a readable file",
+        "config=/no/such.properties| bad value for config: cannot read '/no/such.properties'",
+        "ttl=1s,ttl=2s             | option 'ttl' is given twice",
+        "registerDelay=soon        | bad value for registerDelay: 'soon'",
+      })
+  void badInputNamesTheOptionInOneLine(String args, String message) {
+    assertThatThrownBy(() -> OptionsParser.parse(args))
+        .isInstanceOf(OptionsException.class)
+        .hasMessageContaining(message.trim())
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void configFileGivesDefaultsThatInlineOptionsOverride() throws Exception {
+    Path config =
+        Files.writeString(dir.resolve("psinfo.properties"), "ttl=10s\nmaxRows=7\ninclude=a,b\n");
+    AgentOptions o = OptionsParser.parse("config=" + config + ",maxRows=9");
+    assertThat(o.ttl()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(o.maxRows()).isEqualTo(9);
+    assertThat(o.include().pattern()).isEqualTo("a,b");
+    assertThat(o.source()).contains("config " + config);
+  }
+
+  @Test
+  void configFileWithAnUnknownKeyIsNamed() throws Exception {
+    Path config = Files.writeString(dir.resolve("bad.properties"), "tll=10s\n");
+    assertThatThrownBy(() -> OptionsParser.parse("config=" + config))
+        .hasMessageContaining("unknown option 'tll' in config file " + config);
+  }
+
+  @Test
+  void durations() throws Exception {
+    assertThat(OptionsParser.duration("ttl", "0")).isZero();
+    assertThat(OptionsParser.duration("ttl", "250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(OptionsParser.duration("ttl", "3m")).isEqualTo(Duration.ofMinutes(3));
+    assertThat(OptionsParser.duration("ttl", "1h")).isEqualTo(Duration.ofHours(1));
+  }
+}

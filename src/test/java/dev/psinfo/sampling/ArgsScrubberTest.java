@@ -1,0 +1,39 @@
+package dev.psinfo.sampling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ArgsScrubberTest {
+  private final ArgsScrubber scrubber = new ArgsScrubber(List.of("pin"));
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "java -jar app.jar                              | java -jar app.jar",
+        "java -Dpassword=hunter2 -jar x                 | java -Dpassword=*** -jar x",
+        "java -Ddb.Password=hunter2 -jar x              | java -Ddb.Password=*** -jar x",
+        "app --password hunter2 --verbose               | app --password *** --verbose",
+        "app --password --verbose                       | app --password --verbose",
+        "app --api-key=abc --api_key=def --apikey ghi   | app --api-key=*** --api_key=*** --apikey ***",
+        "app --token=t0k SECRET_ACCESS=x                | app --token=*** SECRET_ACCESS=***",
+        "curl https://bob:s3cret@example.com/x          | curl https://bob:***@example.com/x",
+        "psql postgres://u:pw@db:5432/app               | psql postgres://u:***@db:5432/app",
+        "git clone https://github.com/a/b               | git clone https://github.com/a/b",
+        "mail bob@example.com                           | mail bob@example.com",
+        "app --pin 1234                                 | app --pin ***",
+        "app -Dclient.secret=                           | app -Dclient.secret=",
+      })
+  void masksSecretValues(String in, String out) {
+    assertThat(scrubber.scrub(in.trim())).isEqualTo(out.trim());
+  }
+
+  @org.junit.jupiter.api.Test
+  void returnsTheSameInstanceWhenNothingIsSecret() {
+    String args = "/usr/sbin/sshd -D";
+    assertThat(scrubber.scrub(args)).isSameAs(args);
+  }
+}
