@@ -1,24 +1,14 @@
 package dev.psinfo.agent;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.psinfo.config.AgentOptions;
-import dev.psinfo.config.ProbeKind;
 import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.ProcessTable;
 import dev.psinfo.jmx.ProcessTableMXBean;
-import dev.psinfo.probe.ProcessProbe;
-import dev.psinfo.probe.UserNames;
-import dev.psinfo.probe.aix.AixProcessProbe;
-import dev.psinfo.probe.linux.LinuxProcessProbe;
-import dev.psinfo.sampling.ArgsScrubber;
-import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSampler;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -76,7 +66,7 @@ final class Installation {
       log.info("psinfo-jmx is already registered in this JVM; options ignored: {}", options.source());
       return true;
     }
-    ProcessSampler sampler = sampler(options);
+    ProcessSampler sampler = Probes.sampler(options);
     ProcessTable table = new ProcessTable(sampler, options.maxRows(), options.exportTop());
     AgentStatus status =
         new AgentStatus(version(), options.source(), System.currentTimeMillis(), sampler);
@@ -142,28 +132,7 @@ final class Installation {
     }
   }
 
-  static ProcessSampler sampler(AgentOptions options) {
-    UserNames users = new UserNames(options.passwdFile());
-    ProcessProbe probe =
-        switch (resolve(options.probe())) {
-          case AIX -> new AixProcessProbe(options.procRoot(), users);
-          default -> new LinuxProcessProbe(options.procRoot(), users);
-        };
-    ProcessFilter filter = new ProcessFilter(options.include(), options.exclude(), options.users());
-    ArgsScrubber scrubber = options.scrubArgs() ? new ArgsScrubber(options.scrubWords()) : null;
-    return new ProcessSampler(probe, filter, scrubber, options.ttl(), System::nanoTime);
-  }
-
-  /** AUTO is AIX when {@code os.name} says so, Linux otherwise. */
-  static ProbeKind resolve(ProbeKind kind) {
-    requireNonNull(kind, "kind is null");
-    if (kind != ProbeKind.AUTO) {
-      return kind;
-    }
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    return os.startsWith("aix") ? ProbeKind.AIX : ProbeKind.LINUX;
-  }
-
+  /** The agent's version from the jar manifest; {@code dev} when run from classes. */
   static String version() {
     String v = Installation.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;

@@ -1,0 +1,48 @@
+package dev.psinfo.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.config.AgentOptions;
+import dev.psinfo.config.ProbeKind;
+import dev.psinfo.probe.ProcessProbe;
+import dev.psinfo.probe.UserNames;
+import dev.psinfo.probe.aix.AixProcessProbe;
+import dev.psinfo.probe.linux.LinuxProcessProbe;
+import dev.psinfo.sampling.ArgsScrubber;
+import dev.psinfo.sampling.ProcessFilter;
+import dev.psinfo.sampling.ProcessSampler;
+import java.util.Locale;
+
+/**
+ * The one place that chooses a platform reader. Used by the agent and by the command line, so both
+ * show the same table for the same options. Creating a probe or sampler reads nothing.
+ */
+public final class Probes {
+  private Probes() {}
+
+  /** The probe {@code options} choose, reading {@code options.procRoot()}. */
+  public static ProcessProbe probe(AgentOptions options) {
+    UserNames users = new UserNames(options.passwdFile());
+    return switch (resolve(options.probe())) {
+      case AIX -> new AixProcessProbe(options.procRoot(), users);
+      default -> new LinuxProcessProbe(options.procRoot(), users);
+    };
+  }
+
+  /** A sampler over {@link #probe}, with the options' filter, scrubbing and ttl. */
+  public static ProcessSampler sampler(AgentOptions options) {
+    ProcessFilter filter = new ProcessFilter(options.include(), options.exclude(), options.users());
+    ArgsScrubber scrubber = options.scrubArgs() ? new ArgsScrubber(options.scrubWords()) : null;
+    return new ProcessSampler(probe(options), filter, scrubber, options.ttl(), System::nanoTime);
+  }
+
+  /** AUTO is AIX when {@code os.name} says so, Linux otherwise; other kinds stay as they are. */
+  public static ProbeKind resolve(ProbeKind kind) {
+    requireNonNull(kind, "kind is null");
+    if (kind != ProbeKind.AUTO) {
+      return kind;
+    }
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    return os.startsWith("aix") ? ProbeKind.AIX : ProbeKind.LINUX;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.psinfo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.psinfo.jmx.ProcessKey;
+import dev.psinfo.jmx.ProcessRow;
+import dev.psinfo.jmx.ProcessTableMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The shaded agent jar in a real child JVM on this Linux machine, read over JMX. */
+@EnabledOnOs(OS.LINUX)
+class LinuxAgentIT {
+  static final ObjectName TABLE = ChildJvmNames.TABLE;
+  static final ObjectName AGENT = ChildJvmNames.AGENT;
+
+  @Test
+  void defaultOptionsShowTheChildsOwnProcess() throws Exception {
+    try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar()))) {
+      MBeanServerConnection jmx = child.jmx();
+      ProcessTableMXBean table = JMX.newMXBeanProxy(jmx, TABLE, ProcessTableMXBean.class);
+      Map<ProcessKey, ProcessRow> rows = table.getProcesses();
+      ProcessRow me =
+          rows.values().stream().filter(r -> r.pid() == child.pid()).findFirst().orElseThrow();
+      assertThat(me.name()).isEqualTo("java");
+      assertThat(me.args()).contains(HostApp.class.getName());
+      assertThat(me.user()).isEqualTo(System.getProperty("user.name"));
+      assertThat(me.ppid()).isEqualTo(ProcessHandle.current().pid());
+      assertThat(me.threads()).isGreaterThan(1);
+      long vmRssBytes = statusKb(child.pid(), "VmRSS:") * 1024;
+      assertThat((double) me.rssBytes()).isBetween(vmRssBytes * 0.5, vmRssBytes * 1.5);
+      assertThat(me.startTimeMillis())
+          .isCloseTo(
+              ProcessHandle.of(child.pid()).orElseThrow().info().startInstant().orElseThrow().toEpochMilli(),
+              org.assertj.core.data.Offset.offset(1_000L));
+      assertThat(jmx.getAttribute(AGENT, "Probe")).isEqualTo("linux");
+      assertThat((Long) jmx.getAttribute(AGENT, "Scans")).isEqualTo(1L);
+      assertThat(child.stderr()).anyMatch(l -> l.contains("registered psinfo:type=ProcessTable"));
+      assertThat(child.stop()).isZero();
+    }
+  }
+
+  @Test
+  void aBadOptionIsOneLineOnStderrAndTheHostRunsOn() throws Exception {
+    try (ChildJvm child =
+        ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=colour=red,ttl=2s"), "7")) {
+      assertThat(child.jmx().isRegistered(TABLE)).isFalse();
+      assertThat(child.stop()).isEqualTo(7);
+      assertThat(child.stderr())
+          .containsExactly(
+              "psinfo-jmx: agent not started: unknown option 'colour' (known keys: probe,"
+                  + " procRoot, passwdFile, ttl, include, exclude, users, maxRows, exportTop,"
+                  + " scrubArgs, scrubWords, registerDelay, config)");
+    }
+  }
+
+  @Test
+  void aGuestNoThreadsNoWorkUntilReadNoVisibleDependencies() throws Exception {
+    try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar()))) {
+      assertThat(child.stdout()).contains("SLF4J absent", "JMXUTILS absent");
+      MBeanServerConnection jmx = child.jmx();
+      assertThat(jmx.getAttribute(AGENT, "Scans")).isEqualTo(0L);
+      assertThat(psinfoThreads(jmx)).isEmpty();
+      jmx.getAttribute(TABLE, "ProcessCount");
+      assertThat(jmx.getAttribute(AGENT, "Scans")).isEqualTo(1L);
+      assertThat(psinfoThreads(jmx)).isEmpty();
+    }
+  }
+
+  @Test
+  void attachingTwiceRegistersOnce() throws Exception {
+    try (ChildJvm child = ChildJvm.start(List.of())) {
+      assertThat(child.jmx().isRegistered(TABLE)).isFalse();
+      child.loadAgent("ttl=1s");
+      child.loadAgent("ttl=5s");
+      MBeanServerConnection jmx = child.jmx();
+      assertThat(jmx.isRegistered(TABLE)).isTrue();
+      assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(2);
+      assertThat(jmx.getAttribute(AGENT, "Options")).isEqualTo("ttl=1s");
+      assertThat((Integer) jmx.getAttribute(TABLE, "ProcessCount")).isPositive();
+      assertThat(child.stderr()).anyMatch(l -> l.contains("already registered"));
+    }
+  }
+
+  private static List<String> psinfoThreads(MBeanServerConnection jmx) throws Exception {
+    ThreadMXBean threads =
+        JMX.newMXBeanProxy(jmx, new ObjectName("java.lang:type=Threading"), ThreadMXBean.class);
+    return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+        .filter(t -> t != null)
+        .map(ThreadInfo::getThreadName)
+        .filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains("psinfo"))
+        .toList();
+  }
+
+  private static long statusKb(long pid, String field) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith(field)) {
+        return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+      }
+    }
+    throw new AssertionError(field + " not in /proc/" + pid + "/status");
+  }
+}
