@@ -119,8 +119,8 @@ class LinuxProcessProbeTest {
     process(777, "bash", 0);
     Files.writeString(root.resolve("777/stat"), "777 (x) S garbage");
     process(999, "bash", 0); // stat names pid 2380
-    process(555, "bash", 0);
-    Files.writeString(root.resolve("555/status"), "Name:\tbash\n");
+    process(2380, "bash", 0); // its status has no Uid/Gid
+    Files.writeString(root.resolve("2380/status"), "Name:\tbash\n");
     for (String junk : new String[] {"self", "sys", "0123", "12a", "-5"}) {
       Files.createDirectories(root.resolve(junk));
     }
