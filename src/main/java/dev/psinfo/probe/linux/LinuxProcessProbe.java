@@ -39,15 +39,18 @@ import org.slf4j.LoggerFactory;
  * <p>How an entry is classified:
  *
  * <ul>
- *   <li><b>gone</b>: a file is missing ({@link NoSuchFileException}), a read fails with ESRCH ("No
- *       such process") or after the pid's directory vanished, or {@code stat}/{@code status} is
- *       empty. The row is dropped without a message.
+ *   <li><b>gone</b>: {@code stat}, {@code status} or {@code cmdline} is missing ({@link
+ *       NoSuchFileException}), its read fails with ESRCH ("No such process") or after the pid's
+ *       directory vanished, or {@code stat}/{@code status} is empty. The row is dropped without a
+ *       message. ({@code io} and {@code fd} are read last; a process that exits just before them
+ *       keeps its row with those fields -1.)
  *   <li><b>denied</b>: {@code stat}, {@code status} or {@code cmdline} (the files every user can
  *       normally read) is not readable, as under {@code hidepid}. The row is kept with those fields
  *       unavailable and counted. {@code io} and {@code fd} are readable only for one's own
  *       processes (or with {@code CAP_SYS_PTRACE}), so not being able to read them is the normal
  *       case for an unprivileged agent: those fields ({@code openFds}, {@code readBytes}, {@code
- *       writeBytes}) are then -1 and the row is <em>not</em> counted as denied.
+ *       writeBytes}) are then -1 and the row is <em>not</em> counted as denied. The same holds when
+ *       {@code io} is absent (kernels without {@code CONFIG_TASK_IO_ACCOUNTING}).
  *   <li><b>corrupt</b>: {@code stat} or {@code status} does not parse, names another pid, or a read
  *       fails for another reason. The row is dropped, counted, and a warning with the pid and byte
  *       count is logged at most once a minute. A corrupt {@code io} only makes its fields -1 (and
@@ -259,9 +262,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
         denied = true;
       }
 
-      file = "io";
-      readIo(pid, row, reader, dir, prefix + "io", euid);
-      file = "fd";
+      readIo(pid, row, reader, prefix + "io", euid);
       row.openFds(countFds(dir.resolve("fd"), euid));
 
       if (denied) {
@@ -305,8 +306,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
   }
 
   private void readIo(
-      long pid, ProcessInfo.Builder row, ProcFileReader reader, Path dir, String io, long euid)
-      throws IOException {
+      long pid, ProcessInfo.Builder row, ProcFileReader reader, String io, long euid) {
     // access(2) first for other users' processes: no exception for the usual "not yours" case
     if ((euid != agentUid || euid < 0) && !Files.isReadable(Path.of(io))) {
       return;
@@ -315,11 +315,8 @@ public final class LinuxProcessProbe implements ProcessProbe {
     try {
       n = reader.read(io);
     } catch (IOException e) {
-      // EACCES can also come from the read itself (the kernel's ptrace check), as a plain
-      // IOException; anything that is not "gone" leaves the counters unavailable
-      if (isGone(e, dir)) {
-        throw e;
-      }
+      // EACCES also comes from the read itself (the kernel's ptrace check) as a plain IOException;
+      // the file is absent without CONFIG_TASK_IO_ACCOUNTING: either way the counters stay -1
       return;
     }
     if (n == 0) {
@@ -333,7 +330,8 @@ public final class LinuxProcessProbe implements ProcessProbe {
     }
   }
 
-  private long countFds(Path fdDir, long euid) throws IOException {
+  /** The number of open descriptors, or -1 when that cannot be read (for any reason). */
+  private long countFds(Path fdDir, long euid) {
     try {
       if (fdCountInSize) {
         return Files.readAttributes(fdDir, BasicFileAttributes.class).size();
@@ -350,7 +348,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
         throw e.getCause();
       }
       return count;
-    } catch (AccessDeniedException e) {
+    } catch (IOException e) {
       return -1;
     }
   }
