@@ -1,0 +1,433 @@
+package dev.psinfo.probe.linux;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.probe.CorruptRecordException;
+import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.probe.ProcessProbe;
+import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.probe.ProcessState;
+import dev.psinfo.probe.ScanStats;
+import dev.psinfo.probe.UserNames;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process table from Linux {@code /proc}. Thread-safe; scans may run concurrently.
+ *
+ * <p>Per process it reads {@code stat} (ids, name, state, times, sizes), {@code status} (real and
+ * effective uid/gid, threads, context switches), {@code cmdline} (full length), {@code io} and the
+ * count of {@code fd} entries, each file once into a buffer reused across the scan. The user is the
+ * effective uid's name from {@link UserNames}, which falls back to the owner of {@code /proc/<pid>}
+ * for directory (LDAP/NIS) users: no process is forked.
+ *
+ * <p>How an entry is classified:
+ *
+ * <ul>
+ *   <li><b>gone</b>: {@code stat}, {@code status} or {@code cmdline} is missing ({@link
+ *       NoSuchFileException}), its read fails with ESRCH ("No such process") or after the pid's
+ *       directory vanished, or {@code stat}/{@code status} is empty. The row is dropped without a
+ *       message. ({@code io} and {@code fd} are read last; a process that exits just before them
+ *       keeps its row with those fields -1.)
+ *   <li><b>denied</b>: {@code stat}, {@code status} or {@code cmdline} (the files every user can
+ *       normally read) is not readable, as under {@code hidepid}. The row is kept with those fields
+ *       unavailable and counted. {@code io} and {@code fd} are readable only for one's own
+ *       processes (or with {@code CAP_SYS_PTRACE}), so not being able to read them is the normal
+ *       case for an unprivileged agent: those fields ({@code openFds}, {@code readBytes}, {@code
+ *       writeBytes}) are then -1 and the row is <em>not</em> counted as denied. The same holds when
+ *       {@code io} is absent (kernels without {@code CONFIG_TASK_IO_ACCOUNTING}).
+ *   <li><b>corrupt</b>: {@code stat} or {@code status} does not parse, names another pid, or a read
+ *       fails for another reason. The row is dropped, counted, and a warning with the pid and byte
+ *       count is logged at most once a minute. A corrupt {@code io} only makes its fields -1 (and
+ *       warns the same way).
+ * </ul>
+ *
+ * <p>{@code openFds}: on {@code procfs} since Linux 6.2 the size of {@code /proc/<pid>/fd} is the
+ * number of open descriptors, which one {@code stat} call reads (for any user's process; this is
+ * detected once, from {@code /proc/self/fd}). On older kernels, or when the tree is not {@code
+ * procfs}, the entries are counted, which needs permission to list them.
+ */
+public final class LinuxProcessProbe implements ProcessProbe {
+  private static final Logger LOG = LoggerFactory.getLogger(LinuxProcessProbe.class);
+  private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+  private final Path procRoot;
+  private final UserNames users;
+  private final LinuxKernelFacts facts;
+  private final boolean fdCountInSize;
+  private final long agentUid;
+  private final AtomicReference<ProcFileReader> spareReader = new AtomicReference<>();
+  private final AtomicLong nextWarnNanos = new AtomicLong(System.nanoTime());
+  private final AtomicInteger suppressedWarnings = new AtomicInteger();
+
+  /**
+   * Reads the kernel facts from {@code procRoot} (see {@link LinuxKernelFacts#read}).
+   *
+   * @param procRoot usually {@code /proc}; a fake tree for tests
+   * @param users resolves effective uids to names
+   */
+  public LinuxProcessProbe(Path procRoot, UserNames users) {
+    this(procRoot, users, LinuxKernelFacts.read(procRoot));
+  }
+
+  /** With kernel facts read elsewhere (or made up for a test). */
+  public LinuxProcessProbe(Path procRoot, UserNames users, LinuxKernelFacts facts) {
+    this.procRoot = requireNonNull(procRoot, "procRoot is null");
+    this.users = requireNonNull(users, "users is null");
+    this.facts = requireNonNull(facts, "facts is null");
+    this.fdCountInSize = fdCountInSize(procRoot);
+    this.agentUid = ownerOf(procRoot.resolve("self"));
+  }
+
+  /** The uid owning {@code file}, or -1 when unknown. */
+  private static long ownerOf(Path file) {
+    try {
+      return Integer.toUnsignedLong((Integer) Files.getAttribute(file, "unix:uid"));
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Whether the size of {@code <procRoot>/<pid>/fd} is its entry count (procfs since Linux 6.2):
+   * true when the tree is procfs and this process's own fd directory, which cannot be empty, has a
+   * size above 0.
+   */
+  private static boolean fdCountInSize(Path root) {
+    try {
+      return "proc".equals(Files.getFileStore(root).type())
+          && Files.readAttributes(root.resolve("self").resolve("fd"), BasicFileAttributes.class)
+                  .size()
+              > 0;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "linux";
+  }
+
+  /** The clock-tick, page-size and boot-time facts this probe converts with. */
+  public LinuxKernelFacts facts() {
+    return facts;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IOException only when {@code procRoot} cannot be listed
+   */
+  @Override
+  public ProcessScan scan() throws IOException {
+    long wallMillis = System.currentTimeMillis();
+    long startNanos = System.nanoTime();
+    users.reloadIfChanged();
+    long[] pids = listPids();
+    ProcFileReader reader = spareReader.getAndSet(null);
+    if (reader == null) {
+      reader = new ProcFileReader();
+    }
+    Tally tally = new Tally();
+    List<ProcessInfo> rows = new ArrayList<>(pids.length);
+    for (long pid : pids) {
+      ProcessInfo row = readProcess(pid, reader, tally);
+      if (row != null) {
+        rows.add(row);
+      }
+    }
+    if (reader.worthKeeping()) {
+      spareReader.set(reader);
+    }
+    ScanStats stats = new ScanStats(pids.length, tally.gone, tally.denied, tally.corrupt);
+    return new ProcessScan(rows, wallMillis, startNanos, System.nanoTime() - startNanos, stats);
+  }
+
+  /** The numeric entries of {@code procRoot}, ascending, without duplicates. */
+  private long[] listPids() throws IOException {
+    long[] pids = new long[512];
+    int count = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
+      for (Path entry : entries) {
+        long pid = parsePid(entry.getFileName().toString());
+        if (pid >= 0) {
+          if (count == pids.length) {
+            pids = Arrays.copyOf(pids, count * 2);
+          }
+          pids[count++] = pid;
+        }
+      }
+    } catch (DirectoryIteratorException e) {
+      throw e.getCause();
+    }
+    Arrays.sort(pids, 0, count);
+    int unique = 0;
+    for (int i = 0; i < count; i++) {
+      if (unique == 0 || pids[unique - 1] != pids[i]) {
+        pids[unique++] = pids[i];
+      }
+    }
+    return Arrays.copyOf(pids, unique);
+  }
+
+  /** A canonical decimal pid (no sign, no leading zero), or -1 for any other name. */
+  static long parsePid(String name) {
+    int n = name.length();
+    if (n == 0 || n > 18 || (name.charAt(0) == '0' && n > 1)) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private ProcessInfo readProcess(long pid, ProcFileReader reader, Tally tally) {
+    Path dir = procRoot.resolve(Long.toString(pid));
+    String prefix = dir.toString() + '/';
+    String file = "stat";
+    try {
+      ProcessInfo.Builder row = ProcessInfo.builder(pid);
+      boolean denied = false;
+      long euid = -1;
+
+      int n = readUnlessDenied(reader, prefix + "stat");
+      String name = "";
+      if (n == 0) {
+        tally.gone++;
+        return null;
+      } else if (n > 0) {
+        LinuxStat stat = LinuxProcParsers.parseStat(reader.bytes(), n);
+        if (stat.pid() != pid) {
+          throw new CorruptRecordException("stat", n, "holds pid " + stat.pid());
+        }
+        name = stat.name();
+        fillFromStat(row, stat);
+      } else {
+        denied = true;
+      }
+
+      file = "status";
+      n = readUnlessDenied(reader, prefix + "status");
+      if (n == 0) {
+        tally.gone++;
+        return null;
+      } else if (n > 0) {
+        LinuxStatus status = LinuxProcParsers.parseStatus(reader.bytes(), n);
+        euid = status.euid();
+        row.uid(status.uid())
+            .euid(status.euid())
+            .gid(status.gid())
+            .egid(status.egid())
+            .user(users.nameOf(status.euid(), dir))
+            .voluntaryCtxSwitches(status.voluntaryCtxSwitches())
+            .involuntaryCtxSwitches(status.involuntaryCtxSwitches());
+        if (status.threads() >= 0) {
+          row.threads(status.threads());
+        }
+      } else {
+        denied = true;
+      }
+
+      file = "cmdline";
+      n = readUnlessDenied(reader, prefix + "cmdline");
+      if (n >= 0) {
+        row.args(
+                n == 0 && name.isEmpty()
+                    ? ""
+                    : LinuxProcParsers.parseCmdline(reader.bytes(), n, name))
+            .argsTruncated(reader.truncated());
+      } else {
+        denied = true;
+      }
+
+      readIo(pid, row, reader, prefix + "io", euid);
+      row.openFds(countFds(dir.resolve("fd"), euid));
+
+      if (denied) {
+        tally.denied++;
+      }
+      return row.build();
+    } catch (CorruptRecordException e) {
+      tally.corrupt++;
+      warnCorrupt(pid, e.what(), e.byteCount(), e.getMessage(), true);
+      return null;
+    } catch (IOException e) {
+      if (isGone(e, dir)) {
+        tally.gone++;
+      } else {
+        tally.corrupt++;
+        warnCorrupt(pid, file, -1, e.toString(), true);
+      }
+      return null;
+    }
+  }
+
+  private void fillFromStat(ProcessInfo.Builder row, LinuxStat stat) {
+    long userMillis = facts.ticksToMillis(stat.userTicks());
+    long systemMillis = facts.ticksToMillis(stat.systemTicks());
+    long boot = facts.bootTimeMillis();
+    row.ppid(stat.ppid())
+        .pgid(stat.pgrp())
+        .sid(stat.session())
+        .name(stat.name())
+        .stateCode(stateCode(stat.stateCode()))
+        .state(state(stat.stateCode()))
+        .threads(stat.threads())
+        .priority(stat.priority())
+        .nice(stat.nice())
+        .rssBytes(stat.rssPages() * facts.pageSizeBytes())
+        .vszBytes(stat.vsizeBytes())
+        .userTimeMillis(userMillis)
+        .systemTimeMillis(systemMillis)
+        .cpuTimeMillis(userMillis + systemMillis)
+        .startTimeMillis(boot < 0 ? -1 : boot + facts.ticksToMillis(stat.startTicks()));
+  }
+
+  private void readIo(
+      long pid, ProcessInfo.Builder row, ProcFileReader reader, String io, long euid) {
+    // access(2) first for other users' processes: no exception for the usual "not yours" case
+    if ((euid != agentUid || euid < 0) && !Files.isReadable(Path.of(io))) {
+      return;
+    }
+    int n;
+    try {
+      n = reader.read(io);
+    } catch (IOException e) {
+      // EACCES also comes from the read itself (the kernel's ptrace check) as a plain IOException;
+      // the file is absent without CONFIG_TASK_IO_ACCOUNTING: either way the counters stay -1
+      return;
+    }
+    if (n == 0) {
+      return;
+    }
+    try {
+      LinuxIo counters = LinuxProcParsers.parseIo(reader.bytes(), n);
+      row.readBytes(counters.readBytes()).writeBytes(counters.writeBytes());
+    } catch (CorruptRecordException e) {
+      warnCorrupt(pid, e.what(), e.byteCount(), e.getMessage(), false);
+    }
+  }
+
+  /** The number of open descriptors, or -1 when that cannot be read (for any reason). */
+  private long countFds(Path fdDir, long euid) {
+    try {
+      if (fdCountInSize) {
+        return Files.readAttributes(fdDir, BasicFileAttributes.class).size();
+      }
+      if ((euid != agentUid || euid < 0) && !Files.isReadable(fdDir)) {
+        return -1;
+      }
+      long count = 0;
+      try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
+        for (Path ignored : fds) {
+          count++;
+        }
+      } catch (DirectoryIteratorException e) {
+        throw e.getCause();
+      }
+      return count;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** The file's length in {@code reader}, or -1 when it may not be read. */
+  private static int readUnlessDenied(ProcFileReader reader, String file) throws IOException {
+    try {
+      return reader.read(file);
+    } catch (AccessDeniedException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * ESRCH is reported as a plain IOException whose message is the C library's (possibly localized)
+   * text; when the message does not say, the pid's directory having vanished does.
+   */
+  private static boolean isGone(IOException e, Path dir) {
+    if (e instanceof NoSuchFileException) {
+      return true;
+    }
+    String message = e.getMessage();
+    if (message != null && message.contains("No such process")) {
+      return true;
+    }
+    return !Files.exists(dir);
+  }
+
+  private void warnCorrupt(
+      long pid, String file, long byteCount, String message, boolean rowSkipped) {
+    long now = System.nanoTime();
+    long next = nextWarnNanos.get();
+    if (now - next >= 0 && nextWarnNanos.compareAndSet(next, now + WARN_INTERVAL_NANOS)) {
+      int suppressed = suppressedWarnings.getAndSet(0);
+      LOG.warn(
+          "{} {}/{}/{} ({} bytes): {}{}",
+          rowSkipped ? "skipped process with corrupt" : "ignored corrupt",
+          procRoot,
+          pid,
+          file,
+          byteCount,
+          message,
+          suppressed == 0 ? "" : " (and " + suppressed + " similar since the last warning)");
+    } else {
+      suppressedWarnings.incrementAndGet();
+    }
+  }
+
+  /** The kernel's letter as a (shared) string. */
+  static String stateCode(char code) {
+    return switch (code) {
+      case 'R' -> "R";
+      case 'S' -> "S";
+      case 'D' -> "D";
+      case 'Z' -> "Z";
+      case 'T' -> "T";
+      case 't' -> "t";
+      case 'X' -> "X";
+      case 'I' -> "I";
+      default -> String.valueOf(code);
+    };
+  }
+
+  /** The normalized state of a kernel state letter. */
+  static ProcessState state(char code) {
+    return switch (code) {
+      case 'R' -> ProcessState.RUNNING;
+      case 'S', 'D' -> ProcessState.SLEEPING;
+      case 'T', 't' -> ProcessState.STOPPED;
+      case 'Z' -> ProcessState.ZOMBIE;
+      case 'I' -> ProcessState.IDLE;
+      default -> ProcessState.OTHER;
+    };
+  }
+
+  /** Per-scan counts; confined to the scanning thread. */
+  private static final class Tally {
+    int gone;
+    int denied;
+    int corrupt;
+  }
+}

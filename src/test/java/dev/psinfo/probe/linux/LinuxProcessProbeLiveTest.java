@@ -1,0 +1,160 @@
+package dev.psinfo.probe.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.probe.UserNames;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** This machine's {@code /proc} against {@code ps}. */
+@EnabledOnOs(OS.LINUX)
+class LinuxProcessProbeLiveTest {
+  private final LinuxProcessProbe probe =
+      new LinuxProcessProbe(Path.of("/proc"), new UserNames(Path.of("/etc/passwd")));
+
+  /** One line of {@code ps -eo pid,ppid,euid,euser,rss,vsz,nlwp,stat,comm}. */
+  private record PsRow(
+      long pid,
+      long ppid,
+      long euid,
+      String euser,
+      long rssKib,
+      long vszKib,
+      int threads,
+      String stat,
+      String comm) {}
+
+  private static Map<Long, PsRow> ps() throws IOException, InterruptedException {
+    Process ps =
+        new ProcessBuilder(
+                "ps", "-eo", "pid,ppid,euid,euser,rss,vsz,nlwp,stat,comm", "--no-headers")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(ps.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(ps.exitValue()).as(out).isZero();
+    Map<Long, PsRow> rows = new HashMap<>();
+    for (String line : out.split("\n")) {
+      String[] f = line.trim().split("\\s+", 9);
+      if (f.length < 9) {
+        continue;
+      }
+      rows.put(
+          Long.parseLong(f[0]),
+          new PsRow(
+              Long.parseLong(f[0]),
+              Long.parseLong(f[1]),
+              Long.parseLong(f[2]),
+              f[3],
+              Long.parseLong(f[4]),
+              Long.parseLong(f[5]),
+              Integer.parseInt(f[6]),
+              f[7],
+              f[8]));
+    }
+    return rows;
+  }
+
+  @Test
+  void agreesWithPsOnEveryPidInBoth() throws Exception {
+    Map<Long, PsRow> ps = ps();
+    ProcessScan scan = probe.scan();
+    assertThat(scan.stats().corrupt()).isZero();
+    assertThat(scan.processes()).hasSizeGreaterThan(1);
+    List<String> problems = new ArrayList<>();
+    int compared = 0;
+    for (ProcessInfo p : scan.processes()) {
+      PsRow r = ps.get(p.pid());
+      if (r == null) {
+        continue; // started after ps ran, or ps itself
+      }
+      compared++;
+      check(problems, p, "ppid", p.ppid() == r.ppid(), r.ppid());
+      check(problems, p, "euid", p.euid() == r.euid(), r.euid());
+      boolean userMatches =
+          p.user().equals(r.euser())
+              || (r.euser().endsWith("+")
+                  && p.user().startsWith(r.euser().substring(0, r.euser().length() - 1)))
+              || r.euser().equals(Long.toString(p.euid()));
+      check(problems, p, "user " + p.user(), userMatches, r.euser());
+      check(problems, p, "comm " + p.name(), p.name().equals(r.comm()), r.comm());
+      // these move between the two reads: loose bounds
+      long rssKib = p.rssBytes() / 1024;
+      check(
+          problems,
+          p,
+          "rss KiB " + rssKib,
+          Math.abs(rssKib - r.rssKib()) <= Math.max(8 * 1024, r.rssKib() / 2),
+          r.rssKib());
+      long vszKib = p.vszBytes() / 1024;
+      check(
+          problems,
+          p,
+          "vsz KiB " + vszKib,
+          Math.abs(vszKib - r.vszKib()) <= Math.max(64 * 1024, r.vszKib() / 2),
+          r.vszKib());
+      check(
+          problems,
+          p,
+          "threads " + p.threads(),
+          Math.abs(p.threads() - r.threads()) <= Math.max(4, r.threads() / 2),
+          r.threads());
+      char psState = r.stat().charAt(0);
+      char ours = p.stateCode().charAt(0);
+      boolean stateAgrees =
+          psState == ours || ("RSD".indexOf(psState) >= 0 && "RSD".indexOf(ours) >= 0);
+      check(problems, p, "state " + ours, stateAgrees, r.stat());
+      assertThat(p.args()).as("args of %d", p.pid()).isNotEmpty();
+      assertThat(p.startTimeMillis()).isPositive();
+      assertThat(p.cpuTimeMillis()).isEqualTo(p.userTimeMillis() + p.systemTimeMillis());
+    }
+    assertThat(problems).isEmpty();
+    assertThat(compared).isGreaterThan(ps.size() / 2);
+  }
+
+  private static void check(
+      List<String> problems, ProcessInfo p, String what, boolean ok, Object psValue) {
+    if (!ok) {
+      problems.add(p.pid() + " (" + p.name() + "): ours " + what + ", ps " + psValue);
+    }
+  }
+
+  @Test
+  void ownRow() throws Exception {
+    ProcessHandle me = ProcessHandle.current();
+    ProcessInfo row =
+        probe.scan().processes().stream()
+            .filter(p -> p.pid() == me.pid())
+            .findFirst()
+            .orElseThrow();
+    Instant started = me.info().startInstant().orElseThrow();
+    assertThat(row.startTimeMillis()).isCloseTo(started.toEpochMilli(), within(1000));
+    assertThat(row.threads()).isGreaterThan(1);
+    assertThat(row.args()).contains("java");
+    String command = me.info().command().orElseThrow();
+    assertThat(row.args()).contains(command.substring(command.lastIndexOf('/') + 1));
+    me.info().arguments().ifPresent(a -> assertThat(row.args()).contains(a[a.length - 1]));
+    assertThat(row.ppid()).isEqualTo(me.parent().map(ProcessHandle::pid).orElse(0L));
+    // our own files are always readable
+    assertThat(row.openFds()).isGreaterThanOrEqualTo(3);
+    assertThat(row.readBytes()).isGreaterThanOrEqualTo(0);
+    assertThat(row.voluntaryCtxSwitches()).isGreaterThan(0);
+    assertThat(row.rssBytes()).isGreaterThan(1024 * 1024);
+  }
+
+  private static org.assertj.core.data.Offset<Long> within(long millis) {
+    return org.assertj.core.data.Offset.offset(millis);
+  }
+}
