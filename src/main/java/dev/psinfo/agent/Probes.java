@@ -20,13 +20,21 @@ import java.util.Locale;
 public final class Probes {
   private Probes() {}
 
-  /** The probe {@code options} choose, reading {@code options.procRoot()}. */
+  /**
+   * The probe {@code options} choose, reading {@code options.procRoot()}. The platform reader is
+   * made on the first scan, so that nothing (not even the kernel facts a Linux reader needs) is read
+   * before somebody asks.
+   */
   public static ProcessProbe probe(AgentOptions options) {
-    UserNames users = new UserNames(options.passwdFile());
-    return switch (resolve(options.probe())) {
-      case AIX -> new AixProcessProbe(options.procRoot(), users);
-      default -> new LinuxProcessProbe(options.procRoot(), users);
-    };
+    ProbeKind kind = resolve(options.probe());
+    return new LazyProbe(
+        kind.name().toLowerCase(Locale.ROOT),
+        () -> {
+          UserNames users = new UserNames(options.passwdFile());
+          return kind == ProbeKind.AIX
+              ? new AixProcessProbe(options.procRoot(), users)
+              : new LinuxProcessProbe(options.procRoot(), users);
+        });
   }
 
   /** A sampler over {@link #probe}, with the options' filter, scrubbing and ttl. */
