@@ -17,8 +17,9 @@ final class AixBytes {
   private AixBytes() {}
 
   /**
-   * A big-endian view of {@code buf}'s remaining bytes that leaves the caller's buffer (position,
-   * limit, byte order) untouched, after checking that at least {@code minSize} bytes remain.
+   * {@code buf} itself when it is big-endian, else a big-endian duplicate, so that the caller's
+   * buffer (position, limit, byte order) is never changed; the parsers only use absolute reads.
+   * Checks first that at least {@code minSize} bytes remain.
    *
    * @throws CorruptRecordException when fewer than {@code minSize} bytes remain
    */
@@ -29,7 +30,8 @@ final class AixBytes {
       throw new CorruptRecordException(
           what, length, length + " bytes, shorter than the " + minSize + " of the layout");
     }
-    return buf.duplicate().order(ByteOrder.BIG_ENDIAN);
+    // absolute reads never move the position, so a big-endian buffer can be read in place
+    return buf.order() == ByteOrder.BIG_ENDIAN ? buf : buf.duplicate().order(ByteOrder.BIG_ENDIAN);
   }
 
   /** Unsigned 8-bit value at {@code index}. */
@@ -165,5 +167,22 @@ final class AixBytes {
   /** A NUL-terminated (or full-width) text field decoded as UTF-8. */
   static String cString(ByteBuffer b, int index, int size) {
     return utf8(b, index, cStringLength(b, index, size));
+  }
+
+  /**
+   * Like {@link #cString} but returns the shared {@code "OTHER"} for that common policy name, to
+   * spare one string per process and scan.
+   */
+  static String policyName(ByteBuffer b, int index, int size) {
+    int length = cStringLength(b, index, size);
+    if (length == 5
+        && b.get(index) == 'O'
+        && b.get(index + 1) == 'T'
+        && b.get(index + 2) == 'H'
+        && b.get(index + 3) == 'E'
+        && b.get(index + 4) == 'R') {
+      return "OTHER";
+    }
+    return utf8(b, index, length);
   }
 }

@@ -51,7 +51,7 @@ public final class LwpsinfoParser {
           AixBytes.u8(b, base + LwpsinfoLayout.PR_NICE),
           b.getInt(base + LwpsinfoLayout.PR_PRI),
           b.getInt(base + LwpsinfoLayout.PR_POLICY),
-          AixBytes.cString(b, base + LwpsinfoLayout.PR_CLNAME, LwpsinfoLayout.PR_CLNAME_SIZE),
+          AixBytes.policyName(b, base + LwpsinfoLayout.PR_CLNAME, LwpsinfoLayout.PR_CLNAME_SIZE),
           b.getInt(base + LwpsinfoLayout.PR_ONPRO),
           b.getInt(base + LwpsinfoLayout.PR_BINDPRO),
           AixBytes.u32(b, base + LwpsinfoLayout.PR_PTID));
