@@ -130,7 +130,13 @@ public final class AixProcessProbe implements ProcessProbe {
         p = new PidPaths(procRoot.resolve(Long.toString(pid)));
       }
       paths.put(key, p);
-      readProcess(scan, pid, p);
+      try {
+        readProcess(scan, pid, p);
+      } catch (RuntimeException e) {
+        // a bug or an unforeseen value must not cost the whole table
+        scan.corrupt++;
+        warn("pid {} could not be decoded: {}", pid, e.toString());
+      }
     }
     pathCache = paths;
     ScanStats stats = new ScanStats(pids.length, scan.gone, scan.denied, scan.corrupt);

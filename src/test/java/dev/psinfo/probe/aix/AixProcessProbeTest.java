@@ -282,6 +282,25 @@ class AixProcessProbeTest {
   }
 
   @Test
+  void anUnexpectedRuntimeExceptionCostsOnlyItsEntry() throws Exception {
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(10));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(11));
+    AixProcessProbe probe =
+        new AixProcessProbe(
+            proc,
+            users,
+            file -> {
+              if (file.startsWith(proc.resolve("10"))) {
+                throw new IllegalStateException("boom");
+              }
+              return FileChannel.open(file);
+            });
+    ProcessScan scan = probe.scan();
+    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 1));
+    assertThat(scan.processes()).extracting(ProcessInfo::pid).containsExactly(11L);
+  }
+
+  @Test
   void emptyProcRootGivesAnEmptyScan() throws Exception {
     ProcessScan scan = new AixProcessProbe(proc, users).scan();
     assertThat(scan.processes()).isEmpty();
