@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *       split (-1);
  *   <li><b>corrupt</b> (skipped, counted, warned about at most once a minute with pid and byte
  *       count): {@code psinfo} shorter than 448 bytes, holding an invalid value, whose {@code
- *       pr_pid} differs from the directory name, or failing with another I/O error.
+ *       pr_pid} differs from the directory name, or failing with another I/O error (or any
+ *       unexpected runtime exception while the entry is decoded).
  * </ul>
  *
  * A {@code status} that is missing, short, invalid, of another pid or fails with another I/O error
