@@ -1,0 +1,365 @@
+package dev.psinfo.probe.aix;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.probe.CorruptRecordException;
+import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.probe.ProcessProbe;
+import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.probe.ScanStats;
+import dev.psinfo.probe.UserNames;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AIX process table from {@code <procRoot>/<pid>/psinfo} (world-readable, so no root needed)
+ * and, when readable, {@code <procRoot>/<pid>/status} for the user/system CPU split.
+ *
+ * <p>Each entry is classified:
+ *
+ * <ul>
+ *   <li><b>gone</b> (skipped silently, counted): {@code psinfo} is missing, or opening or reading
+ *       it fails with ESRCH ("No such process"): the process exited after the listing;
+ *   <li><b>denied</b> (kept, counted): {@code psinfo} not readable → a row with only the pid, every
+ *       other field unavailable; {@code status} not readable → the row without the user/system
+ *       split (-1);
+ *   <li><b>corrupt</b> (skipped, counted, warned about at most once a minute with pid and byte
+ *       count): {@code psinfo} shorter than 448 bytes, holding an invalid value, whose {@code
+ *       pr_pid} differs from the directory name, or failing with another I/O error (or any
+ *       unexpected runtime exception while the entry is decoded).
+ * </ul>
+ *
+ * A {@code status} that is missing, short, invalid, of another pid or fails with another I/O error
+ * only loses the split (a rate-limited warning, no count): the psinfo row is still good. Access to
+ * {@code status} depends only on the agent's identity and the process's owner, so once it was
+ * denied for one (uid, euid) pair, a scan counts the other processes of that pair as denied without
+ * opening their {@code status} (an exception per process is what a non-root agent would pay
+ * otherwise).
+ *
+ * <p>Directory entries count as processes when their name is a canonical decimal number (no sign,
+ * no leading zero except {@code 0} itself) no larger than {@link Psinfo#MAX_PID}; anything else is
+ * not a process and is ignored. Duplicates are listed once; rows come in ascending pid order.
+ *
+ * <p>Thread-safe: each scan uses its own buffers; shared are only the warning rate limiter and a
+ * cache of the file paths of the latest scan's pids (about 0.5 KB per live process), which spares
+ * re-creating them for processes that live across scans.
+ */
+public final class AixProcessProbe implements ProcessProbe {
+  private static final Logger log = LoggerFactory.getLogger(AixProcessProbe.class);
+  private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final String PSINFO = "psinfo";
+  private static final String STATUS = "status";
+  private static final Set<OpenOption> READ_ONLY = Set.of(StandardOpenOption.READ);
+
+  /** Opens a file for reading; the seam tests use to simulate denied or vanishing files. */
+  @FunctionalInterface
+  interface FileOpener {
+    ReadableByteChannel open(Path file) throws IOException;
+  }
+
+  private final Path procRoot;
+  private final UserNames users;
+  private final FileOpener opener;
+  private final AtomicLong lastWarnNanos;
+  private final AtomicLong warningsLogged = new AtomicLong();
+  private final AtomicLong warningsSuppressed = new AtomicLong();
+
+  /**
+   * The paths of the pids of the latest scan (immutable once published). Replaced, not updated, by
+   * each scan, so it never holds more than one scan's pids.
+   */
+  private volatile Map<Long, PidPaths> pathCache = Map.of();
+
+  /**
+   * @param procRoot the AIX {@code /proc} directory (or a copy of one)
+   * @param users resolves effective uids to names
+   */
+  public AixProcessProbe(Path procRoot, UserNames users) {
+    this(procRoot, users, file -> FileChannel.open(file, READ_ONLY));
+  }
+
+  AixProcessProbe(Path procRoot, UserNames users, FileOpener opener) {
+    this.procRoot = requireNonNull(procRoot, "procRoot is null");
+    this.users = requireNonNull(users, "users is null");
+    this.opener = requireNonNull(opener, "opener is null");
+    this.lastWarnNanos = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
+  }
+
+  @Override
+  public String name() {
+    return "aix";
+  }
+
+  /**
+   * Reads every process once.
+   *
+   * @throws IOException only when {@code procRoot} is missing or cannot be listed
+   */
+  @Override
+  public ProcessScan scan() throws IOException {
+    long wallTimeMillis = System.currentTimeMillis();
+    long startNanos = System.nanoTime();
+    users.reloadIfChanged();
+    long[] pids = listPids();
+    Scan scan = new Scan(pids.length);
+    Map<Long, PidPaths> previousPaths = pathCache;
+    Map<Long, PidPaths> paths = new HashMap<>(pids.length * 4 / 3 + 1);
+    for (long pid : pids) {
+      Long key = pid;
+      PidPaths p = previousPaths.get(key);
+      if (p == null) {
+        p = new PidPaths(procRoot.resolve(Long.toString(pid)));
+      }
+      paths.put(key, p);
+      try {
+        readProcess(scan, pid, p);
+      } catch (RuntimeException e) {
+        // a bug or an unforeseen value must not cost the whole table
+        scan.corrupt++;
+        warn("pid {} could not be decoded: {}", pid, e.toString());
+      }
+    }
+    pathCache = paths;
+    ScanStats stats = new ScanStats(pids.length, scan.gone, scan.denied, scan.corrupt);
+    return new ProcessScan(
+        scan.rows, wallTimeMillis, startNanos, System.nanoTime() - startNanos, stats);
+  }
+
+  /** Warnings written to the log so far (for tests). */
+  long warningsLogged() {
+    return warningsLogged.get();
+  }
+
+  /** The files of one pid, kept from scan to scan so a long-lived process costs no new paths. */
+  private static final class PidPaths {
+    final Path dir;
+    final Path psinfo;
+    final Path status;
+
+    PidPaths(Path dir) {
+      this.dir = dir;
+      this.psinfo = dir.resolve(PSINFO);
+      this.status = dir.resolve(STATUS);
+    }
+  }
+
+  /** Per-scan state: reused buffers, rows and counters. Confined to one thread. */
+  private static final class Scan {
+    final ByteBuffer psinfo = ByteBuffer.allocate(PsinfoLayout.PSINFO_SIZE);
+    final ByteBuffer status = ByteBuffer.allocate(PstatusLayout.PSTATUS_SIZE);
+    final List<ProcessInfo> rows;
+    int gone;
+    int denied;
+    int corrupt;
+
+    /** {@link #owners} of processes whose status was denied in this scan. */
+    long[] statusDeniedOwners = new long[8];
+
+    int statusDeniedOwnerCount;
+
+    Scan(int expected) {
+      rows = new ArrayList<>(expected);
+    }
+
+    boolean isStatusDenied(long owners) {
+      for (int i = 0; i < statusDeniedOwnerCount; i++) {
+        if (statusDeniedOwners[i] == owners) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void statusDenied(long owners) {
+      if (statusDeniedOwnerCount == statusDeniedOwners.length) {
+        statusDeniedOwners = Arrays.copyOf(statusDeniedOwners, statusDeniedOwnerCount * 2);
+      }
+      statusDeniedOwners[statusDeniedOwnerCount++] = owners;
+    }
+
+    /** The real and effective uid of a process in one value (each is 32 bits). */
+    static long owners(Psinfo psinfo) {
+      return psinfo.uid() << 32 | psinfo.euid();
+    }
+  }
+
+  private void readProcess(Scan scan, long pid, PidPaths paths) {
+    Path dir = paths.dir;
+    Psinfo psinfo;
+    try (ReadableByteChannel ch = opener.open(paths.psinfo)) {
+      readUpToCapacity(ch, scan.psinfo);
+    } catch (AccessDeniedException e) {
+      scan.denied++;
+      scan.rows.add(ProcessInfo.builder(pid).build());
+      return;
+    } catch (IOException e) {
+      if (isGone(e)) {
+        scan.gone++;
+      } else {
+        scan.corrupt++;
+        warn("psinfo of pid {} could not be read: {}", pid, e.toString());
+      }
+      return;
+    }
+    try {
+      psinfo = PsinfoParser.parse(scan.psinfo);
+    } catch (CorruptRecordException e) {
+      scan.corrupt++;
+      warn("psinfo of pid {} is corrupt ({} bytes): {}", pid, e.byteCount(), e.getMessage());
+      return;
+    }
+    if (psinfo.pid() != pid) {
+      scan.corrupt++;
+      warn(
+          "psinfo of pid {} is corrupt ({} bytes): it says pr_pid {}",
+          pid,
+          scan.psinfo.remaining(),
+          psinfo.pid());
+      return;
+    }
+
+    Pstatus status = null;
+    long owners = Scan.owners(psinfo);
+    if (scan.isStatusDenied(owners)) {
+      // denied for this (uid, euid) a moment ago: spare an exception per process
+      scan.denied++;
+      scan.rows.add(psinfo.toProcessInfo(users.nameOf(psinfo.euid(), dir)));
+      return;
+    }
+    try (ReadableByteChannel ch = opener.open(paths.status)) {
+      readUpToCapacity(ch, scan.status);
+      status = PstatusParser.parse(scan.status);
+      if (status.pid() != pid) {
+        warn(
+            "status of pid {} is corrupt ({} bytes): it says pr_pid {}",
+            pid,
+            scan.status.remaining(),
+            status.pid());
+        status = null;
+      }
+    } catch (AccessDeniedException e) {
+      scan.denied++;
+      scan.statusDenied(owners);
+    } catch (IOException e) {
+      if (!isGone(e)) {
+        warn("status of pid {} could not be read: {}", pid, e.toString());
+      }
+      // gone after psinfo was read: keep the row as it was
+    } catch (CorruptRecordException e) {
+      warn("status of pid {} is corrupt ({} bytes): {}", pid, e.byteCount(), e.getMessage());
+    }
+
+    String user = users.nameOf(psinfo.euid(), dir);
+    scan.rows.add(psinfo.toProcessInfo(status, user));
+  }
+
+  /** Clears {@code buf}, fills it from {@code ch} until full or end of file, and flips it. */
+  private static void readUpToCapacity(ReadableByteChannel ch, ByteBuffer buf) throws IOException {
+    buf.clear();
+    while (buf.hasRemaining() && ch.read(buf) >= 0) {
+      // a /proc read normally returns the whole record at once
+    }
+    buf.flip();
+  }
+
+  /** NoSuchFileException, or ESRCH: the process exited between listing and reading. */
+  private static boolean isGone(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return true;
+    }
+    String message = e.getMessage();
+    return message != null && message.contains("No such process");
+  }
+
+  /** The pids under procRoot, sorted, without duplicates. */
+  private long[] listPids() throws IOException {
+    long[] pids = new long[512];
+    int count = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
+      for (Path entry : entries) {
+        long pid = parsePid(entry.getFileName().toString());
+        if (pid < 0) {
+          continue;
+        }
+        if (count == pids.length) {
+          pids = Arrays.copyOf(pids, count * 2);
+        }
+        pids[count++] = pid;
+      }
+    } catch (DirectoryIteratorException e) {
+      throw e.getCause();
+    }
+    return sortedUnique(pids, count);
+  }
+
+  /** The first {@code count} values of {@code pids}, sorted, without duplicates (a new array). */
+  static long[] sortedUnique(long[] pids, int count) {
+    Arrays.sort(pids, 0, count);
+    int unique = 0;
+    for (int i = 0; i < count; i++) {
+      if (unique == 0 || pids[i] != pids[unique - 1]) {
+        pids[unique++] = pids[i];
+      }
+    }
+    return Arrays.copyOf(pids, unique);
+  }
+
+  /** The pid a directory name stands for, or -1 when it is not a canonical pid. */
+  static long parsePid(String name) {
+    int length = name.length();
+    if (length == 0 || length > 10 || (length > 1 && name.charAt(0) == '0')) {
+      return -1;
+    }
+    long pid = 0;
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      pid = pid * 10 + (c - '0');
+    }
+    return pid <= Psinfo.MAX_PID ? pid : -1;
+  }
+
+  /**
+   * Logs a warning unless one was logged less than a minute ago; the next warning logged says how
+   * many were suppressed.
+   */
+  private void warn(String format, Object... args) {
+    long now = System.nanoTime();
+    long last = lastWarnNanos.get();
+    if (now - last >= WARN_INTERVAL_NANOS && lastWarnNanos.compareAndSet(last, now)) {
+      warningsLogged.incrementAndGet();
+      long suppressed = warningsSuppressed.getAndSet(0);
+      if (suppressed > 0) {
+        Object[] withCount = Arrays.copyOf(args, args.length + 1);
+        withCount[args.length] = suppressed;
+        log.warn(format + " ({} similar warnings suppressed before this one)", withCount);
+      } else {
+        log.warn(format, args);
+      }
+    } else {
+      warningsSuppressed.incrementAndGet();
+    }
+  }
+}

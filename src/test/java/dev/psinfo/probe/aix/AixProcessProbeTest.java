@@ -1,0 +1,354 @@
+package dev.psinfo.probe.aix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.probe.ProcessState;
+import dev.psinfo.probe.ScanStats;
+import dev.psinfo.probe.UserNames;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walker over fake /proc trees. Denied and vanishing files are simulated with an injected file
+ * opener, because the tests may run as root, where {@code chmod 000} denies nothing; a {@code
+ * status} that is a directory exercises a real "other I/O error" ({@code EISDIR}) as well.
+ */
+class AixProcessProbeTest {
+  @TempDir Path tmp;
+  private Path proc;
+  private UserNames users;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    proc = Files.createDirectory(tmp.resolve("proc"));
+    Path passwd = tmp.resolve("passwd");
+    Files.writeString(
+        passwd, "root:x:0:0:root:/:/bin/ksh\nalice:x:1000:1000::/home/alice:/bin/ksh\n");
+    users = new UserNames(passwd);
+  }
+
+  @Test
+  void nameIsAix() {
+    assertThat(new AixProcessProbe(proc, users).name()).isEqualTo("aix");
+  }
+
+  @Test
+  void realSamplesAsATree() throws Exception {
+    ProcessScan scan = new AixProcessProbe(AixTestData.procRoot(), users).scan();
+
+    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 0));
+    assertThat(scan.processes()).extracting(ProcessInfo::pid).containsExactly(1L, 5767616L);
+
+    ProcessInfo init = scan.processes().get(0);
+    assertThat(init)
+        .isEqualTo(
+            ProcessInfo.builder(1)
+                .ppid(0)
+                .pgid(0)
+                .sid(0)
+                .uid(0)
+                .euid(0)
+                .gid(0)
+                .egid(0)
+                .user("root")
+                .name("init")
+                .args("/etc/init")
+                .argsTruncated(false)
+                .state(ProcessState.SLEEPING)
+                .stateCode("S")
+                .threads(1)
+                .priority(67)
+                .nice(20)
+                .rssBytes(872448)
+                .vszBytes(856064)
+                .cpuTimeMillis(7155)
+                .userTimeMillis(3109)
+                .systemTimeMillis(4045)
+                .startTimeMillis(1_740_060_607_000L)
+                .build());
+
+    ProcessInfo cron = scan.processes().get(1);
+    assertThat(cron)
+        .isEqualTo(
+            ProcessInfo.builder(5767616)
+                .ppid(1)
+                .pgid(5767616)
+                .sid(5767616)
+                .uid(0)
+                .euid(0)
+                .gid(0)
+                .egid(8)
+                .user("root")
+                .name("cron")
+                .args("/usr/sbin/cron")
+                .argsTruncated(false)
+                .state(ProcessState.SLEEPING)
+                .stateCode("S")
+                .threads(1)
+                .priority(67)
+                .nice(20)
+                .rssBytes(1212416)
+                .vszBytes(1183744)
+                .cpuTimeMillis(126)
+                .userTimeMillis(55)
+                .systemTimeMillis(70)
+                .startTimeMillis(1_740_060_633_000L)
+                .build());
+  }
+
+  @Test
+  void classifiesGoneDeniedAndCorruptEntries() throws Exception {
+    // ordinary processes, one with a passwd user and one with an unsigned uid nobody knows
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(100), PstatusBytes.process(100));
+    FakeAixProc.writeProcess(
+        proc,
+        PsinfoBytes.process(101).uid(1000).euid(1000).fname("ksh").psargs("-ksh"),
+        PstatusBytes.process(101).utime(2, 0).stime(0, 250_000_000));
+    FakeAixProc.writeProcess(
+        proc,
+        PsinfoBytes.process(102).uid(4294967294L).euid(4294967294L),
+        PstatusBytes.process(102));
+    // not processes
+    Files.createDirectory(proc.resolve("self"));
+    Files.createDirectory(proc.resolve("007"));
+    Files.createDirectory(proc.resolve("12a"));
+    Files.createDirectory(proc.resolve("99999999999"));
+    Files.writeString(proc.resolve("sys"), "x");
+    // gone: no psinfo any more; ESRCH while reading
+    Files.createDirectory(proc.resolve("200"));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(700));
+    // denied status; status is a directory (EISDIR); denied psinfo
+    // (300 has its own owner: a denied status makes the scan skip the status of the same owner)
+    FakeAixProc.writeProcess(
+        proc, PsinfoBytes.process(300).uid(2000).euid(2000), PstatusBytes.process(300));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(301));
+    Files.createDirectory(proc.resolve("301").resolve("status"));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(600), PstatusBytes.process(600));
+    // corrupt: short psinfo; psinfo of another pid
+    FakeAixProc.writeFile(proc, 400, "psinfo", PsinfoBytes.process(400).truncatedTo(100));
+    FakeAixProc.writeFile(proc, 500, "psinfo", PsinfoBytes.process(501).toBytes());
+    // a zombie without status; a status of another pid; a short status; a longer psinfo
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(800).zombie().psargs(""));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(900), PstatusBytes.process(901));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(901));
+    FakeAixProc.writeFile(proc, 901, "status", PstatusBytes.process(901).truncatedTo(200));
+    byte[] longer = java.util.Arrays.copyOf(PsinfoBytes.process(902).toBytes(), 600);
+    FakeAixProc.writeFile(proc, 902, "psinfo", longer);
+
+    Map<Path, IOException> failures =
+        Map.of(
+            proc.resolve("300/status"), new AccessDeniedException("300/status"),
+            proc.resolve("600/psinfo"), new AccessDeniedException("600/psinfo"),
+            proc.resolve("700/psinfo"),
+                new FileSystemException(
+                    proc.resolve("700/psinfo").toString(), null, "No such process"));
+    AixProcessProbe probe =
+        new AixProcessProbe(
+            proc,
+            users,
+            file -> {
+              IOException failure = failures.get(file);
+              if (failure != null) {
+                throw failure;
+              }
+              return FileChannel.open(file);
+            });
+
+    long before = System.currentTimeMillis();
+    ProcessScan scan = probe.scan();
+
+    assertThat(scan.stats()).isEqualTo(new ScanStats(14, 2, 2, 2));
+    assertThat(scan.wallTimeMillis()).isBetween(before, System.currentTimeMillis());
+    assertThat(scan.durationNanos()).isPositive();
+    Map<Long, ProcessInfo> rows =
+        scan.processes().stream().collect(Collectors.toMap(ProcessInfo::pid, Function.identity()));
+    assertThat(scan.processes())
+        .extracting(ProcessInfo::pid)
+        .containsExactly(100L, 101L, 102L, 300L, 301L, 600L, 800L, 900L, 901L, 902L);
+
+    assertThat(rows.get(100L).user()).isEqualTo("root");
+    assertThat(rows.get(100L).userTimeMillis()).isEqualTo(1000);
+    assertThat(rows.get(100L).systemTimeMillis()).isEqualTo(500);
+    assertThat(rows.get(100L).cpuTimeMillis()).isEqualTo(1500);
+
+    ProcessInfo ksh = rows.get(101L);
+    assertThat(ksh.user()).isEqualTo("alice");
+    assertThat(ksh.uid()).isEqualTo(1000);
+    assertThat(ksh.name()).isEqualTo("ksh");
+    assertThat(ksh.args()).isEqualTo("-ksh");
+    assertThat(ksh.userTimeMillis()).isEqualTo(2000);
+    assertThat(ksh.systemTimeMillis()).isEqualTo(250);
+
+    assertThat(rows.get(102L).euid()).isEqualTo(4294967294L);
+    assertThat(rows.get(102L).user()).isEqualTo("4294967294");
+
+    // status denied: the row stays, without the split
+    assertThat(rows.get(300L).name()).isEqualTo("proc");
+    assertThat(rows.get(300L).cpuTimeMillis()).isEqualTo(1500);
+    assertThat(rows.get(300L).userTimeMillis()).isEqualTo(-1);
+    assertThat(rows.get(300L).systemTimeMillis()).isEqualTo(-1);
+    // status a directory: the same, not counted
+    assertThat(rows.get(301L).cpuTimeMillis()).isEqualTo(1500);
+    assertThat(rows.get(301L).userTimeMillis()).isEqualTo(-1);
+    // psinfo denied: only the pid
+    assertThat(rows.get(600L)).isEqualTo(ProcessInfo.builder(600).build());
+    assertThat(rows.get(600L).user()).isEmpty();
+    assertThat(rows.get(600L).rssBytes()).isEqualTo(-1);
+
+    assertThat(rows.get(800L).state()).isEqualTo(ProcessState.ZOMBIE);
+    assertThat(rows.get(800L).stateCode()).isEqualTo("Z");
+    assertThat(rows.get(800L).threads()).isZero();
+    assertThat(rows.get(800L).nice()).isEqualTo(-1);
+    assertThat(rows.get(800L).priority()).isEqualTo(-1);
+
+    // status of another pid or too short: kept without the split
+    assertThat(rows.get(900L).userTimeMillis()).isEqualTo(-1);
+    assertThat(rows.get(901L).userTimeMillis()).isEqualTo(-1);
+    assertThat(rows.get(902L).name()).isEqualTo("proc");
+
+    // many problems, one warning a minute
+    assertThat(probe.warningsLogged()).isEqualTo(1);
+    probe.scan();
+    assertThat(probe.warningsLogged()).isEqualTo(1);
+  }
+
+  @Test
+  void statusDeniedForAnOwnerIsNotTriedAgainInTheSameScan() throws Exception {
+    for (long pid = 10; pid < 15; pid++) {
+      FakeAixProc.writeProcess(proc, PsinfoBytes.process(pid), PstatusBytes.process(pid));
+    }
+    FakeAixProc.writeProcess(
+        proc, PsinfoBytes.process(20).uid(1000).euid(1000), PstatusBytes.process(20));
+    java.util.List<Path> statusOpens = new java.util.ArrayList<>();
+    AixProcessProbe probe =
+        new AixProcessProbe(
+            proc,
+            users,
+            file -> {
+              if (file.getFileName().toString().equals("status")) {
+                statusOpens.add(file);
+                if (!file.getParent().getFileName().toString().equals("20")) {
+                  throw new AccessDeniedException(file.toString());
+                }
+              }
+              return FileChannel.open(file);
+            });
+
+    ProcessScan scan = probe.scan();
+
+    assertThat(scan.stats()).isEqualTo(new ScanStats(6, 0, 5, 0));
+    assertThat(statusOpens).containsExactly(proc.resolve("10/status"), proc.resolve("20/status"));
+    assertThat(scan.processes())
+        .extracting(ProcessInfo::userTimeMillis)
+        .containsExactly(-1L, -1L, -1L, -1L, -1L, 1000L);
+    assertThat(scan.processes()).extracting(ProcessInfo::cpuTimeMillis).containsOnly(1500L);
+    assertThat(scan.processes()).extracting(ProcessInfo::user).endsWith("root", "alice");
+
+    statusOpens.clear();
+    probe.scan(); // a new scan tries again
+    assertThat(statusOpens).hasSize(2);
+  }
+
+  @Test
+  void successiveScansFollowTheTree() throws Exception {
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(10), PstatusBytes.process(10));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(11), PstatusBytes.process(11));
+    AixProcessProbe probe = new AixProcessProbe(proc, users);
+    assertThat(probe.scan().processes()).extracting(ProcessInfo::pid).containsExactly(10L, 11L);
+
+    Files.delete(proc.resolve("10/psinfo"));
+    Files.delete(proc.resolve("10/status"));
+    Files.delete(proc.resolve("10"));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(12).fname("new"));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(11).fname("changed"));
+    ProcessScan scan = probe.scan();
+    assertThat(scan.processes()).extracting(ProcessInfo::pid).containsExactly(11L, 12L);
+    assertThat(scan.processes()).extracting(ProcessInfo::name).containsExactly("changed", "new");
+    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 0));
+  }
+
+  @Test
+  void anUnexpectedRuntimeExceptionCostsOnlyItsEntry() throws Exception {
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(10));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(11));
+    AixProcessProbe probe =
+        new AixProcessProbe(
+            proc,
+            users,
+            file -> {
+              if (file.startsWith(proc.resolve("10"))) {
+                throw new IllegalStateException("boom");
+              }
+              return FileChannel.open(file);
+            });
+    ProcessScan scan = probe.scan();
+    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 1));
+    assertThat(scan.processes()).extracting(ProcessInfo::pid).containsExactly(11L);
+  }
+
+  @Test
+  void emptyProcRootGivesAnEmptyScan() throws Exception {
+    ProcessScan scan = new AixProcessProbe(proc, users).scan();
+    assertThat(scan.processes()).isEmpty();
+    assertThat(scan.stats()).isEqualTo(ScanStats.EMPTY);
+  }
+
+  @Test
+  void missingOrUnlistableProcRootThrows() throws Exception {
+    AixProcessProbe missing = new AixProcessProbe(tmp.resolve("nope"), users);
+    assertThatThrownBy(missing::scan).isInstanceOf(NoSuchFileException.class);
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    AixProcessProbe notADirectory = new AixProcessProbe(file, users);
+    assertThatThrownBy(notADirectory::scan).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void manyProcessesInPidOrder() throws Exception {
+    FakeAixProc.writeProcesses(proc, 1, 300);
+    ProcessScan scan = new AixProcessProbe(proc, users).scan();
+    assertThat(scan.stats()).isEqualTo(new ScanStats(300, 0, 0, 0));
+    assertThat(scan.processes()).extracting(ProcessInfo::pid).isSorted().hasSize(300);
+    ProcessInfo last = scan.processes().get(299);
+    assertThat(last.name()).isEqualTo("p300");
+    assertThat(last.args()).isEqualTo("/usr/bin/p300 --id 299");
+    assertThat(last.userTimeMillis()).isEqualTo(1000);
+  }
+
+  @Test
+  void pidNames() {
+    assertThat(AixProcessProbe.parsePid("0")).isEqualTo(0);
+    assertThat(AixProcessProbe.parsePid("1")).isEqualTo(1);
+    assertThat(AixProcessProbe.parsePid("5767616")).isEqualTo(5767616);
+    assertThat(AixProcessProbe.parsePid("2147483647")).isEqualTo(2147483647L);
+    assertThat(AixProcessProbe.parsePid("2147483648")).isEqualTo(-1);
+    assertThat(AixProcessProbe.parsePid("99999999999")).isEqualTo(-1);
+    assertThat(AixProcessProbe.parsePid("")).isEqualTo(-1);
+    assertThat(AixProcessProbe.parsePid("007")).isEqualTo(-1);
+    assertThat(AixProcessProbe.parsePid("-1")).isEqualTo(-1);
+    assertThat(AixProcessProbe.parsePid("+1")).isEqualTo(-1);
+    assertThat(AixProcessProbe.parsePid("self")).isEqualTo(-1);
+    assertThat(AixProcessProbe.parsePid("1 ")).isEqualTo(-1);
+    assertThat(AixProcessProbe.parsePid("١")).isEqualTo(-1); // Arabic-Indic digit one
+  }
+
+  @Test
+  void duplicatesAreListedOnce() {
+    long[] listed = {7, 3, 7, 1, 3, 3, 99, 0};
+    assertThat(AixProcessProbe.sortedUnique(listed, 7)).containsExactly(1, 3, 7, 99);
+    assertThat(AixProcessProbe.sortedUnique(new long[4], 0)).isEmpty();
+  }
+}
