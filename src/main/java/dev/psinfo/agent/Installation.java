@@ -63,7 +63,8 @@ final class Installation {
   private static synchronized boolean installNow(AgentOptions options) {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     if (installed != null || isRegistered(server, PROCESS_TABLE)) {
-      log.info("psinfo-jmx is already registered in this JVM; options ignored: {}", options.source());
+      log.info(
+          "psinfo-jmx is already registered in this JVM; options ignored: {}", options.source());
       return true;
     }
     ProcessSampler sampler = Probes.sampler(options);

@@ -22,8 +22,8 @@ public final class Probes {
 
   /**
    * The probe {@code options} choose, reading {@code options.procRoot()}. The platform reader is
-   * made on the first scan, so that nothing (not even the kernel facts a Linux reader needs) is read
-   * before somebody asks.
+   * made on the first scan, so that nothing (not even the kernel facts a Linux reader needs) is
+   * read before somebody asks.
    */
   public static ProcessProbe probe(AgentOptions options) {
     ProbeKind kind = resolve(options.probe());

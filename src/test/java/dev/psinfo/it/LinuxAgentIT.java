@@ -42,7 +42,12 @@ class LinuxAgentIT {
       assertThat((double) me.rssBytes()).isBetween(vmRssBytes * 0.5, vmRssBytes * 1.5);
       assertThat(me.startTimeMillis())
           .isCloseTo(
-              ProcessHandle.of(child.pid()).orElseThrow().info().startInstant().orElseThrow().toEpochMilli(),
+              ProcessHandle.of(child.pid())
+                  .orElseThrow()
+                  .info()
+                  .startInstant()
+                  .orElseThrow()
+                  .toEpochMilli(),
               org.assertj.core.data.Offset.offset(1_000L));
       assertThat(jmx.getAttribute(AGENT, "Probe")).isEqualTo("linux");
       assertThat((Long) jmx.getAttribute(AGENT, "Scans")).isEqualTo(1L);
