@@ -11,19 +11,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Serves fixture files as command output; a command without a fixture fails. Counts calls. */
-final class FixtureCommandRunner implements CommandRunner {
-  static final Path COMMANDS =
+public final class FixtureCommandRunner implements CommandRunner {
+  public static final Path COMMANDS =
       Path.of(System.getProperty("psinfo.testdata", "testdata"), "aix/commands");
 
   private final Map<List<String>, String> fixtures = new HashMap<>();
   private final Map<List<String>, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-  FixtureCommandRunner serve(List<String> argv, String fixture) {
+  public FixtureCommandRunner serve(List<String> argv, String fixture) {
     fixtures.put(argv, fixture);
     return this;
   }
 
-  int calls(List<String> argv) {
+  public int calls(List<String> argv) {
     AtomicInteger n = calls.get(argv);
     return n == null ? 0 : n.get();
   }
