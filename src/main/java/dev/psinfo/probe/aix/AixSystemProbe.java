@@ -324,8 +324,10 @@ public final class AixSystemProbe implements SystemProbe {
           safely(
               () -> AixCommandParsers.parseLspsS(dynamicOutput(LSPS_S)),
               new AixCommandParsers.LspsS(-1, -1));
-      swapTotal = lsps.totalBytes();
-      swapFree = lsps.freeBytes();
+      if (lsps.totalBytes() >= 0) {
+        swapTotal = lsps.totalBytes();
+        swapFree = lsps.freeBytes();
+      }
     }
     AixCommandParsers.Uptime uptime =
         safely(

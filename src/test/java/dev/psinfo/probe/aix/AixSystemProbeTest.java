@@ -164,6 +164,26 @@ class AixSystemProbeTest {
   }
 
   @Test
+  void svmonLongrealHasNoPagingSpaceInUseSoLspsAddsIt() {
+    FixtureCommandRunner longreal =
+        new FixtureCommandRunner()
+            .serve(SVMON_G, "svmon-G-O-unit-KB-summary-longreal.sysmon.txt")
+            .serve(LSPS_S, "lsps-s.ibm-doc-format.txt");
+    SystemLoad l = new AixSystemProbe(longreal, () -> -1, env()).load();
+    assertThat(l.freeMemoryBytes()).isEqualTo(129244L * 1024);
+    assertThat(l.availableMemoryBytes()).isEqualTo(1058012L * 1024);
+    assertThat(l.totalSwapBytes()).isEqualTo(512 * MB);
+    assertThat(l.freeSwapBytes()).isEqualTo(512 * MB / 100 * 99);
+
+    // without lsps, svmon's paging space size stays; what is free is unknown
+    FixtureCommandRunner svmonOnly =
+        new FixtureCommandRunner().serve(SVMON_G, "svmon-G-O-unit-KB-summary-longreal.sysmon.txt");
+    SystemLoad alone = new AixSystemProbe(svmonOnly, () -> -1, env()).load();
+    assertThat(alone.totalSwapBytes()).isEqualTo(524288L * 1024);
+    assertThat(alone.freeSwapBytes()).isEqualTo(-1);
+  }
+
+  @Test
   void lsattrFillsWhatPrtconfAndLparstatCouldNot() {
     FixtureCommandRunner runner =
         new FixtureCommandRunner()
