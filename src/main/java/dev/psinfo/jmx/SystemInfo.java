@@ -1,0 +1,205 @@
+package dev.psinfo.jmx;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.probe.SystemFacts;
+import dev.psinfo.probe.SystemLoad;
+import dev.psinfo.probe.SystemProbe;
+import dev.psinfo.sampling.TtlCache;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@link SystemInfoMXBean} over a {@link SystemProbe}. Nothing is read until the first getter call;
+ * after that, the facts, the load and the process counts are each served from a {@link TtlCache}
+ * for {@code ttl} (the probe keeps its static facts itself). A probe that throws gives the last
+ * good value, or sentinels when there never was one: no getter throws. Thread-safe.
+ */
+public final class SystemInfo implements SystemInfoMXBean {
+  private record Counts(int processes, long threads) {}
+
+  private static final Counts NO_COUNTS = new Counts(-1, -1);
+
+  private final String probeName;
+  private final TtlCache<SystemFacts> facts;
+  private final TtlCache<SystemLoad> load;
+  private final TtlCache<Counts> counts;
+
+  /**
+   * @param probe reads the facts
+   * @param scans the agent's latest process scan (its own cached snapshot), for the process and
+   *     thread counts; may return null or throw when there is none
+   * @param ttl how long a read is served before the probe is asked again
+   */
+  public SystemInfo(SystemProbe probe, Supplier<ProcessScan> scans, Duration ttl) {
+    this(probe, scans, ttl, System::nanoTime);
+  }
+
+  /** As above, with a monotonic clock for tests. */
+  public SystemInfo(
+      SystemProbe probe, Supplier<ProcessScan> scans, Duration ttl, LongSupplier nanoClock) {
+    requireNonNull(probe, "probe is null");
+    requireNonNull(scans, "scans is null");
+    String name;
+    try {
+      name = String.valueOf(probe.name());
+    } catch (RuntimeException e) {
+      name = "";
+    }
+    this.probeName = name;
+    this.facts = new TtlCache<>(ttl, nanoClock, probe::facts);
+    this.load = new TtlCache<>(ttl, nanoClock, probe::load);
+    this.counts = new TtlCache<>(ttl, nanoClock, () -> countsOf(scans.get()));
+  }
+
+  private static Counts countsOf(ProcessScan scan) {
+    if (scan == null) {
+      return NO_COUNTS;
+    }
+    long threads = 0;
+    boolean anyThreads = false;
+    for (ProcessInfo p : scan.processes()) {
+      if (p.threads() >= 0) {
+        threads += p.threads();
+        anyThreads = true;
+      }
+    }
+    return new Counts(scan.processes().size(), anyThreads ? threads : -1);
+  }
+
+  private SystemFacts facts() {
+    return get(facts, SystemFacts.UNKNOWN);
+  }
+
+  private SystemLoad load() {
+    return get(load, SystemLoad.UNKNOWN);
+  }
+
+  private static <T> T get(TtlCache<T> cache, T unknown) {
+    try {
+      return cache.get();
+    } catch (RuntimeException | LinkageError e) {
+      return unknown;
+    }
+  }
+
+  @Override
+  public String getHostname() {
+    return facts().hostname();
+  }
+
+  @Override
+  public String getOsName() {
+    return facts().osName();
+  }
+
+  @Override
+  public String getOsVersion() {
+    return facts().osVersion();
+  }
+
+  @Override
+  public String getKernelVersion() {
+    return facts().kernelVersion();
+  }
+
+  @Override
+  public String getArchitecture() {
+    return facts().architecture();
+  }
+
+  @Override
+  public String getCpuModel() {
+    return facts().cpuModel();
+  }
+
+  @Override
+  public int getLogicalProcessors() {
+    return facts().logicalProcessors();
+  }
+
+  @Override
+  public int getPhysicalCores() {
+    return facts().physicalCores();
+  }
+
+  @Override
+  public long getCpuClockMhz() {
+    return facts().cpuClockMhz();
+  }
+
+  @Override
+  public long getTotalMemoryBytes() {
+    return facts().totalMemoryBytes();
+  }
+
+  @Override
+  public long getFreeMemoryBytes() {
+    return load().freeMemoryBytes();
+  }
+
+  @Override
+  public long getAvailableMemoryBytes() {
+    return load().availableMemoryBytes();
+  }
+
+  @Override
+  public long getTotalSwapBytes() {
+    return load().totalSwapBytes();
+  }
+
+  @Override
+  public long getFreeSwapBytes() {
+    return load().freeSwapBytes();
+  }
+
+  @Override
+  public long getBootTimeMillis() {
+    return facts().bootTimeMillis();
+  }
+
+  @Override
+  public long getUptimeSeconds() {
+    return load().uptimeSeconds();
+  }
+
+  @Override
+  public double getLoadAverage1m() {
+    return load().loadAverage1m();
+  }
+
+  @Override
+  public double getLoadAverage5m() {
+    return load().loadAverage5m();
+  }
+
+  @Override
+  public double getLoadAverage15m() {
+    return load().loadAverage15m();
+  }
+
+  @Override
+  public int getProcessCount() {
+    return get(counts, NO_COUNTS).processes();
+  }
+
+  @Override
+  public long getThreadCount() {
+    return get(counts, NO_COUNTS).threads();
+  }
+
+  @Override
+  public Map<String, String> getPlatform() {
+    Map<String, String> all = new TreeMap<>(facts().platform());
+    all.putAll(load().platform());
+    if (!probeName.isEmpty()) {
+      all.put("probe", probeName);
+    }
+    return all;
+  }
+}

@@ -1,0 +1,169 @@
+package dev.psinfo.agent;
+
+import static dev.psinfo.probe.aix.AixSystemProbe.LPARSTAT_I;
+import static dev.psinfo.probe.aix.AixSystemProbe.OSLEVEL_S;
+import static dev.psinfo.probe.aix.AixSystemProbe.PRTCONF;
+import static dev.psinfo.probe.aix.AixSystemProbe.SVMON_G;
+import static dev.psinfo.probe.aix.AixSystemProbe.UPTIME;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.psinfo.jmx.DescribedMBean;
+import dev.psinfo.jmx.SystemInfo;
+import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.probe.ScanStats;
+import dev.psinfo.probe.aix.AixSystemProbe;
+import dev.psinfo.probe.aix.FixtureCommandRunner;
+import dev.psinfo.probe.linux.LinuxSystemProbe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.management.JMX;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The SystemInfo bean wired as the agent will wire it, read through an MXBean proxy. */
+class SystemInfoWiringTest {
+  static final long PID1_START = Instant.parse("2025-02-20T14:10:07Z").toEpochMilli();
+
+  static SystemInfoMXBean registered(SystemInfo bean) throws Exception {
+    MBeanServer server = MBeanServerFactory.newMBeanServer();
+    ObjectName name = new ObjectName("psinfo:type=SystemInfo");
+    server.registerMBean(new DescribedMBean<>(bean, SystemInfoMXBean.class), name);
+    return JMX.newMXBeanProxy(server, name, SystemInfoMXBean.class);
+  }
+
+  /** A stand-in for the agent's process scan: every process the JDK can see. */
+  static ProcessScan jdkScan() {
+    List<ProcessInfo> rows =
+        ProcessHandle.allProcesses()
+            .map(p -> ProcessInfo.builder(p.pid()).threads(1).build())
+            .toList();
+    return new ProcessScan(rows, System.currentTimeMillis(), System.nanoTime(), 0, ScanStats.EMPTY);
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void linuxBeanAgreesWithThisMachine() throws Exception {
+    SystemInfoMXBean proxy =
+        registered(
+            new SystemInfo(
+                new LinuxSystemProbe(Path.of("/proc"), Path.of("/sys/fs/cgroup")),
+                SystemInfoWiringTest::jdkScan,
+                Duration.ofSeconds(2)));
+    assertThat(proxy.getHostname()).isEqualTo(run("hostname"));
+    assertThat(proxy.getKernelVersion()).isEqualTo(run("uname", "-r"));
+    assertThat(proxy.getOsName()).isEqualTo("Linux");
+    assertThat(proxy.getLogicalProcessors()).isEqualTo(Integer.parseInt(run("nproc", "--all")));
+    assertThat(proxy.getPhysicalCores()).isBetween(1, proxy.getLogicalProcessors());
+    assertThat(proxy.getCpuModel()).isNotEmpty();
+    assertThat(proxy.getTotalMemoryBytes()).isEqualTo(meminfoKb("MemTotal") * 1024);
+    assertThat(proxy.getTotalSwapBytes()).isEqualTo(meminfoKb("SwapTotal") * 1024);
+    assertThat(proxy.getFreeMemoryBytes()).isBetween(0L, proxy.getTotalMemoryBytes());
+    long btime = Long.parseLong(procStatLine("btime"));
+    assertThat(proxy.getBootTimeMillis()).isEqualTo(btime * 1000);
+    assertThat(proxy.getUptimeSeconds())
+        .isCloseTo(System.currentTimeMillis() / 1000 - btime, within(5L));
+    String[] loadavg = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    assertThat(proxy.getLoadAverage1m()).isCloseTo(Double.parseDouble(loadavg[0]), within(0.5));
+    assertThat(proxy.getLoadAverage15m()).isCloseTo(Double.parseDouble(loadavg[2]), within(0.1));
+    long procEntries;
+    try (Stream<Path> s = Files.list(Path.of("/proc"))) {
+      procEntries = s.filter(p -> p.getFileName().toString().matches("\\d+")).count();
+    }
+    assertThat((long) proxy.getProcessCount()).isCloseTo(procEntries, within(20L));
+    assertThat(proxy.getThreadCount()).isEqualTo(proxy.getProcessCount());
+    assertThat(proxy.getPlatform()).containsEntry("probe", "linux").containsKey("cgroupVersion");
+  }
+
+  @Test
+  void aixBeanShowsTheSampleLpar() throws Exception {
+    FixtureCommandRunner runner =
+        new FixtureCommandRunner()
+            .serve(LPARSTAT_I, "lparstat-i.younsl-aix72-power8-dedicated.txt")
+            .serve(PRTCONF, "prtconf-grep-Processor.younsl-aix72-power8.txt")
+            .serve(OSLEVEL_S, "oslevel-s.ohai.txt")
+            .serve(SVMON_G, "svmon-G.facter.txt")
+            .serve(UPTIME, "uptime.gopsutil-samples.txt");
+    ProcessScan scan =
+        new ProcessScan(
+            List.of(
+                ProcessInfo.builder(1).threads(1).startTimeMillis(PID1_START).build(),
+                ProcessInfo.builder(5767616).threads(3).build()),
+            0,
+            0,
+            0,
+            ScanStats.EMPTY);
+    AixSystemProbe probe =
+        new AixSystemProbe(
+            runner,
+            () -> AixSystemProbe.bootTimeOf(scan),
+            new AixSystemProbe.Environment(
+                "ppc64",
+                "7.2",
+                8,
+                Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5)));
+    SystemInfoMXBean proxy = registered(new SystemInfo(probe, () -> scan, Duration.ofSeconds(2)));
+    assertThat(proxy.getOsName()).isEqualTo("AIX");
+    assertThat(proxy.getOsVersion()).isEqualTo("7.2");
+    assertThat(proxy.getKernelVersion()).isEqualTo("7200-00-01-1543");
+    assertThat(proxy.getCpuModel()).isEqualTo("PowerPC_POWER8");
+    assertThat(proxy.getLogicalProcessors()).isEqualTo(8);
+    assertThat(proxy.getPhysicalCores()).isEqualTo(2);
+    assertThat(proxy.getCpuClockMhz()).isEqualTo(3891);
+    assertThat(proxy.getTotalMemoryBytes()).isEqualTo(61696L << 20);
+    assertThat(proxy.getFreeMemoryBytes()).isEqualTo(1212409L * 4096);
+    assertThat(proxy.getTotalSwapBytes()).isEqualTo(131072L * 4096);
+    assertThat(proxy.getFreeSwapBytes()).isEqualTo((131072L - 2737) * 4096);
+    assertThat(proxy.getBootTimeMillis()).isEqualTo(PID1_START);
+    assertThat(proxy.getLoadAverage1m()).isEqualTo(2.78);
+    assertThat(proxy.getProcessCount()).isEqualTo(2);
+    assertThat(proxy.getThreadCount()).isEqualTo(4);
+    assertThat(proxy.getPlatform())
+        .containsEntry("probe", "aix")
+        .containsEntry("lparName", "dev1")
+        .containsEntry("lparNumber", "1")
+        .containsEntry("entitledCapacity", "2.00")
+        .containsEntry("partitionType", "Dedicated-SMT-4")
+        .containsEntry("smtThreads", "4")
+        .containsEntry("oslevel", "7200-00-01-1543");
+  }
+
+  static long meminfoKb(String field) throws Exception {
+    return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+        .filter(l -> l.startsWith(field + ":"))
+        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static String procStatLine(String key) throws Exception {
+    return Files.readAllLines(Path.of("/proc/stat")).stream()
+        .filter(l -> l.startsWith(key + " "))
+        .map(l -> l.substring(key.length() + 1).trim())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static String run(String... argv) throws Exception {
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+}
