@@ -5,6 +5,8 @@ import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.ProcessTable;
 import dev.psinfo.jmx.ProcessTableMXBean;
+import dev.psinfo.jmx.SystemInfo;
+import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.sampling.ProcessSampler;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -23,8 +25,8 @@ import org.weakref.jmx.MBeanExporter;
  */
 final class Installation {
   static final String PROCESS_TABLE = "psinfo:type=ProcessTable";
+  static final String SYSTEM_INFO = "psinfo:type=SystemInfo";
   static final String AGENT = "psinfo:type=Agent";
-  static final List<String> NAMES = List.of(PROCESS_TABLE, AGENT);
 
   private static final Logger log = LoggerFactory.getLogger(Installation.class);
   private static Installation installed;
@@ -76,6 +78,12 @@ final class Installation {
       ObjectName tableName = new ObjectName(PROCESS_TABLE);
       server.registerMBean(new DescribedMBean<>(table, ProcessTableMXBean.class), tableName);
       done.add(tableName);
+      ObjectName systemName = new ObjectName(SYSTEM_INFO);
+      SystemInfo system =
+          new SystemInfo(
+              Probes.systemProbe(options, sampler), () -> sampler.snapshot().scan(), options.ttl());
+      server.registerMBean(new DescribedMBean<>(system, SystemInfoMXBean.class), systemName);
+      done.add(systemName);
       new MBeanExporter(server).export(AGENT, status);
       done.add(new ObjectName(AGENT));
     } catch (InstanceAlreadyExistsException e) {
@@ -93,9 +101,10 @@ final class Installation {
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
     log.info(
-        "psinfo-jmx {} registered {} and {} (probe {}, procRoot {}, ttl {})",
+        "psinfo-jmx {} registered {}, {} and {} (probe {}, procRoot {}, ttl {})",
         version(),
         PROCESS_TABLE,
+        SYSTEM_INFO,
         AGENT,
         sampler.probeName(),
         options.procRoot(),

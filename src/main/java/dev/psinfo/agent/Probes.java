@@ -5,12 +5,17 @@ import static java.util.Objects.requireNonNull;
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.ProbeKind;
 import dev.psinfo.probe.ProcessProbe;
+import dev.psinfo.probe.SystemProbe;
 import dev.psinfo.probe.UserNames;
 import dev.psinfo.probe.aix.AixProcessProbe;
+import dev.psinfo.probe.aix.AixSystemProbe;
+import dev.psinfo.probe.aix.ProcessCommandRunner;
 import dev.psinfo.probe.linux.LinuxProcessProbe;
+import dev.psinfo.probe.linux.LinuxSystemProbe;
 import dev.psinfo.sampling.ArgsScrubber;
 import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSampler;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -42,6 +47,25 @@ public final class Probes {
     ProcessFilter filter = new ProcessFilter(options.include(), options.exclude(), options.users());
     ArgsScrubber scrubber = options.scrubArgs() ? new ArgsScrubber(options.scrubWords()) : null;
     return new ProcessSampler(probe(options), filter, scrubber, options.ttl(), System::nanoTime);
+  }
+
+  /**
+   * The system-facts reader for the platform {@code options} choose. On AIX the boot time is the
+   * start time of pid 1 in {@code sampler}'s snapshot. Creating it reads nothing.
+   */
+  public static SystemProbe systemProbe(AgentOptions options, ProcessSampler sampler) {
+    if (resolve(options.probe()) == ProbeKind.AIX) {
+      return new AixSystemProbe(
+          new ProcessCommandRunner(),
+          () -> {
+            try {
+              return AixSystemProbe.bootTimeOf(sampler.snapshot().scan());
+            } catch (RuntimeException e) {
+              return -1;
+            }
+          });
+    }
+    return new LinuxSystemProbe(options.procRoot(), Path.of("/sys/fs/cgroup"));
   }
 
   /** AUTO is AIX when {@code os.name} says so, Linux otherwise; other kinds stay as they are. */

@@ -91,7 +91,7 @@ class LinuxAgentIT {
       child.loadAgent("ttl=5s");
       MBeanServerConnection jmx = child.jmx();
       assertThat(jmx.isRegistered(TABLE)).isTrue();
-      assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(2);
+      assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(3);
       assertThat(jmx.getAttribute(AGENT, "Options")).isEqualTo("ttl=1s");
       assertThat((Integer) jmx.getAttribute(TABLE, "ProcessCount")).isPositive();
       assertThat(child.stderr()).anyMatch(l -> l.contains("already registered"));
