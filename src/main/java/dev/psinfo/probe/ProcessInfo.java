@@ -31,8 +31,9 @@ import static java.util.Objects.requireNonNull;
  * @param userTimeMillis user CPU time in milliseconds; -1 when only the sum is known
  * @param systemTimeMillis system CPU time in milliseconds; -1 when only the sum is known
  * @param startTimeMillis start time, milliseconds since the epoch
- * @param voluntaryCtxSwitches voluntary context switches (Linux only)
- * @param involuntaryCtxSwitches involuntary context switches (Linux only)
+ * @param voluntaryCtxSwitches voluntary context switches of the main thread (Linux only: {@code
+ *     /proc/<pid>/status} counts the thread-group leader, not the sum over all threads)
+ * @param involuntaryCtxSwitches involuntary context switches of the main thread (Linux only)
  * @param openFds open file descriptors (Linux only, when readable)
  * @param readBytes bytes read from storage (Linux {@code /proc/<pid>/io}, when readable)
  * @param writeBytes bytes written to storage (Linux {@code /proc/<pid>/io}, when readable)
