@@ -44,12 +44,22 @@ public final class ChildJvm implements Closeable {
   /** Starts {@link HostApp} with these JVM options and app arguments; waits for READY. */
   public static ChildJvm start(List<String> jvmOptions, String... appArgs)
       throws IOException, InterruptedException {
+    return start(jvmOptions, List.of(), appArgs);
+  }
+
+  /** As {@link #start(List, String...)}, with more jars on the application's class path. */
+  public static ChildJvm start(List<String> jvmOptions, List<Path> classPath, String... appArgs)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx64m");
     cmd.addAll(jvmOptions);
     cmd.add("-cp");
-    cmd.add(Path.of("target", "test-classes").toString());
+    StringBuilder cp = new StringBuilder(Path.of("target", "test-classes").toString());
+    for (Path p : classPath) {
+      cp.append(java.io.File.pathSeparatorChar).append(p);
+    }
+    cmd.add(cp.toString());
     cmd.add(HostApp.class.getName());
     cmd.addAll(List.of(appArgs));
     ChildJvm child = new ChildJvm(new ProcessBuilder(cmd).start());

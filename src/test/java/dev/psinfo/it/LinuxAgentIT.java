@@ -84,6 +84,46 @@ class LinuxAgentIT {
   }
 
   @Test
+  void theApplicationsOwnSlf4jAndJmxutilsAreLeftAlone() throws Exception {
+    Path slf4j = ChildJvm.clients().resolve("slf4j-api.jar");
+    Path jmxutils = ChildJvm.clients().resolve("jmxutils.jar");
+    try (ChildJvm child =
+        ChildJvm.start(
+            List.of("-javaagent:" + ChildJvm.agentJar(), "-Dhostapp.ownLibraries=true"),
+            List.of(slf4j, jmxutils))) {
+      child.awaitStdout("OWN_BEAN", 30);
+      assertThat(child.stdout())
+          .contains("SLF4J visible", "JMXUTILS visible")
+          .anyMatch(l -> l.startsWith("SLF4J_FROM ") && l.endsWith("slf4j-api.jar"))
+          .anyMatch(l -> l.startsWith("JMXUTILS_FROM ") && l.endsWith("jmxutils.jar"))
+          // slf4j 1.7 with no binding of its own: the agent's relocated provider is not seen
+          .contains("SLF4J_LOGGER org.slf4j.helpers.NOPLogger");
+      MBeanServerConnection jmx = child.jmx();
+      assertThat(jmx.getAttribute(new ObjectName("hostapp:type=Own"), "Answer")).isEqualTo(42);
+      assertThat((Integer) jmx.getAttribute(TABLE, "ProcessCount")).isPositive();
+      assertThat(jmx.getAttribute(AGENT, "Version")).isNotEqualTo("");
+    }
+  }
+
+  @Test
+  void registerDelayRegistersLaterFromADaemonThread() throws Exception {
+    try (ChildJvm child =
+        ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=registerDelay=3s"))) {
+      MBeanServerConnection jmx = child.jmx();
+      // READY comes before the delay is over: the host's start-up was not held up
+      boolean registeredAtReady = jmx.isRegistered(TABLE);
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (!jmx.isRegistered(TABLE) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(registeredAtReady).isFalse();
+      assertThat(jmx.isRegistered(TABLE)).isTrue();
+      // the child still exits normally: the registration thread was a daemon
+      assertThat(child.stop()).isZero();
+    }
+  }
+
+  @Test
   void attachingTwiceRegistersOnce() throws Exception {
     try (ChildJvm child = ChildJvm.start(List.of())) {
       assertThat(child.jmx().isRegistered(TABLE)).isFalse();
