@@ -108,7 +108,7 @@ class LinuxAgentIT {
   @Test
   void registerDelayRegistersLaterFromADaemonThread() throws Exception {
     try (ChildJvm child =
-        ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=registerDelay=3s"))) {
+        ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=registerDelay=8s"))) {
       MBeanServerConnection jmx = child.jmx();
       // READY comes before the delay is over: the host's start-up was not held up
       boolean registeredAtReady = jmx.isRegistered(TABLE);
