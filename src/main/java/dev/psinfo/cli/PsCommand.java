@@ -86,9 +86,13 @@ final class PsCommand {
     switch (format) {
       case "csv" -> RowsView.csv(cli.out(), rows);
       case "json" -> RowsView.json(cli.out(), rows);
-      default ->
-          RowsView.table(
-              cli.out(), rows, cli.env().clock().millis(), cli.env().clock().getZone(), 0);
+      default -> {
+        // like ps(1): on a terminal, the COMMAND column is cut at the screen's edge
+        Terminal terminal = cli.env().terminal().get();
+        int width = terminal == null ? 0 : terminal.columns();
+        RowsView.table(
+            cli.out(), rows, cli.env().clock().millis(), cli.env().clock().getZone(), width);
+      }
     }
   }
 

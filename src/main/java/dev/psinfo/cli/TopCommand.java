@@ -205,11 +205,11 @@ final class TopCommand {
     f.println(Text.cut("Mem: " + mem + "   Swap: " + swap, width));
     f.println(
         Text.cut(
-            source.describe()
+            (ansi ? "q quits. " : "")
+                + source.describe()
                 + ", every "
                 + interval.toMillis()
-                + " ms; %CPU since the last refresh, 100 = one CPU"
-                + (ansi ? "; q quits" : ""),
+                + " ms; %CPU since the last refresh, 100 = one CPU",
             width));
     f.println();
     RowsView.topTable(f, RowsView.sortAndLimit(rows, sort, limit), width);
