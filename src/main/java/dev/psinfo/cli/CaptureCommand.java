@@ -1,0 +1,374 @@
+package dev.psinfo.cli;
+
+import dev.psinfo.agent.Probes;
+import dev.psinfo.config.AgentOptions;
+import dev.psinfo.config.ProbeKind;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code capture}: copies the files the probes read into a directory or a {@code .tar.gz}, laid out
+ * so that {@code ps --proc-root <capture>/proc} reads them back, with a README saying what, when
+ * and where.
+ */
+final class CaptureCommand {
+  static final String HELP =
+      """
+      Usage: java -jar psinfo-jmx-agent.jar capture DIR|FILE.tar.gz [OPTIONS]
+
+      Copies what the agent reads from this host into a directory or a .tar.gz you can attach to
+      a bug report, so the problem can be replayed elsewhere:
+        AIX:   every readable /proc/PID/psinfo, status and lwp/*/lwpsinfo, plus the output of
+               prtconf, oslevel -s and uname -a
+        Linux: /proc/PID/stat, status, cmdline (and io where readable), the system files
+               (stat, meminfo, loadavg, uptime, cpuinfo, sys/kernel/*, self/auxv), uname -a
+      Unreadable files are skipped and counted; nothing else on the host is touched. Command
+      lines are copied as they are (not scrubbed): look before you share.
+
+      DIR must not exist or be empty; FILE.tar.gz (or .tgz) must not exist, and unpacks into a
+      directory of the same base name. Either holds README.txt (what, when, which host),
+      commands/ and proc/. Read it back with:
+        java -jar psinfo-jmx-agent.jar ps --probe PROBE --proc-root DIR/proc
+
+      Options:
+        --proc-root DIR          the process directory to copy (default /proc)
+        --probe auto|linux|aix   which layout to copy (default auto: AIX on AIX, else Linux)
+        -h, --help               this text
+      """;
+
+  private static final List<String> LINUX_PID_FILES = List.of("stat", "status", "cmdline", "io");
+  private static final List<String> LINUX_SYSTEM_FILES =
+      List.of(
+          "stat",
+          "meminfo",
+          "loadavg",
+          "uptime",
+          "cpuinfo",
+          "sys/kernel/hostname",
+          "sys/kernel/osrelease",
+          "sys/kernel/version",
+          "self/auxv",
+          "self/cgroup");
+  private static final List<String> AIX_PID_FILES = List.of("psinfo", "status");
+
+  private CaptureCommand() {}
+
+  /** Where captured files go: a directory or a tar.gz. */
+  private interface Sink extends Closeable {
+    void file(String relative, byte[] content) throws IOException;
+  }
+
+  private static final class DirSink implements Sink {
+    private final Path root;
+
+    DirSink(Path root) throws IOException {
+      this.root = Files.createDirectories(root);
+    }
+
+    @Override
+    public void file(String relative, byte[] content) throws IOException {
+      Path p = root.resolve(relative);
+      Files.createDirectories(p.getParent());
+      Files.write(p, content);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static final class TarSink implements Sink {
+    private final OutputStream file;
+    private final TarWriter tar;
+    private final String base;
+
+    TarSink(Path archive, String base, long nowSeconds) throws IOException {
+      this.file = Files.newOutputStream(archive);
+      this.tar = new TarWriter(file, nowSeconds);
+      this.base = base;
+      tar.directory(base);
+    }
+
+    @Override
+    public void file(String relative, byte[] content) throws IOException {
+      tar.file(base + "/" + relative, content);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        tar.close();
+      } finally {
+        file.close();
+      }
+    }
+  }
+
+  /** What happened while copying. */
+  private static final class Counts {
+    int processes;
+    int files;
+    int gone;
+    int denied;
+    final List<String> notes = new ArrayList<>();
+  }
+
+  static int run(Cli cli, List<String> tokens) throws UsageException, CliException {
+    Args a = Args.parse("capture", tokens, Set.of("--proc-root", "--probe"), Set.of());
+    if (a.help()) {
+      return cli.help(HELP);
+    }
+    a.expectPositionals(1, 1, "DIR or FILE.tar.gz");
+    AgentOptions options = LocalSource.options(a, null, null);
+    ProbeKind kind = Probes.resolve(options.probe());
+    Path target = Path.of(a.positionals().get(0));
+    String fileName = target.getFileName() == null ? "" : target.getFileName().toString();
+    boolean tar = fileName.endsWith(".tar.gz") || fileName.endsWith(".tgz");
+    if (tar) {
+      if (Files.exists(target)) {
+        throw new UsageException("capture: '" + target + "' already exists");
+      }
+      Path parent = target.toAbsolutePath().getParent();
+      if (parent == null || !Files.isDirectory(parent)) {
+        throw new UsageException("capture: directory '" + parent + "' does not exist");
+      }
+    } else if (Files.exists(target) && !isEmptyDirectory(target)) {
+      throw new UsageException("capture: '" + target + "' exists and is not an empty directory");
+    }
+    String base =
+        fileName.endsWith(".tar.gz")
+            ? fileName.substring(0, fileName.length() - 7)
+            : fileName.replaceFirst("\\.tgz$", "");
+    Instant now = cli.env().clock().instant();
+    Counts counts = new Counts();
+    Map<String, String> commands = new LinkedHashMap<>();
+    try (Sink sink = tar ? new TarSink(target, base, now.getEpochSecond()) : new DirSink(target)) {
+      copyProcesses(options.procRoot(), kind, sink, counts);
+      if (kind == ProbeKind.LINUX) {
+        for (String f : LINUX_SYSTEM_FILES) {
+          copy(options.procRoot().resolve(f), "proc/" + f, sink, counts);
+        }
+      }
+      List<List<String>> toRun =
+          kind == ProbeKind.AIX
+              ? List.of(List.of("prtconf"), List.of("oslevel", "-s"), List.of("uname", "-a"))
+              : List.of(List.of("uname", "-a"));
+      for (List<String> command : toRun) {
+        String name = String.join(" ", command);
+        String result = runCommand(command);
+        if (result.startsWith("OK ")) {
+          sink.file(
+              "commands/" + String.join("-", command).replace("--", "-") + ".txt",
+              result.substring(3).getBytes(StandardCharsets.UTF_8));
+          counts.files++;
+          commands.put(name, "captured");
+        } else {
+          commands.put(name, result);
+        }
+      }
+      String host = runCommand(List.of("uname", "-n"));
+      String readme =
+          readme(
+              now,
+              host.startsWith("OK ") ? host.substring(3).trim() : "unknown (" + host + ")",
+              kind,
+              options.procRoot(),
+              counts,
+              commands,
+              tar ? base : target.toString());
+      sink.file("README.txt", readme.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new CliException("capture into '" + target + "' failed: " + e, e);
+    }
+    cli.out()
+        .println(
+            "captured "
+                + counts.processes
+                + " processes ("
+                + counts.files
+                + " files; skipped: "
+                + counts.gone
+                + " gone, "
+                + counts.denied
+                + " unreadable) from "
+                + options.procRoot()
+                + " into "
+                + target);
+    cli.out()
+        .println(
+            "read it back: java -jar psinfo-jmx-agent.jar ps --probe "
+                + kind.name().toLowerCase(java.util.Locale.ROOT)
+                + " --proc-root "
+                + (tar ? base : target.toString())
+                + "/proc"
+                + (tar ? "   (after: tar -xzf " + target + ")" : ""));
+    return Main.OK;
+  }
+
+  private static boolean isEmptyDirectory(Path p) {
+    if (!Files.isDirectory(p)) {
+      return false;
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
+      return !s.iterator().hasNext();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void copyProcesses(Path procRoot, ProbeKind kind, Sink sink, Counts counts)
+      throws IOException, CliException {
+    TreeSet<Long> pids = new TreeSet<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
+      for (Path e : entries) {
+        String n = e.getFileName().toString();
+        if (!n.isEmpty() && n.length() < 19 && n.chars().allMatch(Character::isDigit)) {
+          pids.add(Long.parseLong(n));
+        }
+      }
+    } catch (IOException e) {
+      throw new CliException("cannot list " + procRoot + ": " + e, e);
+    }
+    for (long pid : pids) {
+      Path dir = procRoot.resolve(Long.toString(pid));
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      List<String> names = kind == ProbeKind.AIX ? AIX_PID_FILES : LINUX_PID_FILES;
+      for (String f : names) {
+        byte[] b = read(dir.resolve(f), counts);
+        if (b != null) {
+          files.put(f, b);
+        }
+      }
+      if (kind == ProbeKind.AIX) {
+        try (DirectoryStream<Path> lwps = Files.newDirectoryStream(dir.resolve("lwp"))) {
+          for (Path lwp : lwps) {
+            byte[] b = read(lwp.resolve("lwpsinfo"), counts);
+            if (b != null) {
+              files.put("lwp/" + lwp.getFileName() + "/lwpsinfo", b);
+            }
+          }
+        } catch (IOException e) {
+          // no lwp directory, or not readable: the psinfo has the main thread
+        }
+      }
+      String main = names.get(0);
+      if (!files.containsKey(main)) {
+        continue;
+      }
+      for (var f : files.entrySet()) {
+        sink.file("proc/" + pid + "/" + f.getKey(), f.getValue());
+        counts.files++;
+      }
+      counts.processes++;
+    }
+  }
+
+  private static void copy(Path from, String to, Sink sink, Counts counts) throws IOException {
+    byte[] b = read(from, counts);
+    if (b != null) {
+      sink.file(to, b);
+      counts.files++;
+    }
+  }
+
+  /** The file's bytes, or null (counted) when it is gone or unreadable. */
+  private static byte[] read(Path file, Counts counts) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      counts.gone++;
+    } catch (AccessDeniedException e) {
+      counts.denied++;
+    } catch (IOException | RuntimeException e) {
+      // ESRCH from a process that exited between open and read, EINVAL, ...
+      counts.gone++;
+    }
+    return null;
+  }
+
+  /** {@code "OK " + stdout}, or why the command could not be run. */
+  private static String runCommand(List<String> command) {
+    try {
+      Process p =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      p.getOutputStream().close();
+      byte[] out = p.getInputStream().readNBytes(4 * 1024 * 1024);
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return "timed out after 60 s";
+      }
+      if (p.exitValue() != 0) {
+        return "exit code " + p.exitValue();
+      }
+      return "OK " + new String(out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "not available (" + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private static String readme(
+      Instant now,
+      String host,
+      ProbeKind kind,
+      Path procRoot,
+      Counts counts,
+      Map<String, String> commands,
+      String dir) {
+    String probe = kind.name().toLowerCase(java.util.Locale.ROOT);
+    StringBuilder b = new StringBuilder();
+    b.append("psinfo-jmx capture\n\n");
+    b.append("created:    ").append(now).append('\n');
+    b.append("host:       ").append(host).append('\n');
+    b.append("os:         ")
+        .append(System.getProperty("os.name"))
+        .append(' ')
+        .append(System.getProperty("os.version"))
+        .append(' ')
+        .append(System.getProperty("os.arch"))
+        .append('\n');
+    b.append("java:       ").append(System.getProperty("java.version")).append('\n');
+    b.append("psinfo-jmx: ").append(Cli.version()).append('\n');
+    b.append("probe:      ").append(probe).append('\n');
+    b.append("copied:     ").append(procRoot).append(" -> proc/\n");
+    b.append("processes:  ").append(counts.processes).append('\n');
+    b.append("files:      ").append(counts.files).append('\n');
+    b.append("skipped:    ")
+        .append(counts.gone)
+        .append(" gone (process exited or file absent), ")
+        .append(counts.denied)
+        .append(" unreadable\n");
+    b.append("per process: ")
+        .append(
+            kind == ProbeKind.AIX
+                ? "psinfo, status (when readable), lwp/*/lwpsinfo"
+                : "stat, status, cmdline, io (when readable)")
+        .append('\n');
+    for (var c : commands.entrySet()) {
+      b.append("command:    ").append(c.getKey()).append(": ").append(c.getValue()).append('\n');
+    }
+    b.append("\nCommand lines are copied as the OS reports them (not scrubbed).\n");
+    b.append("\nRead it back:\n  java -jar psinfo-jmx-agent.jar ps --probe ")
+        .append(probe)
+        .append(" --proc-root ")
+        .append(dir)
+        .append("/proc\n");
+    return b.toString();
+  }
+}

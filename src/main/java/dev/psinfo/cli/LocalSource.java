@@ -1,0 +1,164 @@
+package dev.psinfo.cli;
+
+import dev.psinfo.agent.Probes;
+import dev.psinfo.config.AgentOptions;
+import dev.psinfo.config.ExportOrder;
+import dev.psinfo.config.ProbeKind;
+import dev.psinfo.jmx.ProcessRow;
+import dev.psinfo.jmx.SystemInfo;
+import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.sampling.ProcessSample;
+import dev.psinfo.sampling.ProcessSampler;
+import dev.psinfo.sampling.Snapshot;
+import dev.psinfo.sampling.TtlCache;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * This host's process table through {@link Probes#sampler}: the reader, filter and argument
+ * scrubbing the agent's beans use. Every {@link #rows()} scans once.
+ */
+final class LocalSource implements Source {
+  /** The options that choose what a local source reads. */
+  static final Set<String> OPTIONS = Set.of("--probe", "--proc-root", "--passwd-file");
+
+  private final AgentOptions options;
+  private final ProcessSampler sampler;
+  private final SystemInfo system;
+
+  LocalSource(AgentOptions options) {
+    this.options = options;
+    this.sampler = Probes.sampler(options);
+    this.system =
+        new SystemInfo(
+            Probes.systemProbe(options, sampler),
+            () -> {
+              Snapshot s = sampler.peek();
+              return s == null ? sampler.snapshot().scan() : s.scan();
+            },
+            Duration.ofMillis(200));
+  }
+
+  /**
+   * The agent options for {@code --probe}, {@code --proc-root}, {@code --passwd-file} and the
+   * filters; ttl 0 so that every read scans.
+   *
+   * @param include keep only processes whose name or arguments match; null: all
+   * @param user keep only this effective user (name or uid); null: all
+   */
+  static AgentOptions options(Args a, Pattern include, String user) throws UsageException {
+    String cmd = a.command();
+    AgentOptions d = AgentOptions.defaults();
+    ProbeKind probe =
+        ProbeKind.valueOf(
+            a.choice("--probe", "auto", "auto", "linux", "aix").toUpperCase(Locale.ROOT));
+    Path procRoot = d.procRoot();
+    if (a.has("--proc-root")) {
+      procRoot = path(cmd, "--proc-root", a.value("--proc-root", ""));
+      if (!Files.isDirectory(procRoot)) {
+        throw new UsageException(
+            cmd + ": bad value for --proc-root: '" + procRoot + "' is not a directory");
+      }
+    }
+    Path passwd = d.passwdFile();
+    if (a.has("--passwd-file")) {
+      passwd = path(cmd, "--passwd-file", a.value("--passwd-file", ""));
+      if (!Files.isRegularFile(passwd) || !Files.isReadable(passwd)) {
+        throw new UsageException(
+            cmd + ": bad value for --passwd-file: '" + passwd + "' is not a readable file");
+      }
+    }
+    return new AgentOptions(
+        probe,
+        procRoot,
+        passwd,
+        Duration.ZERO,
+        include,
+        null,
+        user == null ? Set.of() : Set.of(user),
+        0,
+        ExportOrder.CPU,
+        true,
+        List.of(),
+        Duration.ZERO,
+        "command line");
+  }
+
+  private static Path path(String cmd, String option, String v) throws UsageException {
+    try {
+      if (!v.isEmpty()) {
+        return Path.of(v);
+      }
+    } catch (InvalidPathException e) {
+      // reported below
+    }
+    throw new UsageException(cmd + ": bad value for " + option + ": '" + v + "' is not a path");
+  }
+
+  /** {@code --match}'s regex, or null when not given. */
+  static Pattern regex(Args a, String option) throws UsageException {
+    if (!a.has(option)) {
+      return null;
+    }
+    String v = a.value(option, "");
+    try {
+      if (!v.isEmpty()) {
+        return Pattern.compile(v);
+      }
+    } catch (PatternSyntaxException e) {
+      throw new UsageException(
+          a.command()
+              + ": bad value for "
+              + option
+              + ": '"
+              + v
+              + "' is not a valid regex ("
+              + e.getDescription()
+              + ")");
+    }
+    throw new UsageException(a.command() + ": bad value for " + option + ": empty regex");
+  }
+
+  AgentOptions options() {
+    return options;
+  }
+
+  @Override
+  public List<ProcessRow> rows() throws CliException {
+    Snapshot s;
+    try {
+      s = sampler.refresh();
+    } catch (TtlCache.CacheLoadException e) {
+      throw new CliException(
+          "cannot read the process table under " + options.procRoot() + ": " + e.getMessage(), e);
+    }
+    List<ProcessRow> rows = new ArrayList<>(s.samples().size());
+    for (ProcessSample sample : s.samples()) {
+      rows.add(ProcessRow.of(sample));
+    }
+    return rows;
+  }
+
+  @Override
+  public SystemInfoMXBean system() {
+    return system;
+  }
+
+  @Override
+  public String describe() {
+    return sampler.probeName() + " " + options.procRoot();
+  }
+
+  @Override
+  public void close() {
+    // nothing held open
+  }
+}

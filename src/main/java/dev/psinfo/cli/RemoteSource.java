@@ -1,0 +1,183 @@
+package dev.psinfo.cli;
+
+import dev.psinfo.jmx.ProcessRow;
+import dev.psinfo.jmx.ProcessTableMXBean;
+import dev.psinfo.jmx.SystemInfoMXBean;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * A remote agent's process table and system facts over a JMX connector. Filters ({@code --user},
+ * {@code --match}) are applied here, with the agent's semantics; the remote agent's own options
+ * (its filters, {@code maxRows}, {@code ttl}) apply first.
+ */
+final class RemoteSource implements Source {
+  static final ObjectName TABLE = name("psinfo:type=ProcessTable");
+  static final ObjectName SYSTEM = name("psinfo:type=SystemInfo");
+  private static final Pattern HOST_PORT =
+      Pattern.compile("(\\[[^\\]]+\\]|[^:\\[\\]]+):(\\d{1,5})");
+
+  private final String target;
+  private final JMXConnector connector;
+  private final ProcessTableMXBean table;
+  private final SystemInfoMXBean system;
+  private final Pattern match;
+  private final String user;
+
+  private RemoteSource(
+      String target,
+      JMXConnector connector,
+      ProcessTableMXBean table,
+      SystemInfoMXBean system,
+      Pattern match,
+      String user) {
+    this.target = target;
+    this.connector = connector;
+    this.table = table;
+    this.system = system;
+    this.match = match;
+    this.user = user;
+  }
+
+  /**
+   * The connector address for {@code HOST:PORT} ({@code [v6]:PORT} for IPv6) or a full {@code
+   * service:jmx:} URL.
+   */
+  static JMXServiceURL url(String target) throws UsageException {
+    try {
+      if (target.startsWith("service:jmx:")) {
+        return new JMXServiceURL(target);
+      }
+      Matcher m = HOST_PORT.matcher(target);
+      if (m.matches()) {
+        int port = Integer.parseInt(m.group(2));
+        if (port >= 1 && port <= 65535) {
+          return new JMXServiceURL(
+              "service:jmx:rmi:///jndi/rmi://" + m.group(1) + ":" + port + "/jmxrmi");
+        }
+      }
+    } catch (MalformedURLException e) {
+      throw new UsageException("jmx: bad address '" + target + "': " + e.getMessage());
+    }
+    throw new UsageException(
+        "jmx: bad address '"
+            + target
+            + "' (expected HOST:PORT, e.g. localhost:9010, or a service:jmx: URL)");
+  }
+
+  /** Connects and checks that the agent's process table is registered there. */
+  static RemoteSource connect(String target, Pattern match, String user)
+      throws UsageException, CliException {
+    JMXServiceURL url = url(target);
+    JMXConnector connector;
+    try {
+      connector = JMXConnectorFactory.connect(url);
+    } catch (IOException | RuntimeException e) {
+      throw new CliException(
+          "cannot connect to " + target + " (" + url + "): " + rootMessage(e), e);
+    }
+    try {
+      MBeanServerConnection c = connector.getMBeanServerConnection();
+      if (!c.isRegistered(TABLE)) {
+        throw new CliException(
+            target
+                + " has no "
+                + TABLE
+                + ": the psinfo-jmx agent is not loaded in that JVM (load it with"
+                + " -javaagent:psinfo-jmx-agent.jar, or: java -jar psinfo-jmx-agent.jar attach PID)");
+      }
+      SystemInfoMXBean system =
+          c.isRegistered(SYSTEM) ? JMX.newMXBeanProxy(c, SYSTEM, SystemInfoMXBean.class) : null;
+      return new RemoteSource(
+          target,
+          connector,
+          JMX.newMXBeanProxy(c, TABLE, ProcessTableMXBean.class),
+          system,
+          match,
+          user);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(connector);
+      throw new CliException("cannot read from " + target + ": " + rootMessage(e), e);
+    } catch (CliException e) {
+      closeQuietly(connector);
+      throw e;
+    }
+  }
+
+  @Override
+  public List<ProcessRow> rows() throws CliException {
+    List<ProcessRow> rows = new ArrayList<>();
+    try {
+      for (ProcessRow r : table.getProcesses().values()) {
+        if (keep(r)) {
+          rows.add(r);
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new CliException(
+          "cannot read the process table from " + target + ": " + rootMessage(e), e);
+    }
+    rows.sort(Comparator.comparingLong(ProcessRow::pid));
+    return rows;
+  }
+
+  private boolean keep(ProcessRow r) {
+    if (user != null && !user.equals(r.user()) && !user.equals(Long.toString(r.euid()))) {
+      return false;
+    }
+    return match == null || match.matcher(r.name()).find() || match.matcher(r.args()).find();
+  }
+
+  @Override
+  public SystemInfoMXBean system() {
+    return system;
+  }
+
+  @Override
+  public String describe() {
+    return "jmx " + target;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(connector);
+  }
+
+  private static void closeQuietly(JMXConnector connector) {
+    try {
+      connector.close();
+    } catch (IOException | RuntimeException e) {
+      // going away anyway
+    }
+  }
+
+  /** The innermost cause's message, which is where RMI keeps the useful part. */
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.replace('\n', ' '));
+  }
+
+  private static ObjectName name(String s) {
+    try {
+      return new ObjectName(s);
+    } catch (MalformedObjectNameException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

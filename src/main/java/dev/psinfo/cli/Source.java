@@ -1,0 +1,30 @@
+package dev.psinfo.cli;
+
+import dev.psinfo.jmx.ProcessRow;
+import dev.psinfo.jmx.SystemInfoMXBean;
+import java.util.List;
+
+/**
+ * Where {@code ps}, {@code top} and {@code info} get their data: this host's process directory
+ * through the same sampler the agent uses ({@link LocalSource}), or a remote agent's MBeans ({@link
+ * RemoteSource}). Not thread-safe; one command uses one source.
+ */
+interface Source extends AutoCloseable {
+  /**
+   * The filtered rows of a fresh scan, in pid order. {@code cpuPercent} is the use since the
+   * previous call (locally), or what the remote agent computed; on a first local call it is the
+   * lifetime average.
+   *
+   * @throws CliException when the table cannot be read at all
+   */
+  List<ProcessRow> rows() throws CliException;
+
+  /** The host's facts, or null when the source has none. Getters never throw locally. */
+  SystemInfoMXBean system();
+
+  /** Where the data comes from, for headers: {@code linux /proc} or {@code jmx host:port}. */
+  String describe();
+
+  @Override
+  void close();
+}

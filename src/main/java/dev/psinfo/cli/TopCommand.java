@@ -1,0 +1,227 @@
+package dev.psinfo.cli;
+
+import dev.psinfo.jmx.ProcessRow;
+import dev.psinfo.jmx.SystemInfoMXBean;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/** {@code top}: a refreshing view of the processes with the highest recent CPU use. */
+final class TopCommand {
+  static final String HELP =
+      """
+      Usage: java -jar psinfo-jmx-agent.jar top [OPTIONS]
+             java -jar psinfo-jmx-agent.jar jmx HOST:PORT top [OPTIONS]
+
+      A refreshing view of the busiest processes, like top(1) or topas: a header with load,
+      memory and swap, then the processes with the highest %CPU since the previous refresh
+      (100 = one full CPU). On a terminal the screen is redrawn in place (plain ANSI: works in
+      tmux and over ssh); press q or Ctrl-C to quit. When output is not a terminal, frames are
+      printed one after another without escape codes.
+
+      Options:
+        --interval DURATION      time between refreshes (default 2s; e.g. 500ms, 5s, 1m)
+        -n N                     at most N processes (default: what fits the terminal, else 20)
+        --iterations K           stop after K refreshes (for scripts; default: until q/Ctrl-C)
+        --sort cpu|rss           order by recent %CPU (default) or resident set size
+        --user USER              only processes of this effective user (name or uid)
+        --match REGEX            only processes whose name or command line contains a match
+        --probe auto|linux|aix   which reader (default auto)
+        --proc-root DIR          the process directory (default /proc)
+        --passwd-file FILE       user names (default /etc/passwd)
+        -h, --help               this text
+
+      With 'jmx', %CPU is what the remote agent computed between its own scans (its ttl), and
+      --probe, --proc-root and --passwd-file are not accepted.
+      """;
+
+  static final String CLEAR = "\033[H\033[2J";
+  static final String HIDE_CURSOR = "\033[?25l";
+  static final String SHOW_CURSOR = "\033[?25h";
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+  private TopCommand() {}
+
+  static int run(Cli cli, List<String> tokens, String remote) throws UsageException, CliException {
+    Set<String> valued =
+        new HashSet<>(Set.of("--interval", "-n", "--iterations", "--sort", "--user", "--match"));
+    if (remote == null) {
+      valued.addAll(LocalSource.OPTIONS);
+    }
+    Args a = Args.parse("top", tokens, valued, Set.of());
+    if (a.help()) {
+      return cli.help(HELP);
+    }
+    a.expectPositionals(0, 0, "");
+    Duration interval = a.duration("--interval", Duration.ofSeconds(2));
+    int iterations = a.positiveInt("--iterations", 0, 1);
+    RowsView.Sort sort =
+        RowsView.Sort.valueOf(a.choice("--sort", "cpu", "cpu", "rss").toUpperCase(Locale.ROOT));
+    Pattern match = LocalSource.regex(a, "--match");
+    String user = a.has("--user") ? a.value("--user", "") : null;
+    if (user != null && user.isBlank()) {
+      throw new UsageException("top: bad value for --user: empty");
+    }
+    AgentOptionsHolder local =
+        remote == null ? new AgentOptionsHolder(LocalSource.options(a, match, user)) : null;
+
+    Terminal terminal = cli.env().terminal().get();
+    int limit = a.positiveInt("-n", 0, 1);
+    if (limit == 0) {
+      int rows = terminal == null ? 0 : terminal.rows();
+      limit = rows > 8 ? rows - 6 : 20;
+    }
+    int width = terminal == null ? 0 : terminal.columns();
+    CountDownLatch quit = new CountDownLatch(1);
+    try (Source source =
+        local != null
+            ? new LocalSource(local.options)
+            : RemoteSource.connect(remote, match, user)) {
+      if (terminal != null) {
+        terminal.readKeys(
+            System.in,
+            key -> {
+              if (key == 'q' || key == 'Q' || key == 3 || key == 4) {
+                quit.countDown();
+              }
+            });
+        cli.out().print(HIDE_CURSOR);
+      }
+      if (local != null) {
+        // the first scan only sets the base for %CPU
+        source.rows();
+        if (await(
+            quit,
+            interval.compareTo(Duration.ofSeconds(1)) < 0 ? interval : Duration.ofSeconds(1))) {
+          return Main.OK;
+        }
+      }
+      for (int i = 0; iterations == 0 || i < iterations; i++) {
+        if (i > 0 && await(quit, interval)) {
+          break;
+        }
+        List<ProcessRow> rows = source.rows();
+        frame(cli, source, rows, sort, limit, width, interval, terminal != null);
+      }
+    } finally {
+      if (terminal != null) {
+        cli.out().print(SHOW_CURSOR);
+        cli.out().flush();
+        terminal.close();
+      }
+    }
+    return Main.OK;
+  }
+
+  /** Holds the local options so that they are validated before the terminal is touched. */
+  private record AgentOptionsHolder(dev.psinfo.config.AgentOptions options) {}
+
+  /** Waits up to {@code d}; true when the user asked to quit. */
+  private static boolean await(CountDownLatch quit, Duration d) throws CliException {
+    try {
+      return quit.await(d.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted");
+    }
+  }
+
+  private static void frame(
+      Cli cli,
+      Source source,
+      List<ProcessRow> rows,
+      RowsView.Sort sort,
+      int limit,
+      int width,
+      Duration interval,
+      boolean ansi) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream f = new PrintStream(buffer, false, StandardCharsets.UTF_8);
+    long now = cli.env().clock().millis();
+    String time = CLOCK.format(Instant.ofEpochMilli(now).atZone(cli.env().clock().getZone()));
+    SystemInfoMXBean sys = source.system();
+    String host = "";
+    String up = "-";
+    String load = "-";
+    String mem = "-";
+    String swap = "-";
+    if (sys != null) {
+      try {
+        host = sys.getHostname();
+        up = Text.uptime(sys.getUptimeSeconds());
+        load =
+            String.format(
+                Locale.ROOT,
+                "%s %s %s",
+                loadOf(sys.getLoadAverage1m()),
+                loadOf(sys.getLoadAverage5m()),
+                loadOf(sys.getLoadAverage15m()));
+        mem =
+            Text.size(sys.getTotalMemoryBytes())
+                + " total, "
+                + Text.size(sys.getFreeMemoryBytes())
+                + " free, "
+                + Text.size(sys.getAvailableMemoryBytes())
+                + " available";
+        swap =
+            Text.size(sys.getTotalSwapBytes())
+                + " total, "
+                + Text.size(sys.getFreeSwapBytes())
+                + " free";
+      } catch (RuntimeException e) {
+        // a remote bean that went away: show the table without the header values
+      }
+    }
+    long running = rows.stream().filter(r -> r.state().name().equals("RUNNING")).count();
+    long threads = rows.stream().mapToLong(r -> Math.max(0, r.threads())).sum();
+    if (ansi) {
+      f.print(CLEAR);
+    }
+    f.println(
+        Text.cut(
+            "psinfo-jmx top - " + time + "  " + host + "  up " + up + "  load average: " + load,
+            width));
+    f.println(
+        Text.cut(
+            "Processes: "
+                + rows.size()
+                + " shown, "
+                + running
+                + " running, "
+                + threads
+                + " threads",
+            width));
+    f.println(Text.cut("Mem: " + mem + "   Swap: " + swap, width));
+    f.println(
+        Text.cut(
+            (ansi ? "q quits. " : "")
+                + source.describe()
+                + ", every "
+                + interval.toMillis()
+                + " ms; %CPU since the last refresh, 100 = one CPU",
+            width));
+    f.println();
+    RowsView.topTable(f, RowsView.sortAndLimit(rows, sort, limit), width);
+    if (!ansi) {
+      f.println();
+    }
+    f.flush();
+    cli.out().print(buffer.toString(StandardCharsets.UTF_8));
+    cli.out().flush();
+  }
+
+  private static String loadOf(double v) {
+    return v < 0 ? "-" : String.format(Locale.ROOT, "%.2f", v);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.psinfo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+  @Test
+  void humanSizesAre1024Based() {
+    assertThat(Text.size(-1)).isEqualTo("-");
+    assertThat(Text.size(0)).isEqualTo("0");
+    assertThat(Text.size(1023)).isEqualTo("1023");
+    assertThat(Text.size(1024)).isEqualTo("1.0K");
+    assertThat(Text.size(872448)).isEqualTo("852K");
+    assertThat(Text.size(1212416)).isEqualTo("1.2M");
+    assertThat(Text.size(1024L * 1024 * 1024 - 1)).isEqualTo("1.0G");
+    assertThat(Text.size(3L << 40)).isEqualTo("3.0T");
+  }
+
+  @Test
+  void cpuTimeLooksLikePs() {
+    assertThat(Text.cpuTime(-1)).isEqualTo("-");
+    assertThat(Text.cpuTime(7155)).isEqualTo("0:07");
+    assertThat(Text.cpuTime(3_723_000)).isEqualTo("1:02:03");
+    assertThat(Text.cpuTime(90_000_000)).isEqualTo("1-01:00:00");
+  }
+
+  @Test
+  void startTimeIsTheClockTodayElseTheDayElseTheYear() {
+    long now = 1_740_060_607_000L;
+    assertThat(Text.startTime(now - 60_000, now, ZoneOffset.UTC)).isEqualTo("14:09");
+    assertThat(Text.startTime(now - 3 * 86_400_000L, now, ZoneOffset.UTC)).isEqualTo("Feb17");
+    assertThat(Text.startTime(now - 400 * 86_400_000L, now, ZoneOffset.UTC)).isEqualTo("2024");
+    assertThat(Text.startTime(-1, now, ZoneOffset.UTC)).isEqualTo("-");
+  }
+
+  @Test
+  void jsonStringsEscapeQuotesBackslashesAndControlCharacters() {
+    assertThat(Text.json("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");
+    assertThat(Text.json("\n\r\t\b\f")).isEqualTo("\"\\n\\r\\t\\b\\f\"");
+    assertThat(Text.json("\u0001\u001f\u007f\u2028")).isEqualTo("\"\\u0001\\u001f\\u007f\\u2028\"");
+    assertThat(Text.json("grüß 日本")).isEqualTo("\"grüß 日本\"");
+  }
+
+  @Test
+  void jsonNumbersAreIntegralWhenTheyCanBe() {
+    assertThat(Text.json(-1.0)).isEqualTo("-1");
+    assertThat(Text.json(12.5)).isEqualTo("12.5");
+    assertThat(Text.json(Double.NaN)).isEqualTo("-1");
+  }
+
+  @Test
+  void csvQuotesOnlyWhenNeeded() {
+    assertThat(Text.csv("plain")).isEqualTo("plain");
+    assertThat(Text.csv("a,b")).isEqualTo("\"a,b\"");
+    assertThat(Text.csv("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(Text.csv("two\nlines")).isEqualTo("\"two\nlines\"");
+  }
+
+  @Test
+  void printableReplacesControlCharacters() {
+    assertThat(Text.printable("a\u001b[2Jb")).isEqualTo("a?[2Jb");
+    assertThat(Text.printable("clean")).isEqualTo("clean");
+  }
+
+  @Test
+  void tarHeadersCarryAValidChecksumAndSplitLongNames() throws IOException {
+    TarWriter tar = new TarWriter(new ByteArrayOutputStream(), 1_700_000_000L);
+    byte[] h = tar.header("dir/file", 5, '0', 0644);
+    assertThat(h).hasSize(512);
+    assertThat(new String(h, 257, 5, StandardCharsets.US_ASCII)).isEqualTo("ustar");
+    long sum = 0;
+    for (int i = 0; i < 512; i++) {
+      sum += (i >= 148 && i < 156) ? ' ' : (h[i] & 0xFF);
+    }
+    assertThat(Long.parseLong(new String(h, 148, 6, StandardCharsets.US_ASCII), 8)).isEqualTo(sum);
+    assertThat(new String(h, 124, 11, StandardCharsets.US_ASCII)).isEqualTo("00000000005");
+
+    String longName = "a".repeat(90) + "/" + "b".repeat(90);
+    byte[] split = tar.header(longName, 0, '0', 0644);
+    assertThat(new String(split, 0, 90, StandardCharsets.US_ASCII)).isEqualTo("b".repeat(90));
+    assertThat(new String(split, 345, 90, StandardCharsets.US_ASCII)).isEqualTo("a".repeat(90));
+    assertThatThrownBy(() -> tar.header("c".repeat(120), 0, '0', 0644))
+        .hasMessageContaining("too long");
+  }
+}
