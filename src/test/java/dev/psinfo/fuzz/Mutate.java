@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Input generators and mutators for the parser fuzz tests. Pure functions of the random source. */
-final class Mutate {
+public final class Mutate {
   /** 64-bit values that break naive arithmetic. */
   static final long[] EDGE_LONGS = {
     0,
@@ -85,7 +85,7 @@ final class Mutate {
   private Mutate() {}
 
   /** Applies one to four random mutations to a copy of {@code valid}. */
-  static byte[] bytes(SplittableRandom r, byte[] valid) {
+  public static byte[] bytes(SplittableRandom r, byte[] valid) {
     byte[] b = valid.clone();
     int rounds = 1 + r.nextInt(4);
     for (int i = 0; i < rounds; i++) {
@@ -95,7 +95,7 @@ final class Mutate {
   }
 
   /** Like {@link #bytes} but also with text-aware mutations (numbers, separators, keys). */
-  static byte[] text(SplittableRandom r, byte[] valid) {
+  public static byte[] text(SplittableRandom r, byte[] valid) {
     byte[] b = valid.clone();
     int rounds = 1 + r.nextInt(4);
     for (int i = 0; i < rounds; i++) {

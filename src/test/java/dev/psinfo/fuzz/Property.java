@@ -54,7 +54,11 @@ public final class Property {
    * @return the number of cases run
    */
   public static int forAll(String name, Check check) {
-    int cases = cases();
+    return forAll(name, check, cases());
+  }
+
+  /** As {@link #forAll(String, Check)} with this many cases (for slow checks: a fraction). */
+  public static int forAll(String name, Check check, int cases) {
     long runSeed = seed();
     SplittableRandom seeds = new SplittableRandom(runSeed);
     for (int i = 0; i < cases; i++) {
