@@ -15,12 +15,44 @@ public final class HostApp {
     int exitCode = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     System.out.println("SLF4J " + visible("org.slf4j.LoggerFactory"));
     System.out.println("JMXUTILS " + visible("org.weakref.jmx.MBeanExporter"));
+    if (watchUnregister()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(HostApp::reportMBeansAtExit));
+    }
     System.out.println("READY " + ProcessHandle.current().pid());
     System.out.flush();
     while (System.in.read() >= 0) {
       // keep running until the test closes our stdin
     }
     System.exit(exitCode);
+  }
+
+  private static boolean watchUnregister() {
+    try {
+      return Boolean.getBoolean("psinfo.it.watchUnregister");
+    } catch (SecurityException e) {
+      return false; // under a security manager that does not let us read it
+    }
+  }
+
+  /**
+   * A shutdown hook (with {@code -Dpsinfo.it.watchUnregister=true}): waits up to 10 s for the
+   * agent's own hook to unregister its MBeans, then prints {@code PSINFO MBEANS AT EXIT <count>}.
+   */
+  private static void reportMBeansAtExit() {
+    try {
+      javax.management.MBeanServer server =
+          java.lang.management.ManagementFactory.getPlatformMBeanServer();
+      javax.management.ObjectName all = new javax.management.ObjectName("psinfo:*");
+      int count = server.queryNames(all, null).size();
+      for (int i = 0; i < 500 && count > 0; i++) {
+        Thread.sleep(20);
+        count = server.queryNames(all, null).size();
+      }
+      System.out.println("PSINFO MBEANS AT EXIT " + count);
+      System.out.flush();
+    } catch (Exception e) {
+      System.out.println("PSINFO MBEANS AT EXIT error " + e);
+    }
   }
 
   private static String visible(String className) {
