@@ -165,11 +165,29 @@ class GuestSafetyIT {
     }
   }
 
+  /**
+   * A policy as a host under a security manager has: the application (here the test classes) is
+   * granted what it needs; {@code agentGrant} is added as given.
+   */
+  private Path policy(String agentGrant) throws Exception {
+    return Files.writeString(
+        tmp.resolve("host.policy"),
+        "grant codeBase \"file:"
+            + Path.of("target", "test-classes").toAbsolutePath()
+            + "/-\" { permission java.security.AllPermission; };\n"
+            + agentGrant);
+  }
+
   @Test
   void anInstalledSecurityManagerWithoutAGrantKeepsTheAgentOffCleanly() throws Exception {
     try (ChildJvm child =
         ChildJvm.start(
-            List.of("-Djava.security.manager", "-javaagent:" + ChildJvm.agentJar()), "6")) {
+            List.of(
+                "-Djava.security.manager",
+                "-Djava.security.policy=" + policy(""),
+                "-javaagent:" + ChildJvm.agentJar()),
+            "6")) {
+      assertThat(child.jmx().queryNames(new ObjectName("psinfo:*"), null)).isEmpty();
       assertThat(child.stop()).isEqualTo(6);
       List<String> lines = agentLines(child);
       assertThat(lines).hasSize(1);
@@ -180,8 +198,7 @@ class GuestSafetyIT {
   @Test
   void anInstalledSecurityManagerThatGrantsTheAgentLetsItWork() throws Exception {
     Path policy =
-        Files.writeString(
-            tmp.resolve("agent.policy"),
+        policy(
             "grant codeBase \"file:"
                 + ChildJvm.agentJar().toAbsolutePath()
                 + "\" { permission java.security.AllPermission; };\n");
