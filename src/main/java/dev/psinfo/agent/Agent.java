@@ -53,9 +53,31 @@ public final class Agent {
       return Installation.install(options);
     } catch (Throwable t) {
       // the host application must run on whatever happens here
-      System.err.println(
-          "psinfo-jmx: agent not started: " + t.getClass().getName() + ": " + t.getMessage());
+      System.err.println("psinfo-jmx: agent not started: " + describe(t));
       return false;
     }
+  }
+
+  /**
+   * One line that says what went wrong: the throwable's type and message and, when it wraps another
+   * (an {@link ExceptionInInitializerError} has no message of its own), the innermost cause's.
+   */
+  static String describe(Throwable t) {
+    StringBuilder b = new StringBuilder(t.getClass().getName());
+    if (t.getMessage() != null) {
+      b.append(": ").append(t.getMessage());
+    }
+    Throwable root = t;
+    for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+      root = root.getCause();
+    }
+    if (root != t) {
+      b.append(" (cause: ").append(root.getClass().getName());
+      if (root.getMessage() != null) {
+        b.append(": ").append(root.getMessage());
+      }
+      b.append(')');
+    }
+    return b.toString().replace('\n', ' ').replace('\r', ' ');
   }
 }

@@ -53,7 +53,7 @@ final class Installation {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } catch (Throwable e) {
-                System.err.println("psinfo-jmx: agent not started: " + e);
+                System.err.println("psinfo-jmx: agent not started: " + Agent.describe(e));
               }
             },
             "psinfo-jmx-delayed-registration");

@@ -47,5 +47,6 @@ public interface ProcessTableMXBean {
   List<ProcessRow> children(@Description("pid: the ancestor's process id") long pid);
 
   @Description("Scans the process table now instead of waiting for the ttl; returns ProcessCount")
+  @UpdatesCache
   int refresh();
 }

@@ -111,16 +111,20 @@ public final class ArgsScrubber {
     return false;
   }
 
-  /** Masks the password of {@code scheme://user:password@host} anywhere in the token. */
+  /**
+   * Masks the password of {@code scheme://user:password@host} anywhere in the token. The user
+   * information ends at the <em>last</em> {@code @} before the first {@code /}, so a password that
+   * holds an (unescaped) {@code @} is masked whole.
+   */
   private static String scrubUrl(String token) {
     int scheme = token.indexOf("://");
     if (scheme < 0) {
       return token;
     }
     int start = scheme + 3;
-    int at = token.indexOf('@', start);
     int slash = token.indexOf('/', start);
-    if (at < 0 || (slash >= 0 && slash < at)) {
+    int at = token.lastIndexOf('@', (slash < 0 ? token.length() : slash) - 1);
+    if (at < start) {
       return token;
     }
     int colon = token.indexOf(':', start);

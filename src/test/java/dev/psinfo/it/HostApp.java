@@ -15,8 +15,11 @@ public final class HostApp {
     int exitCode = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     System.out.println("SLF4J " + visible("org.slf4j.LoggerFactory"));
     System.out.println("JMXUTILS " + visible("org.weakref.jmx.MBeanExporter"));
-    if (System.getProperty("hostapp.ownLibraries") != null) {
+    if (flag("hostapp.ownLibraries")) {
       useOwnLibraries();
+    }
+    if (watchUnregister()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(HostApp::reportMBeansAtExit));
     }
     System.out.println("READY " + ProcessHandle.current().pid());
     System.out.flush();
@@ -60,6 +63,40 @@ public final class HostApp {
     @org.weakref.jmx.Managed
     public int getAnswer() {
       return 42;
+    }
+  }
+
+  private static boolean watchUnregister() {
+    return flag("psinfo.it.watchUnregister");
+  }
+
+  /** A boolean system property; false when unset or when a security manager hides it. */
+  private static boolean flag(String name) {
+    try {
+      return Boolean.getBoolean(name);
+    } catch (SecurityException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A shutdown hook (with {@code -Dpsinfo.it.watchUnregister=true}): waits up to 10 s for the
+   * agent's own hook to unregister its MBeans, then prints {@code PSINFO MBEANS AT EXIT <count>}.
+   */
+  private static void reportMBeansAtExit() {
+    try {
+      javax.management.MBeanServer server =
+          java.lang.management.ManagementFactory.getPlatformMBeanServer();
+      javax.management.ObjectName all = new javax.management.ObjectName("psinfo:*");
+      int count = server.queryNames(all, null).size();
+      for (int i = 0; i < 500 && count > 0; i++) {
+        Thread.sleep(20);
+        count = server.queryNames(all, null).size();
+      }
+      System.out.println("PSINFO MBEANS AT EXIT " + count);
+      System.out.flush();
+    } catch (Exception e) {
+      System.out.println("PSINFO MBEANS AT EXIT error " + e);
     }
   }
 

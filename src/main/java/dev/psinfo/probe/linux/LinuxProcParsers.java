@@ -95,7 +95,8 @@ public final class LinuxProcParsers {
       }
       p = end + 1;
     }
-    if (ppid < 0
+    if (pid < 0
+        || ppid < 0
         || utime < 0
         || stime < 0
         || threads < 0

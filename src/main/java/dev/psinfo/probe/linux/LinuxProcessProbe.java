@@ -51,10 +51,11 @@ import org.slf4j.LoggerFactory;
  *       case for an unprivileged agent: those fields ({@code openFds}, {@code readBytes}, {@code
  *       writeBytes}) are then -1 and the row is <em>not</em> counted as denied. The same holds when
  *       {@code io} is absent (kernels without {@code CONFIG_TASK_IO_ACCOUNTING}).
- *   <li><b>corrupt</b>: {@code stat} or {@code status} does not parse, names another pid, or a read
- *       fails for another reason. The row is dropped, counted, and a warning with the pid and byte
- *       count is logged at most once a minute. A corrupt {@code io} only makes its fields -1 (and
- *       warns the same way).
+ *   <li><b>corrupt</b>: {@code stat} or {@code status} does not parse, names another pid, holds
+ *       values that make no row (a time or size that overflows when converted), or a read fails for
+ *       another reason. The row is dropped, counted, and a warning with the pid and byte count is
+ *       logged at most once a minute. A corrupt {@code io} only makes its fields -1 (and warns the
+ *       same way).
  * </ul>
  *
  * <p>{@code openFds}: on {@code procfs} since Linux 6.2 the size of {@code /proc/<pid>/fd} is the
@@ -272,6 +273,12 @@ public final class LinuxProcessProbe implements ProcessProbe {
     } catch (CorruptRecordException e) {
       tally.corrupt++;
       warnCorrupt(pid, e.what(), e.byteCount(), e.getMessage(), true);
+      return null;
+    } catch (RuntimeException e) {
+      // values that parse but make no row (a time or size that overflows when converted): this
+      // entry is corrupt; the scan and every other row go on
+      tally.corrupt++;
+      warnCorrupt(pid, "stat", -1, e.toString(), true);
       return null;
     } catch (IOException e) {
       if (isGone(e, dir)) {

@@ -183,6 +183,8 @@ class LinuxProcParsersTest {
       "2380 (bash) S 2379 2380 2380 0 -1 4194560 9220 1246024 2 59 1 7 6435 2876 20 42 1 0 1 2 3",
       "2380 (bash) S 2379 2380 2380 0 -1 4194560 9220 1246024 2 59 1 7 6435 2876 20 0 1 0 1 2 "
           + "99999999999999999999",
+      // found by ParserFuzzTest: a negative pid used to escape as IllegalArgumentException
+      "-1 (bash) S 2379 2380 2380 0 -1 4194560 9220 1246024 2 59 1 7 6435 2876 20 0 1 0 1 2 3",
       good.substring(0, good.indexOf(" 18446744073709551615") - 5),
     };
     for (String s : bad) {

@@ -1,0 +1,99 @@
+package dev.psinfo.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.psinfo.config.OptionsParser;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.management.Attribute;
+import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * The agent's beans as it registers them: read-only. No attribute is writable (and writing one
+ * fails), every operation is a query ({@code INFO}) except {@code refresh} ({@code ACTION_INFO}: it
+ * renews the cache), and invoking every operation changes no attribute but the cache's.
+ */
+@EnabledOnOs(OS.LINUX)
+class ExposureTest {
+  private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+
+  @AfterEach
+  void uninstall() {
+    Installation.uninstall();
+  }
+
+  @Test
+  void everyBeanIsReadOnly() throws Exception {
+    assertThat(Installation.install(OptionsParser.parse("ttl=1m"))).isTrue();
+    Set<ObjectName> names = server.queryNames(new ObjectName("psinfo:*"), null);
+    assertThat(names)
+        .extracting(ObjectName::toString)
+        .containsExactlyInAnyOrder(
+            Installation.PROCESS_TABLE, Installation.SYSTEM_INFO, Installation.AGENT);
+    List<String> operations = new ArrayList<>();
+    for (ObjectName name : names) {
+      MBeanInfo info = server.getMBeanInfo(name);
+      for (MBeanAttributeInfo a : info.getAttributes()) {
+        assertThat(a.isWritable()).as("%s %s writable", name, a.getName()).isFalse();
+        assertThat(a.isReadable()).isTrue();
+        assertThatThrownBy(
+                () ->
+                    server.setAttribute(
+                        name, new Attribute(a.getName(), server.getAttribute(name, a.getName()))))
+            .as("setting %s %s", name, a.getName())
+            .isInstanceOf(JMException.class);
+      }
+      for (MBeanOperationInfo op : info.getOperations()) {
+        operations.add(name.getKeyProperty("type") + "." + op.getName());
+        int expected =
+            op.getName().equals("refresh")
+                ? MBeanOperationInfo.ACTION_INFO
+                : MBeanOperationInfo.INFO;
+        assertThat(op.getImpact()).as("impact of %s", op.getName()).isEqualTo(expected);
+      }
+    }
+    assertThat(operations)
+        .containsExactlyInAnyOrder(
+            "ProcessTable.topByCpu",
+            "ProcessTable.topByMemory",
+            "ProcessTable.process",
+            "ProcessTable.find",
+            "ProcessTable.byUser",
+            "ProcessTable.children",
+            "ProcessTable.refresh");
+  }
+
+  @Test
+  void operationsChangeNothingButTheCache() throws Exception {
+    assertThat(Installation.install(OptionsParser.parse("ttl=1m,maxRows=50"))).isTrue();
+    ObjectName table = new ObjectName(Installation.PROCESS_TABLE);
+    ObjectName agent = new ObjectName(Installation.AGENT);
+    Object options = server.getAttribute(agent, "Options");
+    long me = ProcessHandle.current().pid();
+    String[] text = {"java.lang.String"};
+    server.invoke(table, "topByCpu", new Object[] {3}, new String[] {"int"});
+    server.invoke(table, "topByMemory", new Object[] {3}, new String[] {"int"});
+    server.invoke(table, "process", new Object[] {me}, new String[] {"long"});
+    server.invoke(table, "find", new Object[] {"java"}, text);
+    server.invoke(table, "byUser", new Object[] {System.getProperty("user.name")}, text);
+    server.invoke(table, "children", new Object[] {me}, new String[] {"long"});
+    // one scan served all of the above; only refresh scans again
+    assertThat(server.getAttribute(agent, "Scans")).isEqualTo(1L);
+    server.invoke(table, "refresh", new Object[0], new String[0]);
+    assertThat(server.getAttribute(agent, "Scans")).isEqualTo(2L);
+    assertThat(server.getAttribute(agent, "Options")).isEqualTo(options);
+    assertThat(server.queryNames(new ObjectName("psinfo:*"), null)).hasSize(3);
+  }
+}
