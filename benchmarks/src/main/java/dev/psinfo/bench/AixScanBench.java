@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A scan of a synthetic AIX /proc (psinfo + status per process, written from the layout into a
- * temp dir): the probe alone, the whole table read through the MBeanServer (ttl=0, so every read
- * scans), and the floor (one psinfo read per process, no parsing). Scores are per scan of {@code
- * processes} processes; divide by it for per-process figures (gc.alloc.rate.norm too).
+ * A scan of a synthetic AIX /proc (psinfo + status per process, written from the layout into a temp
+ * dir): the probe alone, the whole table read through the MBeanServer (ttl=0, so every read scans),
+ * and the floor (one psinfo read per process, no parsing). Scores are per scan of {@code processes}
+ * processes; divide by it for per-process figures (gc.alloc.rate.norm too).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The floor: reading the same files a reader needs into one reused buffer, without parsing.
- * Listing the directory and building each path string are included, since every Java reader pays
- * them.
+ * The floor: reading the same files a reader needs into one reused buffer, without parsing. Listing
+ * the directory and building each path string are included, since every Java reader pays them.
  */
 final class Floors {
   private static final String[] LINUX_FILES = {"stat", "status", "cmdline"};
