@@ -39,17 +39,24 @@ public final class AgentOverhead {
     String loadBefore = SideBySide.loadavg();
     List<String> plain = List.of(java, "-cp", cp, TrivialMain.class.getName());
     List<String> withAgent = List.of(java, agentArg, "-cp", cp, TrivialMain.class.getName());
+    // the same agent registering on its daemon thread: what premain itself costs the main thread
+    List<String> withDelayed =
+        List.of(java, agentArg + "=registerDelay=1ms", "-cp", cp, TrivialMain.class.getName());
     for (int i = 0; i < 3; i++) { // warm the page cache and CDS archive
       run(plain);
       run(withAgent);
+      run(withDelayed);
     }
     double[] without = new double[runs];
     double[] with = new double[runs];
+    double[] delayed = new double[runs];
     for (int i = 0; i < runs; i++) {
       if (i % 2 == 0) {
         without[i] = run(plain);
         with[i] = run(withAgent);
+        delayed[i] = run(withDelayed);
       } else {
+        delayed[i] = run(withDelayed);
         with[i] = run(withAgent);
         without[i] = run(plain);
       }
@@ -92,6 +99,15 @@ public final class AgentOverhead {
             medWith - medWithout,
             median(diffs),
             medWith / medWithout));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "| the same with `registerDelay=1ms` (MBeans registered on the agent's daemon thread;"
+                + " the JVM exits before it finishes) (ms) | %.1f | %.1f | %.1f | %.3f |%n",
+            medWithout,
+            median(delayed),
+            median(delayed) - medWithout,
+            median(delayed) / medWithout));
     b.append(
         String.format(
             Locale.ROOT,
