@@ -88,17 +88,76 @@ public final class ArgsScrubber {
     return changed ? String.join(" ", tokens) : args;
   }
 
+  /**
+   * Whether {@code normalize(args)} contains a secret word or {@code args} an {@code @}. Runs on
+   * every command line of every scan, so for ASCII text (nearly all of them) it matches in place
+   * instead of building the normalized copy; other text takes the exact path.
+   */
   private boolean mayContainSecret(String args) {
-    if (args.indexOf('@') >= 0) {
-      return true;
+    int n = args.length();
+    for (int i = 0; i < n; i++) {
+      char c = args.charAt(i);
+      if (c == '@') {
+        return true;
+      }
+      if (c >= 0x80) {
+        return normalizedContainsWord(normalize(args));
+      }
     }
-    String lower = normalize(args);
     for (String w : words) {
-      if (lower.contains(w)) {
+      if (containsIgnoringSeparators(args, w)) {
         return true;
       }
     }
     return false;
+  }
+
+  private boolean normalizedContainsWord(String normalized) {
+    for (String w : words) {
+      if (normalized.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code normalize(ascii).contains(word)} without the copy: {@code ascii} holds only ASCII, and
+   * {@code word} is already normalized and not empty.
+   */
+  private static boolean containsIgnoringSeparators(String ascii, String word) {
+    int n = ascii.length();
+    int m = word.length();
+    char first = word.charAt(0);
+    for (int start = 0; start < n; start++) {
+      if (lowerAscii(ascii.charAt(start)) != first) {
+        continue; // also skips separators: a match starts on a kept character
+      }
+      int k = start + 1;
+      int j = 1;
+      while (j < m) {
+        while (k < n && isSeparator(ascii.charAt(k))) {
+          k++;
+        }
+        if (k == n || lowerAscii(ascii.charAt(k)) != word.charAt(j)) {
+          break;
+        }
+        k++;
+        j++;
+      }
+      if (j == m) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '-' || c == '_' || c == '.';
+  }
+
+  private static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   private boolean isSecretKey(String key) {

@@ -29,9 +29,23 @@ class ArgsScrubberTest {
         "mail bob@example.com                           | mail bob@example.com",
         "app --pin 1234                                 | app --pin ***",
         "app -Dclient.secret=                           | app -Dclient.secret=",
+        "app --PASS_WORD x --Pass.Wd y                  | app --PASS_WORD *** --Pass.Wd ***",
+        "app -Dp-a-s-s-w-o-r-d=x                        | app -Dp-a-s-s-w-o-r-d=***",
+        "app --pässword x                               | app --pässword x",
+        "app --größe 1 --token x                        | app --größe 1 --token ***",
+        "app --pas wd x                                 | app --pas wd x",
+        "tok.en --x -p -w -d                            | tok.en --x -p -w -d",
       })
   void masksSecretValues(String in, String out) {
     assertThat(scrubber.scrub(in.trim())).isEqualTo(out.trim());
+  }
+
+  @org.junit.jupiter.api.Test
+  void findsASecretWordAcrossSeparatorsAndCase() {
+    // the quick check must agree with normalize(args).contains(word): "-.p_A-s.S" is "pass"
+    ArgsScrubber pass = new ArgsScrubber(List.of("pass"));
+    assertThat(pass.scrub("x -Dthe-.p_A-s.S=1")).isEqualTo("x -Dthe-.p_A-s.S=***");
+    assertThat(pass.scrub("x -Dthe-.p_A-s.=1")).isEqualTo("x -Dthe-.p_A-s.=1");
   }
 
   @org.junit.jupiter.api.Test

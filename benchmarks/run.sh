@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Reproduces every benchmark of docs/PERFORMANCE.md in one go, from this worktree's sources:
+#   benchmarks/run.sh            full run (about 10 minutes on 2 cores)
+#   QUICK=1 benchmarks/run.sh    short smoke run (fewer iterations and scans)
+# Results land in benchmarks/results/<date>/ (jmh.txt, side-by-side.md, agent-overhead.md).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+out="$here/results/$(date +%Y%m%d-%H%M)"
+mkdir -p "$out"
+
+echo "== build: the agent jar (root project) and the benchmarks jar"
+(cd "$root" && mvn -B -q package -DskipTests)
+(cd "$here" && mvn -B -q package -DskipTests)
+jar="$here/target/benchmarks.jar"
+
+{ echo "nproc: $(nproc)"; grep -m1 'model name' /proc/cpuinfo; java -version 2>&1 | head -1
+  echo "date: $(date -Iseconds)"; echo "loadavg at start: $(cat /proc/loadavg)"; } | tee "$out/machine.txt"
+
+if [[ "${QUICK:-}" == 1 ]]; then
+  jmh=(-wi 1 -i 2 -w 1 -r 1); rounds=(--rounds 8 --slow-rounds 1); runs=(--runs 6 --idle-seconds 3)
+else
+  jmh=(); rounds=(--rounds 50 --slow-rounds 3); runs=(--runs 30 --idle-seconds 10)
+fi
+
+echo "== JMH (-prof gc): psinfo parse, AIX fake-tree scans (1,000 and 10,000), Linux scan, JMX read"
+java -jar "$jar" 'PsinfoParseBench|AixScanBench|LinuxScanBench' -prof gc "${jmh[@]}" \
+  -rf text -rff "$out/jmh.txt" | grep -Ev 'gc\.(count|time)|churn' | tail -40
+
+echo "== side by side: psinfo-jmx vs OSHI 6.9.1 vs the floor (1,000 extra idle processes)"
+java -cp "$jar" dev.psinfo.bench.SideBySide "${rounds[@]}" --idle 1000 --aix 10000 \
+  --out "$out/side-by-side.md"
+
+echo "== agent overhead: start-up, threads, idle CPU"
+java -cp "$jar" dev.psinfo.bench.AgentOverhead --agent "$root/target/psinfo-jmx-agent.jar" \
+  "${runs[@]}" --out "$out/agent-overhead.md"
+
+echo "loadavg at end: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"
+echo "== results in $out"
