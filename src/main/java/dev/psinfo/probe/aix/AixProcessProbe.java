@@ -3,9 +3,11 @@ package dev.psinfo.probe.aix;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.CorruptRecordException;
+import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessProbe;
 import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.probe.RateLimitedLog;
 import dev.psinfo.probe.ScanStats;
 import dev.psinfo.probe.UserNames;
 import java.io.IOException;
@@ -13,10 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,9 +77,7 @@ public final class AixProcessProbe implements ProcessProbe {
   private final Path procRoot;
   private final UserNames users;
   private final FileOpener opener;
-  private final AtomicLong lastWarnNanos;
-  private final AtomicLong warningsLogged = new AtomicLong();
-  private final AtomicLong warningsSuppressed = new AtomicLong();
+  private final RateLimitedLog warnings = new RateLimitedLog(log, WARN_INTERVAL_NANOS);
 
   /**
    * The paths of the pids of the latest scan (immutable once published). Replaced, not updated, by
@@ -102,7 +97,6 @@ public final class AixProcessProbe implements ProcessProbe {
     this.procRoot = requireNonNull(procRoot, "procRoot is null");
     this.users = requireNonNull(users, "users is null");
     this.opener = requireNonNull(opener, "opener is null");
-    this.lastWarnNanos = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
   }
 
   @Override
@@ -120,7 +114,7 @@ public final class AixProcessProbe implements ProcessProbe {
     long wallTimeMillis = System.currentTimeMillis();
     long startNanos = System.nanoTime();
     users.reloadIfChanged();
-    long[] pids = listPids();
+    long[] pids = ProcDirectory.listPids(procRoot, Psinfo.MAX_PID);
     Scan scan = new Scan(pids.length);
     Map<Long, PidPaths> previousPaths = pathCache;
     Map<Long, PidPaths> paths = new HashMap<>(pids.length * 4 / 3 + 1);
@@ -136,7 +130,7 @@ public final class AixProcessProbe implements ProcessProbe {
       } catch (RuntimeException e) {
         // a bug or an unforeseen value must not cost the whole table
         scan.corrupt++;
-        warn("pid {} could not be decoded: {}", pid, e.toString());
+        warnings.warn("pid {} could not be decoded: {}", pid, e.toString());
       }
     }
     pathCache = paths;
@@ -147,7 +141,7 @@ public final class AixProcessProbe implements ProcessProbe {
 
   /** Warnings written to the log so far (for tests). */
   long warningsLogged() {
-    return warningsLogged.get();
+    return warnings.logged();
   }
 
   /** The files of one pid, kept from scan to scan so a long-lived process costs no new paths. */
@@ -213,11 +207,11 @@ public final class AixProcessProbe implements ProcessProbe {
       scan.rows.add(ProcessInfo.builder(pid).build());
       return;
     } catch (IOException e) {
-      if (isGone(e)) {
+      if (ProcDirectory.isGone(e, paths.dir)) {
         scan.gone++;
       } else {
         scan.corrupt++;
-        warn("psinfo of pid {} could not be read: {}", pid, e.toString());
+        warnings.warn("psinfo of pid {} could not be read: {}", pid, e.toString());
       }
       return;
     }
@@ -225,12 +219,13 @@ public final class AixProcessProbe implements ProcessProbe {
       psinfo = PsinfoParser.parse(scan.psinfo);
     } catch (CorruptRecordException e) {
       scan.corrupt++;
-      warn("psinfo of pid {} is corrupt ({} bytes): {}", pid, e.byteCount(), e.getMessage());
+      warnings.warn(
+          "psinfo of pid {} is corrupt ({} bytes): {}", pid, e.byteCount(), e.getMessage());
       return;
     }
     if (psinfo.pid() != pid) {
       scan.corrupt++;
-      warn(
+      warnings.warn(
           "psinfo of pid {} is corrupt ({} bytes): it says pr_pid {}",
           pid,
           scan.psinfo.remaining(),
@@ -250,7 +245,7 @@ public final class AixProcessProbe implements ProcessProbe {
       readUpToCapacity(ch, scan.status);
       status = PstatusParser.parse(scan.status);
       if (status.pid() != pid) {
-        warn(
+        warnings.warn(
             "status of pid {} is corrupt ({} bytes): it says pr_pid {}",
             pid,
             scan.status.remaining(),
@@ -261,12 +256,13 @@ public final class AixProcessProbe implements ProcessProbe {
       scan.denied++;
       scan.statusDenied(owners);
     } catch (IOException e) {
-      if (!isGone(e)) {
-        warn("status of pid {} could not be read: {}", pid, e.toString());
+      if (!ProcDirectory.isGone(e, paths.dir)) {
+        warnings.warn("status of pid {} could not be read: {}", pid, e.toString());
       }
       // gone after psinfo was read: keep the row as it was
     } catch (CorruptRecordException e) {
-      warn("status of pid {} is corrupt ({} bytes): {}", pid, e.byteCount(), e.getMessage());
+      warnings.warn(
+          "status of pid {} is corrupt ({} bytes): {}", pid, e.byteCount(), e.getMessage());
     }
 
     String user = users.nameOf(psinfo.euid(), dir);
@@ -280,86 +276,5 @@ public final class AixProcessProbe implements ProcessProbe {
       // a /proc read normally returns the whole record at once
     }
     buf.flip();
-  }
-
-  /** NoSuchFileException, or ESRCH: the process exited between listing and reading. */
-  private static boolean isGone(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return true;
-    }
-    String message = e.getMessage();
-    return message != null && message.contains("No such process");
-  }
-
-  /** The pids under procRoot, sorted, without duplicates. */
-  private long[] listPids() throws IOException {
-    long[] pids = new long[512];
-    int count = 0;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
-      for (Path entry : entries) {
-        long pid = parsePid(entry.getFileName().toString());
-        if (pid < 0) {
-          continue;
-        }
-        if (count == pids.length) {
-          pids = Arrays.copyOf(pids, count * 2);
-        }
-        pids[count++] = pid;
-      }
-    } catch (DirectoryIteratorException e) {
-      throw e.getCause();
-    }
-    return sortedUnique(pids, count);
-  }
-
-  /** The first {@code count} values of {@code pids}, sorted, without duplicates (a new array). */
-  static long[] sortedUnique(long[] pids, int count) {
-    Arrays.sort(pids, 0, count);
-    int unique = 0;
-    for (int i = 0; i < count; i++) {
-      if (unique == 0 || pids[i] != pids[unique - 1]) {
-        pids[unique++] = pids[i];
-      }
-    }
-    return Arrays.copyOf(pids, unique);
-  }
-
-  /** The pid a directory name stands for, or -1 when it is not a canonical pid. */
-  static long parsePid(String name) {
-    int length = name.length();
-    if (length == 0 || length > 10 || (length > 1 && name.charAt(0) == '0')) {
-      return -1;
-    }
-    long pid = 0;
-    for (int i = 0; i < length; i++) {
-      char c = name.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      pid = pid * 10 + (c - '0');
-    }
-    return pid <= Psinfo.MAX_PID ? pid : -1;
-  }
-
-  /**
-   * Logs a warning unless one was logged less than a minute ago; the next warning logged says how
-   * many were suppressed.
-   */
-  private void warn(String format, Object... args) {
-    long now = System.nanoTime();
-    long last = lastWarnNanos.get();
-    if (now - last >= WARN_INTERVAL_NANOS && lastWarnNanos.compareAndSet(last, now)) {
-      warningsLogged.incrementAndGet();
-      long suppressed = warningsSuppressed.getAndSet(0);
-      if (suppressed > 0) {
-        Object[] withCount = Arrays.copyOf(args, args.length + 1);
-        withCount[args.length] = suppressed;
-        log.warn(format + " ({} similar warnings suppressed before this one)", withCount);
-      } else {
-        log.warn(format, args);
-      }
-    } else {
-      warningsSuppressed.incrementAndGet();
-    }
   }
 }

@@ -3,10 +3,12 @@ package dev.psinfo.probe.linux;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.CorruptRecordException;
+import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessProbe;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ProcessState;
+import dev.psinfo.probe.RateLimitedLog;
 import dev.psinfo.probe.ScanStats;
 import dev.psinfo.probe.UserNames;
 import java.io.IOException;
@@ -18,11 +20,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,14 +66,16 @@ public final class LinuxProcessProbe implements ProcessProbe {
   private static final Logger LOG = LoggerFactory.getLogger(LinuxProcessProbe.class);
   private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+  /** Linux's PID_MAX_LIMIT is 2^22; anything up to 2^31-1 is accepted as a pid name. */
+  static final long MAX_PID = Integer.MAX_VALUE;
+
   private final Path procRoot;
   private final UserNames users;
   private final LinuxKernelFacts facts;
   private final boolean fdCountInSize;
   private final long agentUid;
   private final AtomicReference<ProcFileReader> spareReader = new AtomicReference<>();
-  private final AtomicLong nextWarnNanos = new AtomicLong(System.nanoTime());
-  private final AtomicInteger suppressedWarnings = new AtomicInteger();
+  private final RateLimitedLog warnings = new RateLimitedLog(LOG, WARN_INTERVAL_NANOS);
 
   /**
    * Reads the kernel facts from {@code procRoot} (see {@link LinuxKernelFacts#read}).
@@ -140,7 +141,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     long wallMillis = System.currentTimeMillis();
     long startNanos = System.nanoTime();
     users.reloadIfChanged();
-    long[] pids = listPids();
+    long[] pids = ProcDirectory.listPids(procRoot, MAX_PID);
     ProcFileReader reader = spareReader.getAndSet(null);
     if (reader == null) {
       reader = new ProcFileReader();
@@ -158,50 +159,6 @@ public final class LinuxProcessProbe implements ProcessProbe {
     }
     ScanStats stats = new ScanStats(pids.length, tally.gone, tally.denied, tally.corrupt);
     return new ProcessScan(rows, wallMillis, startNanos, System.nanoTime() - startNanos, stats);
-  }
-
-  /** The numeric entries of {@code procRoot}, ascending, without duplicates. */
-  private long[] listPids() throws IOException {
-    long[] pids = new long[512];
-    int count = 0;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
-      for (Path entry : entries) {
-        long pid = parsePid(entry.getFileName().toString());
-        if (pid >= 0) {
-          if (count == pids.length) {
-            pids = Arrays.copyOf(pids, count * 2);
-          }
-          pids[count++] = pid;
-        }
-      }
-    } catch (DirectoryIteratorException e) {
-      throw e.getCause();
-    }
-    Arrays.sort(pids, 0, count);
-    int unique = 0;
-    for (int i = 0; i < count; i++) {
-      if (unique == 0 || pids[unique - 1] != pids[i]) {
-        pids[unique++] = pids[i];
-      }
-    }
-    return Arrays.copyOf(pids, unique);
-  }
-
-  /** A canonical decimal pid (no sign, no leading zero), or -1 for any other name. */
-  static long parsePid(String name) {
-    int n = name.length();
-    if (n == 0 || n > 18 || (name.charAt(0) == '0' && n > 1)) {
-      return -1;
-    }
-    long v = 0;
-    for (int i = 0; i < n; i++) {
-      char c = name.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
   }
 
   private ProcessInfo readProcess(long pid, ProcFileReader reader, Tally tally) {
@@ -281,7 +238,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
       warnCorrupt(pid, "stat", -1, e.toString(), true);
       return null;
     } catch (IOException e) {
-      if (isGone(e, dir)) {
+      if (ProcDirectory.isGone(e, dir)) {
         tally.gone++;
       } else {
         tally.corrupt++;
@@ -369,39 +326,16 @@ public final class LinuxProcessProbe implements ProcessProbe {
     }
   }
 
-  /**
-   * ESRCH is reported as a plain IOException whose message is the C library's (possibly localized)
-   * text; when the message does not say, the pid's directory having vanished does.
-   */
-  private static boolean isGone(IOException e, Path dir) {
-    if (e instanceof NoSuchFileException) {
-      return true;
-    }
-    String message = e.getMessage();
-    if (message != null && message.contains("No such process")) {
-      return true;
-    }
-    return !Files.exists(dir);
-  }
-
   private void warnCorrupt(
       long pid, String file, long byteCount, String message, boolean rowSkipped) {
-    long now = System.nanoTime();
-    long next = nextWarnNanos.get();
-    if (now - next >= 0 && nextWarnNanos.compareAndSet(next, now + WARN_INTERVAL_NANOS)) {
-      int suppressed = suppressedWarnings.getAndSet(0);
-      LOG.warn(
-          "{} {}/{}/{} ({} bytes): {}{}",
-          rowSkipped ? "skipped process with corrupt" : "ignored corrupt",
-          procRoot,
-          pid,
-          file,
-          byteCount,
-          message,
-          suppressed == 0 ? "" : " (and " + suppressed + " similar since the last warning)");
-    } else {
-      suppressedWarnings.incrementAndGet();
-    }
+    warnings.warn(
+        "{} {}/{}/{} ({} bytes): {}",
+        rowSkipped ? "skipped process with corrupt" : "ignored corrupt",
+        procRoot,
+        pid,
+        file,
+        byteCount,
+        message);
   }
 
   /** The kernel's letter as a (shared) string. */

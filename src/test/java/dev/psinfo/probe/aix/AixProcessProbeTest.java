@@ -3,6 +3,7 @@ package dev.psinfo.probe.aix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ProcessState;
@@ -330,25 +331,26 @@ class AixProcessProbeTest {
 
   @Test
   void pidNames() {
-    assertThat(AixProcessProbe.parsePid("0")).isEqualTo(0);
-    assertThat(AixProcessProbe.parsePid("1")).isEqualTo(1);
-    assertThat(AixProcessProbe.parsePid("5767616")).isEqualTo(5767616);
-    assertThat(AixProcessProbe.parsePid("2147483647")).isEqualTo(2147483647L);
-    assertThat(AixProcessProbe.parsePid("2147483648")).isEqualTo(-1);
-    assertThat(AixProcessProbe.parsePid("99999999999")).isEqualTo(-1);
-    assertThat(AixProcessProbe.parsePid("")).isEqualTo(-1);
-    assertThat(AixProcessProbe.parsePid("007")).isEqualTo(-1);
-    assertThat(AixProcessProbe.parsePid("-1")).isEqualTo(-1);
-    assertThat(AixProcessProbe.parsePid("+1")).isEqualTo(-1);
-    assertThat(AixProcessProbe.parsePid("self")).isEqualTo(-1);
-    assertThat(AixProcessProbe.parsePid("1 ")).isEqualTo(-1);
-    assertThat(AixProcessProbe.parsePid("١")).isEqualTo(-1); // Arabic-Indic digit one
+    assertThat(ProcDirectory.parsePid("0", Integer.MAX_VALUE)).isEqualTo(0);
+    assertThat(ProcDirectory.parsePid("1", Integer.MAX_VALUE)).isEqualTo(1);
+    assertThat(ProcDirectory.parsePid("5767616", Integer.MAX_VALUE)).isEqualTo(5767616);
+    assertThat(ProcDirectory.parsePid("2147483647", Integer.MAX_VALUE)).isEqualTo(2147483647L);
+    assertThat(ProcDirectory.parsePid("2147483648", Integer.MAX_VALUE)).isEqualTo(-1);
+    assertThat(ProcDirectory.parsePid("99999999999", Integer.MAX_VALUE)).isEqualTo(-1);
+    assertThat(ProcDirectory.parsePid("", Integer.MAX_VALUE)).isEqualTo(-1);
+    assertThat(ProcDirectory.parsePid("007", Integer.MAX_VALUE)).isEqualTo(-1);
+    assertThat(ProcDirectory.parsePid("-1", Integer.MAX_VALUE)).isEqualTo(-1);
+    assertThat(ProcDirectory.parsePid("+1", Integer.MAX_VALUE)).isEqualTo(-1);
+    assertThat(ProcDirectory.parsePid("self", Integer.MAX_VALUE)).isEqualTo(-1);
+    assertThat(ProcDirectory.parsePid("1 ", Integer.MAX_VALUE)).isEqualTo(-1);
+    assertThat(ProcDirectory.parsePid("١", Integer.MAX_VALUE))
+        .isEqualTo(-1); // Arabic-Indic digit one
   }
 
   @Test
   void duplicatesAreListedOnce() {
     long[] listed = {7, 3, 7, 1, 3, 3, 99, 0};
-    assertThat(AixProcessProbe.sortedUnique(listed, 7)).containsExactly(1, 3, 7, 99);
-    assertThat(AixProcessProbe.sortedUnique(new long[4], 0)).isEmpty();
+    assertThat(ProcDirectory.sortedUnique(listed, 7)).containsExactly(1, 3, 7, 99);
+    assertThat(ProcDirectory.sortedUnique(new long[4], 0)).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package dev.psinfo.probe.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ProcessState;
@@ -203,11 +204,11 @@ class LinuxProcessProbeTest {
 
   @Test
   void pidNames() {
-    assertThat(LinuxProcessProbe.parsePid("1")).isEqualTo(1);
-    assertThat(LinuxProcessProbe.parsePid("4194304")).isEqualTo(4194304);
-    assertThat(LinuxProcessProbe.parsePid("0")).isZero();
+    assertThat(ProcDirectory.parsePid("1", Integer.MAX_VALUE)).isEqualTo(1);
+    assertThat(ProcDirectory.parsePid("4194304", Integer.MAX_VALUE)).isEqualTo(4194304);
+    assertThat(ProcDirectory.parsePid("0", Integer.MAX_VALUE)).isZero();
     for (String bad : new String[] {"", "self", "01", "-1", "+1", "1a", "9999999999999999999"}) {
-      assertThat(LinuxProcessProbe.parsePid(bad)).as(bad).isEqualTo(-1);
+      assertThat(ProcDirectory.parsePid(bad, Integer.MAX_VALUE)).as(bad).isEqualTo(-1);
     }
   }
 

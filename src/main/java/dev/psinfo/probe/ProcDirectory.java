@@ -1,0 +1,90 @@
+package dev.psinfo.probe;
+
+import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * What the platform walkers share about a {@code /proc} directory: which entries are processes, and
+ * which read failures mean that the process is gone. Stateless and thread-safe.
+ */
+public final class ProcDirectory {
+  private ProcDirectory() {}
+
+  /**
+   * The pids under {@code procRoot}, ascending, without duplicates ({@code /proc} may list a pid
+   * twice); entries that are not canonical pids up to {@code maxPid} are ignored.
+   *
+   * @throws IOException when {@code procRoot} cannot be listed
+   */
+  public static long[] listPids(Path procRoot, long maxPid) throws IOException {
+    long[] pids = new long[512];
+    int count = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
+      for (Path entry : entries) {
+        long pid = parsePid(entry.getFileName().toString(), maxPid);
+        if (pid >= 0) {
+          if (count == pids.length) {
+            pids = Arrays.copyOf(pids, count * 2);
+          }
+          pids[count++] = pid;
+        }
+      }
+    } catch (DirectoryIteratorException e) {
+      throw e.getCause();
+    }
+    return sortedUnique(pids, count);
+  }
+
+  /** The first {@code count} values of {@code pids}, sorted, without duplicates (a new array). */
+  public static long[] sortedUnique(long[] pids, int count) {
+    Arrays.sort(pids, 0, count);
+    int unique = 0;
+    for (int i = 0; i < count; i++) {
+      if (unique == 0 || pids[unique - 1] != pids[i]) {
+        pids[unique++] = pids[i];
+      }
+    }
+    return Arrays.copyOf(pids, unique);
+  }
+
+  /**
+   * The pid a directory name stands for: canonical decimal (no sign, no leading zero) and at most
+   * {@code maxPid}; -1 for any other name.
+   */
+  public static long parsePid(String name, long maxPid) {
+    int n = name.length();
+    if (n == 0 || n > 18 || (name.charAt(0) == '0' && n > 1)) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v <= maxPid ? v : -1;
+  }
+
+  /**
+   * Whether a read failure means the process exited: the file is missing, or the read failed with
+   * ESRCH, which the JDK reports as a plain {@link IOException} carrying the C library's (possibly
+   * localized) text; when the message does not say, the process directory having vanished does.
+   */
+  public static boolean isGone(IOException e, Path processDir) {
+    if (e instanceof NoSuchFileException) {
+      return true;
+    }
+    String message = e.getMessage();
+    if (message != null && message.contains("No such process")) {
+      return true;
+    }
+    return !Files.exists(processDir);
+  }
+}
