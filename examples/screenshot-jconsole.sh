@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Remakes docs/jconsole-processes.png and docs/jconsole-topbycpu.png: JConsole under Xvfb, attached
+# Remakes docs/jconsole-processes.png, docs/jconsole-topbycpu.png and docs/jconsole-systeminfo.png: JConsole under Xvfb, attached
 # to examples/DemoHost.java running with the psinfo agent, driven with xdotool.
 #
 #   apt-get install xvfb xdotool imagemagick      # plus a JDK (jconsole, javac)
@@ -88,4 +88,10 @@ xdotool mousemove 509 433 click --repeat 3 --delay 80 1   # topByCpu's n
 keys ctrl+a 3
 click 367 433 3            # invoke topByCpu(3): JConsole shows the result in a dialog
 import -window root docs/jconsole-topbycpu.png
-echo "wrote docs/jconsole-processes.png and docs/jconsole-topbycpu.png"
+
+click 367 550 2            # close the result dialog
+expand 101 418             # SystemInfo: Attributes
+shot 4-systeminfo
+click 97 433 4             # Attributes: every SystemInfo value with its name
+import -window root docs/jconsole-systeminfo.png
+echo "wrote docs/jconsole-processes.png, docs/jconsole-topbycpu.png and docs/jconsole-systeminfo.png"
