@@ -39,24 +39,31 @@ final class Installation {
     this.registered = registered;
   }
 
-  /** Installs the agent with {@code options} unless it is installed already; see {@link Agent}. */
-  static boolean install(AgentOptions options) {
-    if (options.registerDelay().isZero()) {
+  /**
+   * Installs the agent with {@code options} unless it is installed already; see {@link Agent}.
+   *
+   * @param inBackground register on a daemon thread (after {@code registerDelay}) and return at
+   *     once
+   */
+  static boolean install(AgentOptions options, boolean inBackground) {
+    if (!inBackground && options.registerDelay().isZero()) {
       return installNow(options);
     }
     Thread t =
         new Thread(
             () -> {
               try {
-                Thread.sleep(options.registerDelay().toMillis());
+                if (!options.registerDelay().isZero()) {
+                  Thread.sleep(options.registerDelay().toMillis());
+                }
                 installNow(options);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } catch (Throwable e) {
-                System.err.println("psinfo-jmx: agent not started: " + Agent.describe(e));
+                System.err.println("psinfo-jmx: agent not started: " + e);
               }
             },
-            "psinfo-jmx-delayed-registration");
+            "psinfo-jmx-registration");
     t.setDaemon(true);
     t.start();
     return true;

@@ -36,7 +36,7 @@ class ExposureTest {
 
   @Test
   void everyBeanIsReadOnly() throws Exception {
-    assertThat(Installation.install(OptionsParser.parse("ttl=1m"))).isTrue();
+    assertThat(Installation.install(OptionsParser.parse("ttl=1m"), false)).isTrue();
     Set<ObjectName> names = server.queryNames(new ObjectName("psinfo:*"), null);
     assertThat(names)
         .extracting(ObjectName::toString)
@@ -77,7 +77,7 @@ class ExposureTest {
 
   @Test
   void operationsChangeNothingButTheCache() throws Exception {
-    assertThat(Installation.install(OptionsParser.parse("ttl=1m,maxRows=50"))).isTrue();
+    assertThat(Installation.install(OptionsParser.parse("ttl=1m,maxRows=50"), false)).isTrue();
     ObjectName table = new ObjectName(Installation.PROCESS_TABLE);
     ObjectName agent = new ObjectName(Installation.AGENT);
     Object options = server.getAttribute(agent, "Options");

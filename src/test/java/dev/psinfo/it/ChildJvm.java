@@ -64,6 +64,12 @@ public final class ChildJvm implements Closeable {
     cmd.addAll(List.of(appArgs));
     ChildJvm child = new ChildJvm(new ProcessBuilder(cmd).start());
     child.awaitStdout("READY ", 60);
+    String agent = "-javaagent:" + agentJar();
+    boolean delayed = jvmOptions.stream().anyMatch(o -> o.contains("registerDelay="));
+    if (!delayed && jvmOptions.stream().anyMatch(o -> o.startsWith(agent))) {
+      // premain registers on a daemon thread: wait for its outcome, as a client would
+      child.awaitAgentOutcome(60);
+    }
     return child;
   }
 
@@ -97,6 +103,30 @@ public final class ChildJvm implements Closeable {
     }
     throw new AssertionError(
         "child never printed '" + prefix + "'; stdout " + stdout + ", stderr " + stderr);
+  }
+
+  /**
+   * Waits until the agent has said on stderr that it registered, was registered already, or stayed
+   * off.
+   */
+  public void awaitAgentOutcome(int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      synchronized (stderr) {
+        for (String line : stderr) {
+          if (line.contains("registered psinfo:type=ProcessTable")
+              || line.contains("already registered")
+              || line.contains("psinfo-jmx: agent not started")) {
+            return;
+          }
+        }
+      }
+      if (!process.isAlive() && !errReader.isAlive()) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the agent never reported its outcome; stderr " + stderr);
   }
 
   /** A JMX connection through the Attach API's local management agent (no port needed). */

@@ -76,6 +76,11 @@ class LinuxAgentIT {
       assertThat(child.stdout()).contains("SLF4J absent", "JMXUTILS absent");
       MBeanServerConnection jmx = child.jmx();
       assertThat(jmx.getAttribute(AGENT, "Scans")).isEqualTo(0L);
+      // the registration thread ends once the beans are registered
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (!psinfoThreads(jmx).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
       assertThat(psinfoThreads(jmx)).isEmpty();
       jmx.getAttribute(TABLE, "ProcessCount");
       assertThat(jmx.getAttribute(AGENT, "Scans")).isEqualTo(1L);
