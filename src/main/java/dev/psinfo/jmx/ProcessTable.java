@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.psinfo.config.ExportOrder;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
+import dev.psinfo.sampling.RegexTooExpensiveException;
 import dev.psinfo.sampling.Snapshot;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,9 @@ import java.util.regex.PatternSyntaxException;
  * fall back on gets an {@link IllegalStateException} naming the cause.
  */
 public final class ProcessTable implements ProcessTableMXBean {
+  /** How long {@link #find} may search before it gives up on a backtracking regex. */
+  static final Duration FIND_TIME_LIMIT = Duration.ofSeconds(5);
+
   private final ProcessSampler sampler;
   private final int maxRows;
   private final ExportOrder exportTop;
@@ -98,7 +103,11 @@ public final class ProcessTable implements ProcessTableMXBean {
       throw new IllegalArgumentException(
           "invalid regex '" + regex + "': " + e.getDescription() + " near index " + e.getIndex());
     }
-    return rows(snapshot().find(pattern));
+    try {
+      return rows(snapshot().find(pattern, FIND_TIME_LIMIT));
+    } catch (RegexTooExpensiveException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
   }
 
   @Override

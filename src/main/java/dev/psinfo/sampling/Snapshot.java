@@ -3,6 +3,7 @@ package dev.psinfo.sampling;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.ProcessScan;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,15 +76,64 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
     return n >= all.size() ? all : List.copyOf(all.subList(0, n));
   }
 
-  /** Shown processes whose name or arguments match {@code regex} (find, not full match). */
-  public List<ProcessSample> find(Pattern regex) {
+  /**
+   * Shown processes whose name or arguments match {@code regex} (find, not full match).
+   *
+   * @param timeLimit how long the search may take; a catastrophically backtracking pattern a client
+   *     sent (such as {@code (.*a){12}b}) must not keep a JMX thread busy for minutes
+   * @throws RegexTooExpensiveException when the search took longer than {@code timeLimit}
+   */
+  public List<ProcessSample> find(Pattern regex, Duration timeLimit) {
+    Budget budget = new Budget(regex, timeLimit);
     List<ProcessSample> out = new ArrayList<>();
     for (ProcessSample s : samples) {
-      if (regex.matcher(s.info().name()).find() || regex.matcher(s.info().args()).find()) {
+      if (regex.matcher(budget.watch(s.info().name())).find()
+          || regex.matcher(budget.watch(s.info().args())).find()) {
         out.add(s);
       }
     }
     return out;
+  }
+
+  /** Looks at the clock every 64 Ki character reads of one search. */
+  private static final class Budget {
+    private final Pattern regex;
+    private final Duration limit;
+    private final long deadline;
+    private long reads;
+
+    Budget(Pattern regex, Duration limit) {
+      this.regex = regex;
+      this.limit = limit;
+      this.deadline = System.nanoTime() + limit.toNanos();
+    }
+
+    CharSequence watch(String text) {
+      return new CharSequence() {
+        @Override
+        public int length() {
+          return text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+          if ((++reads & 0xFFFF) == 0 && System.nanoTime() - deadline > 0) {
+            throw new RegexTooExpensiveException(regex.pattern(), limit);
+          }
+          return text.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+          return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+          return text;
+        }
+      };
+    }
   }
 
   /** Shown processes whose effective user has this name, or this decimal uid. */

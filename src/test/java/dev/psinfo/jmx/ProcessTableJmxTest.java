@@ -54,7 +54,7 @@ class ProcessTableJmxTest {
                     process(5, 1, "alice", "bash", "-bash", 30, 300),
                     process(7, 5, "alice", "java", "java -Dpassword=hunter2 Main", 20, 500),
                     process(9, 7, "alice", "sh", "sh -c make", 0, 50),
-                    process(11, 1, "bob", "top", "top", 40, 10)));
+                    process(11, 1, "bob", "top", "top " + "a".repeat(40), 40, 10)));
     ProcessSampler sampler =
         new ProcessSampler(
             probe,
@@ -153,6 +153,9 @@ class ProcessTableJmxTest {
     assertThatThrownBy(() -> proxy.find("(unclosed"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("invalid regex '(unclosed'");
+    assertThatThrownBy(() -> proxy.find("(.*a){12}b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("regex '(.*a){12}b' took more than 5000 ms");
     assertThatThrownBy(() -> proxy.process(4242))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no process with pid 4242");

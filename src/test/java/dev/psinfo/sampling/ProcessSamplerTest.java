@@ -113,7 +113,7 @@ class ProcessSamplerTest {
     assertThat(s.topByMemory(2)).extracting(x -> x.info().pid()).containsExactly(7L, 5L);
     assertThat(s.byUser("alice")).hasSize(3);
     assertThat(s.byUser("1000")).hasSize(4);
-    assertThat(s.find(Pattern.compile("notes")))
+    assertThat(s.find(Pattern.compile("notes"), java.time.Duration.ofSeconds(5)))
         .extracting(x -> x.info().pid())
         .containsExactly(7L);
     assertThat(s.byPid(11).info().name()).isEqualTo("top");
