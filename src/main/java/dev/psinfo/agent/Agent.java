@@ -12,8 +12,8 @@ import java.lang.instrument.Instrumentation;
  * reads.
  *
  * <p>A guest in someone else's JVM: a bad option is reported on stderr in one line and the agent
- * stays off; no {@link Throwable} escapes; {@code System.exit} is never called; no non-daemon
- * thread is started. Loading the agent again into a JVM that has it registers nothing twice.
+ * stays off; no {@link Throwable} escapes; the agent never ends the JVM; no non-daemon thread is
+ * started. Loading the agent again into a JVM that has it registers nothing twice.
  */
 public final class Agent {
   private Agent() {}
