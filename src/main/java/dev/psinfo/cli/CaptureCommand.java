@@ -1,8 +1,11 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.agent.Probes;
 import dev.psinfo.config.AgentOptions;
-import dev.psinfo.config.ProbeKind;
+import dev.psinfo.platform.Platforms;
+import dev.psinfo.probe.CapturePlan;
+import dev.psinfo.probe.CommandRunner;
+import dev.psinfo.probe.Platform;
+import dev.psinfo.probe.ProcessCommandRunner;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +15,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code capture}: copies the files the probes read into a directory or a {@code .tar.gz}, laid out
@@ -34,7 +37,8 @@ final class CaptureCommand {
       Copies what the agent reads from this host into a directory or a .tar.gz you can attach to
       a bug report, so the problem can be replayed elsewhere:
         AIX:   every readable /proc/PID/psinfo, status and lwp/*/lwpsinfo, plus the output of
-               prtconf, oslevel -s and uname -a
+               the commands the system facts come from (prtconf, lparstat -i, oslevel -s,
+               uname -L, svmon -G, lsps -s, uptime, who -b) and uname -a
         Linux: /proc/PID/stat, status, cmdline (and io where readable), the system files
                (stat, meminfo, loadavg, uptime, cpuinfo, sys/kernel/*, self/auxv), uname -a
       Unreadable files are skipped and counted; nothing else on the host is touched. Command
@@ -51,20 +55,8 @@ final class CaptureCommand {
         -h, --help               this text
       """;
 
-  private static final List<String> LINUX_PID_FILES = List.of("stat", "status", "cmdline", "io");
-  private static final List<String> LINUX_SYSTEM_FILES =
-      List.of(
-          "stat",
-          "meminfo",
-          "loadavg",
-          "uptime",
-          "cpuinfo",
-          "sys/kernel/hostname",
-          "sys/kernel/osrelease",
-          "sys/kernel/version",
-          "self/auxv",
-          "self/cgroup");
-  private static final List<String> AIX_PID_FILES = List.of("psinfo", "status");
+  /** How long one command may run before it is killed. */
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
   private CaptureCommand() {}
 
@@ -134,7 +126,9 @@ final class CaptureCommand {
     }
     a.expectPositionals(1, 1, "DIR or FILE.tar.gz");
     AgentOptions options = LocalSource.options(a, null, null);
-    ProbeKind kind = Probes.resolve(options.probe());
+    Platform platform = Platforms.of(options);
+    CapturePlan plan = platform.capturePlan();
+    CommandRunner runner = new ProcessCommandRunner();
     Path target = Path.of(a.positionals().get(0));
     String fileName = target.getFileName() == null ? "" : target.getFileName().toString();
     boolean tar = fileName.endsWith(".tar.gz") || fileName.endsWith(".tgz");
@@ -157,35 +151,30 @@ final class CaptureCommand {
     Counts counts = new Counts();
     Map<String, String> commands = new LinkedHashMap<>();
     try (Sink sink = tar ? new TarSink(target, base, now.getEpochSecond()) : new DirSink(target)) {
-      copyProcesses(options.procRoot(), kind, sink, counts);
-      if (kind == ProbeKind.LINUX) {
-        for (String f : LINUX_SYSTEM_FILES) {
-          copy(options.procRoot().resolve(f), "proc/" + f, sink, counts);
-        }
+      copyProcesses(options.procRoot(), plan.processFiles(), sink, counts);
+      for (String f : plan.systemFiles()) {
+        copy(options.procRoot().resolve(f), "proc/" + f, sink, counts);
       }
-      List<List<String>> toRun =
-          kind == ProbeKind.AIX
-              ? List.of(List.of("prtconf"), List.of("oslevel", "-s"), List.of("uname", "-a"))
-              : List.of(List.of("uname", "-a"));
-      for (List<String> command : toRun) {
+      for (List<String> command : plan.commands()) {
         String name = String.join(" ", command);
-        String result = runCommand(command);
-        if (result.startsWith("OK ")) {
+        CommandRunner.Result result = runner.run(command, COMMAND_TIMEOUT);
+        if (result.succeeded()) {
           sink.file(
-              "commands/" + String.join("-", command).replace("--", "-") + ".txt",
-              result.substring(3).getBytes(StandardCharsets.UTF_8));
+              "commands/" + fileNameOf(command) + ".txt",
+              result.stdout().getBytes(StandardCharsets.ISO_8859_1));
           counts.files++;
           commands.put(name, "captured");
         } else {
-          commands.put(name, result);
+          commands.put(name, result.failure());
         }
       }
-      String host = runCommand(List.of("uname", "-n"));
+      CommandRunner.Result host = runner.run(List.of("uname", "-n"), COMMAND_TIMEOUT);
       String readme =
           readme(
               now,
-              host.startsWith("OK ") ? host.substring(3).trim() : "unknown (" + host + ")",
-              kind,
+              host.succeeded() ? host.stdout().trim() : "unknown (" + host.failure() + ")",
+              platform.name(),
+              plan.summary(),
               options.procRoot(),
               counts,
               commands,
@@ -211,7 +200,7 @@ final class CaptureCommand {
     cli.out()
         .println(
             "read it back: java -jar psinfo-jmx-agent.jar ps --probe "
-                + kind.name().toLowerCase(java.util.Locale.ROOT)
+                + platform.name()
                 + " --proc-root "
                 + (tar ? base : target.toString())
                 + "/proc"
@@ -230,7 +219,17 @@ final class CaptureCommand {
     }
   }
 
-  private static void copyProcesses(Path procRoot, ProbeKind kind, Sink sink, Counts counts)
+  /** {@code uname -a} → {@code uname-a}, {@code /usr/sbin/lsps -s} → {@code lsps-s}. */
+  static String fileNameOf(List<String> command) {
+    StringBuilder b = new StringBuilder(Path.of(command.get(0)).getFileName().toString());
+    for (String arg : command.subList(1, command.size())) {
+      b.append('-').append(arg.replaceFirst("^-+", ""));
+    }
+    return b.toString().replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  private static void copyProcesses(
+      Path procRoot, List<String> processFiles, Sink sink, Counts counts)
       throws IOException, CliException {
     TreeSet<Long> pids = new TreeSet<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
@@ -246,27 +245,15 @@ final class CaptureCommand {
     for (long pid : pids) {
       Path dir = procRoot.resolve(Long.toString(pid));
       Map<String, byte[]> files = new LinkedHashMap<>();
-      List<String> names = kind == ProbeKind.AIX ? AIX_PID_FILES : LINUX_PID_FILES;
-      for (String f : names) {
-        byte[] b = read(dir.resolve(f), counts);
-        if (b != null) {
-          files.put(f, b);
-        }
-      }
-      if (kind == ProbeKind.AIX) {
-        try (DirectoryStream<Path> lwps = Files.newDirectoryStream(dir.resolve("lwp"))) {
-          for (Path lwp : lwps) {
-            byte[] b = read(lwp.resolve("lwpsinfo"), counts);
-            if (b != null) {
-              files.put("lwp/" + lwp.getFileName() + "/lwpsinfo", b);
-            }
+      for (String f : processFiles) {
+        for (String relative : expand(dir, f)) {
+          byte[] b = read(dir.resolve(relative), counts);
+          if (b != null) {
+            files.put(relative, b);
           }
-        } catch (IOException e) {
-          // no lwp directory, or not readable: the psinfo has the main thread
         }
       }
-      String main = names.get(0);
-      if (!files.containsKey(main)) {
+      if (!files.containsKey(processFiles.get(0))) {
         continue;
       }
       for (var f : files.entrySet()) {
@@ -275,6 +262,28 @@ final class CaptureCommand {
       }
       counts.processes++;
     }
+  }
+
+  /**
+   * {@code pattern} itself, or, when it has a {@code *} segment ({@code lwp/*}{@code /lwpsinfo}),
+   * one path per entry of that directory; none when the directory cannot be listed.
+   */
+  private static List<String> expand(Path dir, String pattern) {
+    int star = pattern.indexOf("/*/");
+    if (star < 0) {
+      return List.of(pattern);
+    }
+    String parent = pattern.substring(0, star);
+    String rest = pattern.substring(star + 3);
+    List<String> out = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.resolve(parent))) {
+      for (Path e : entries) {
+        out.add(parent + "/" + e.getFileName() + "/" + rest);
+      }
+    } catch (IOException e) {
+      // no such directory, or not readable: nothing to copy
+    }
+    return out;
   }
 
   private static void copy(Path from, String to, Sink sink, Counts counts) throws IOException {
@@ -300,38 +309,15 @@ final class CaptureCommand {
     return null;
   }
 
-  /** {@code "OK " + stdout}, or why the command could not be run. */
-  private static String runCommand(List<String> command) {
-    try {
-      Process p =
-          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      p.getOutputStream().close();
-      byte[] out = p.getInputStream().readNBytes(4 * 1024 * 1024);
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return "timed out after 60 s";
-      }
-      if (p.exitValue() != 0) {
-        return "exit code " + p.exitValue();
-      }
-      return "OK " + new String(out, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "not available (" + e.getMessage() + ")";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
-  }
-
   private static String readme(
       Instant now,
       String host,
-      ProbeKind kind,
+      String probe,
+      String perProcess,
       Path procRoot,
       Counts counts,
       Map<String, String> commands,
       String dir) {
-    String probe = kind.name().toLowerCase(java.util.Locale.ROOT);
     StringBuilder b = new StringBuilder();
     b.append("psinfo-jmx capture\n\n");
     b.append("created:    ").append(now).append('\n');
@@ -354,12 +340,7 @@ final class CaptureCommand {
         .append(" gone (process exited or file absent), ")
         .append(counts.denied)
         .append(" unreadable\n");
-    b.append("per process: ")
-        .append(
-            kind == ProbeKind.AIX
-                ? "psinfo, status (when readable), lwp/*/lwpsinfo"
-                : "stat, status, cmdline, io (when readable)")
-        .append('\n');
+    b.append("per process: ").append(perProcess).append('\n');
     for (var c : commands.entrySet()) {
       b.append("command:    ").append(c.getKey()).append(": ").append(c.getValue()).append('\n');
     }

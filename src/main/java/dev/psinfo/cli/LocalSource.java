@@ -1,12 +1,12 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.agent.Probes;
 import dev.psinfo.config.AgentOptions;
-import dev.psinfo.config.ExportOrder;
 import dev.psinfo.config.ProbeKind;
 import dev.psinfo.jmx.ProcessRow;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.platform.Platforms;
+import dev.psinfo.probe.Platform;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.Snapshot;
@@ -23,28 +23,24 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * This host's process table through {@link Probes#sampler}: the reader, filter and argument
- * scrubbing the agent's beans use. Every {@link #rows()} scans once.
+ * This host's process table through the platform {@link Platforms} chooses and {@link
+ * ProcessSampler#of}: the reader, filter and argument scrubbing the agent's beans use. Every {@link
+ * #rows()} scans once.
  */
 final class LocalSource implements Source {
   /** The options that choose what a local source reads. */
   static final Set<String> OPTIONS = Set.of("--probe", "--proc-root", "--passwd-file");
 
   private final AgentOptions options;
+  private final Platform platform;
   private final ProcessSampler sampler;
   private final SystemInfo system;
 
   LocalSource(AgentOptions options) {
     this.options = options;
-    this.sampler = Probes.sampler(options);
-    this.system =
-        new SystemInfo(
-            Probes.systemProbe(options, sampler),
-            () -> {
-              Snapshot s = sampler.peek();
-              return s == null ? sampler.snapshot().scan() : s.scan();
-            },
-            Duration.ofMillis(200));
+    this.platform = Platforms.of(options);
+    this.sampler = ProcessSampler.of(platform.processProbe(), options);
+    this.system = new SystemInfo(platform.systemProbe(), sampler, Duration.ofMillis(200));
   }
 
   /**
@@ -76,20 +72,15 @@ final class LocalSource implements Source {
             cmd + ": bad value for --passwd-file: '" + passwd + "' is not a readable file");
       }
     }
-    return new AgentOptions(
-        probe,
-        procRoot,
-        passwd,
-        Duration.ZERO,
-        include,
-        null,
-        user == null ? Set.of() : Set.of(user),
-        0,
-        ExportOrder.CPU,
-        true,
-        List.of(),
-        Duration.ZERO,
-        "command line");
+    return AgentOptions.builder()
+        .probe(probe)
+        .procRoot(procRoot)
+        .passwdFile(passwd)
+        .ttl(Duration.ZERO)
+        .include(include)
+        .users(user == null ? Set.of() : Set.of(user))
+        .source("command line")
+        .build();
   }
 
   private static Path path(String cmd, String option, String v) throws UsageException {
@@ -127,8 +118,9 @@ final class LocalSource implements Source {
     throw new UsageException(a.command() + ": bad value for " + option + ": empty regex");
   }
 
-  AgentOptions options() {
-    return options;
+  /** The platform this source reads. */
+  Platform platform() {
+    return platform;
   }
 
   @Override
@@ -154,7 +146,7 @@ final class LocalSource implements Source {
 
   @Override
   public String describe() {
-    return sampler.probeName() + " " + options.procRoot();
+    return platform.name() + " " + options.procRoot();
   }
 
   @Override

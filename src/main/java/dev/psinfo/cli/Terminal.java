@@ -1,11 +1,13 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.probe.CommandRunner;
+import dev.psinfo.probe.ProcessCommandRunner;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
@@ -17,6 +19,8 @@ import java.util.function.IntConsumer;
  */
 class Terminal implements AutoCloseable {
   private static final Path SH = Path.of("/bin/sh");
+  private static final CommandRunner RUNNER = new ProcessCommandRunner();
+  private static final Duration SH_TIMEOUT = Duration.ofSeconds(5);
 
   private final String saved;
   private final AtomicBoolean restored = new AtomicBoolean();
@@ -39,11 +43,6 @@ class Terminal implements AutoCloseable {
     }
     String saved = sh("stty -g < /dev/tty");
     return saved == null || saved.isBlank() ? null : new Terminal(saved.trim());
-  }
-
-  /** Whether frames may use ANSI escapes (clear screen, cursor). */
-  boolean ansi() {
-    return true;
   }
 
   /** Columns, or 0 when unknown. */
@@ -119,23 +118,7 @@ class Terminal implements AutoCloseable {
 
   /** Runs {@code command} with {@code /bin/sh -c}; its stdout, or null when it failed. */
   private static String sh(String command) {
-    try {
-      Process p =
-          new ProcessBuilder(SH.toString(), "-c", command)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      p.getOutputStream().close();
-      byte[] out = p.getInputStream().readAllBytes();
-      if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        p.destroyForcibly();
-        return null;
-      }
-      return new String(out, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
+    CommandRunner.Result r = RUNNER.run(List.of(SH.toString(), "-c", command), SH_TIMEOUT);
+    return r.succeeded() ? r.stdout() : null;
   }
 }

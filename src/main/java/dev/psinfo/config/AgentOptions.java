@@ -67,19 +67,140 @@ public record AgentOptions(
 
   /** The defaults: every process of {@code /proc}, 2 s ttl, secrets scrubbed. */
   public static AgentOptions defaults() {
-    return new AgentOptions(
-        ProbeKind.AUTO,
-        Path.of("/proc"),
-        Path.of("/etc/passwd"),
-        Duration.ofSeconds(2),
-        null,
-        null,
-        Set.of(),
-        0,
-        ExportOrder.CPU,
-        true,
-        List.of(),
-        Duration.ZERO,
-        "");
+    return builder().build();
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    return new Builder()
+        .probe(probe)
+        .procRoot(procRoot)
+        .passwdFile(passwdFile)
+        .ttl(ttl)
+        .include(include)
+        .exclude(exclude)
+        .users(users)
+        .maxRows(maxRows)
+        .exportTop(exportTop)
+        .scrubArgs(scrubArgs)
+        .scrubWords(scrubWords)
+        .registerDelay(registerDelay)
+        .source(source);
+  }
+
+  /**
+   * Builds {@link AgentOptions}; each setter names its option, every option starts at its default.
+   * Adding an option: a record component, a field with its default and a setter here, and a line in
+   * {@link OptionsParser}. Not thread-safe.
+   */
+  public static final class Builder {
+    private ProbeKind probe = ProbeKind.AUTO;
+    private Path procRoot = Path.of("/proc");
+    private Path passwdFile = Path.of("/etc/passwd");
+    private Duration ttl = Duration.ofSeconds(2);
+    private Pattern include;
+    private Pattern exclude;
+    private Set<String> users = Set.of();
+    private int maxRows;
+    private ExportOrder exportTop = ExportOrder.CPU;
+    private boolean scrubArgs = true;
+    private List<String> scrubWords = List.of();
+    private Duration registerDelay = Duration.ZERO;
+    private String source = "";
+
+    private Builder() {}
+
+    public Builder probe(ProbeKind v) {
+      probe = v;
+      return this;
+    }
+
+    public Builder procRoot(Path v) {
+      procRoot = v;
+      return this;
+    }
+
+    public Builder passwdFile(Path v) {
+      passwdFile = v;
+      return this;
+    }
+
+    public Builder ttl(Duration v) {
+      ttl = v;
+      return this;
+    }
+
+    /** Null: every process. */
+    public Builder include(Pattern v) {
+      include = v;
+      return this;
+    }
+
+    /** Null: none. */
+    public Builder exclude(Pattern v) {
+      exclude = v;
+      return this;
+    }
+
+    public Builder users(Set<String> v) {
+      users = v;
+      return this;
+    }
+
+    public Builder maxRows(int v) {
+      maxRows = v;
+      return this;
+    }
+
+    public Builder exportTop(ExportOrder v) {
+      exportTop = v;
+      return this;
+    }
+
+    public Builder scrubArgs(boolean v) {
+      scrubArgs = v;
+      return this;
+    }
+
+    public Builder scrubWords(List<String> v) {
+      scrubWords = v;
+      return this;
+    }
+
+    public Builder registerDelay(Duration v) {
+      registerDelay = v;
+      return this;
+    }
+
+    public Builder source(String v) {
+      source = v;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a value is out of its range
+     * @throws NullPointerException when a required value is null
+     */
+    public AgentOptions build() {
+      return new AgentOptions(
+          probe,
+          procRoot,
+          passwdFile,
+          ttl,
+          include,
+          exclude,
+          users,
+          maxRows,
+          exportTop,
+          scrubArgs,
+          scrubWords,
+          registerDelay,
+          source);
+    }
   }
 }

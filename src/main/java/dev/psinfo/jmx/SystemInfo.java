@@ -7,6 +7,7 @@ import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.probe.SystemProbe;
+import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.TtlCache;
 import java.time.Duration;
 import java.util.Map;
@@ -31,18 +32,26 @@ public final class SystemInfo implements SystemInfoMXBean {
   private final TtlCache<Counts> counts;
 
   /**
-   * @param probe reads the facts
-   * @param scans the agent's latest process scan (its own cached snapshot), for the process and
-   *     thread counts; may return null or throw when there is none
+   * @param probe reads the facts; it never scans the process table
+   * @param sampler the process table, whose current snapshot gives the process and thread counts
+   *     (and only those)
    * @param ttl how long a read is served before the probe is asked again
    */
-  public SystemInfo(SystemProbe probe, Supplier<ProcessScan> scans, Duration ttl) {
-    this(probe, scans, ttl, System::nanoTime);
+  public SystemInfo(SystemProbe probe, ProcessSampler sampler, Duration ttl) {
+    this(probe, countsFrom(sampler), ttl, System::nanoTime);
   }
 
-  /** As above, with a monotonic clock for tests. */
-  public SystemInfo(
-      SystemProbe probe, Supplier<ProcessScan> scans, Duration ttl, LongSupplier nanoClock) {
+  private static Supplier<ProcessScan> countsFrom(ProcessSampler sampler) {
+    requireNonNull(sampler, "sampler is null");
+    return () -> sampler.snapshot().scan();
+  }
+
+  /**
+   * @param scans the latest process scan, for the process and thread counts; may return null or
+   *     throw when there is none
+   * @param nanoClock monotonic clock
+   */
+  SystemInfo(SystemProbe probe, Supplier<ProcessScan> scans, Duration ttl, LongSupplier nanoClock) {
     requireNonNull(probe, "probe is null");
     requireNonNull(scans, "scans is null");
     String name;

@@ -2,6 +2,7 @@ package dev.psinfo.sampling;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.config.AgentOptions;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessProbe;
 import dev.psinfo.probe.ProcessScan;
@@ -46,6 +47,16 @@ public final class ProcessSampler {
     this.filter = requireNonNull(filter, "filter is null");
     this.scrubber = scrubber;
     this.cache = new TtlCache<>(ttl, nanoClock, this::scan);
+  }
+
+  /**
+   * A sampler over {@code probe} with the filter ({@code include}, {@code exclude}, {@code users}),
+   * scrubbing and ttl of {@code options}: what the agent's beans and the command line both use.
+   */
+  public static ProcessSampler of(ProcessProbe probe, AgentOptions options) {
+    ProcessFilter filter = new ProcessFilter(options.include(), options.exclude(), options.users());
+    ArgsScrubber scrubber = options.scrubArgs() ? new ArgsScrubber(options.scrubWords()) : null;
+    return new ProcessSampler(probe, filter, scrubber, options.ttl(), System::nanoTime);
   }
 
   /** The current snapshot, scanning when the last one is older than the ttl. */

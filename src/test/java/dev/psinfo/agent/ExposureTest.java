@@ -41,7 +41,9 @@ class ExposureTest {
     assertThat(names)
         .extracting(ObjectName::toString)
         .containsExactlyInAnyOrder(
-            Installation.PROCESS_TABLE, Installation.SYSTEM_INFO, Installation.AGENT);
+            Registration.PROCESS_TABLE.toString(),
+            Registration.SYSTEM_INFO.toString(),
+            Registration.AGENT.toString());
     List<String> operations = new ArrayList<>();
     for (ObjectName name : names) {
       MBeanInfo info = server.getMBeanInfo(name);
@@ -78,8 +80,8 @@ class ExposureTest {
   @Test
   void operationsChangeNothingButTheCache() throws Exception {
     assertThat(Installation.install(OptionsParser.parse("ttl=1m,maxRows=50"), false)).isTrue();
-    ObjectName table = new ObjectName(Installation.PROCESS_TABLE);
-    ObjectName agent = new ObjectName(Installation.AGENT);
+    ObjectName table = Registration.PROCESS_TABLE;
+    ObjectName agent = Registration.AGENT;
     Object options = server.getAttribute(agent, "Options");
     long me = ProcessHandle.current().pid();
     String[] text = {"java.lang.String"};

@@ -8,24 +8,26 @@ import static dev.psinfo.probe.aix.AixSystemProbe.UPTIME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.psinfo.config.AgentOptions;
 import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.jmx.SystemInfoMXBean;
-import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.probe.Platform;
+import dev.psinfo.probe.ProcessProbe;
 import dev.psinfo.probe.ProcessScan;
-import dev.psinfo.probe.ScanStats;
-import dev.psinfo.probe.aix.AixSystemProbe;
+import dev.psinfo.probe.aix.AixPlatform;
 import dev.psinfo.probe.aix.FixtureCommandRunner;
-import dev.psinfo.probe.linux.LinuxSystemProbe;
+import dev.psinfo.probe.linux.LinuxPlatform;
+import dev.psinfo.sampling.ProcessSampler;
+import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.management.JMX;
 import javax.management.MBeanServer;
@@ -35,9 +37,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-/** The SystemInfo bean wired as the agent will wire it, read through an MXBean proxy. */
+/**
+ * The SystemInfo bean wired as the agent wires it (platform, sampler, bean), read through an MXBean
+ * proxy; the process probe counts its scans.
+ */
 class SystemInfoWiringTest {
   static final long PID1_START = Instant.parse("2025-02-20T14:10:07Z").toEpochMilli();
+  static final Path AIX_PROC =
+      Path.of(System.getProperty("psinfo.testdata", "testdata"), "aix/proc");
+
+  /** A process probe that counts its scans. */
+  static final class CountingProbe implements ProcessProbe {
+    final ProcessProbe delegate;
+    final AtomicInteger scans = new AtomicInteger();
+
+    CountingProbe(ProcessProbe delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public ProcessScan scan() throws IOException {
+      scans.incrementAndGet();
+      return delegate.scan();
+    }
+  }
 
   static SystemInfoMXBean registered(SystemInfo bean) throws Exception {
     MBeanServer server = MBeanServerFactory.newMBeanServer();
@@ -46,24 +74,30 @@ class SystemInfoWiringTest {
     return JMX.newMXBeanProxy(server, name, SystemInfoMXBean.class);
   }
 
-  /** A stand-in for the agent's process scan: every process the JDK can see. */
-  static ProcessScan jdkScan() {
-    List<ProcessInfo> rows =
-        ProcessHandle.allProcesses()
-            .map(p -> ProcessInfo.builder(p.pid()).threads(1).build())
-            .toList();
-    return new ProcessScan(rows, System.currentTimeMillis(), System.nanoTime(), 0, ScanStats.EMPTY);
+  static SystemInfoMXBean wired(Platform platform, CountingProbe probe) throws Exception {
+    ProcessSampler sampler = ProcessSampler.of(probe, AgentOptions.defaults());
+    return registered(new SystemInfo(platform.systemProbe(), sampler, Duration.ofSeconds(2)));
+  }
+
+  /** Reads every attribute but the process and thread counts. */
+  static void readAllButCounts(SystemInfoMXBean proxy) throws Exception {
+    for (Method m : SystemInfoMXBean.class.getMethods()) {
+      if (m.getName().startsWith("get")
+          && !m.getName().equals("getProcessCount")
+          && !m.getName().equals("getThreadCount")) {
+        m.invoke(proxy);
+      }
+    }
   }
 
   @Test
   @EnabledOnOs(OS.LINUX)
   void linuxBeanAgreesWithThisMachine() throws Exception {
-    SystemInfoMXBean proxy =
-        registered(
-            new SystemInfo(
-                new LinuxSystemProbe(Path.of("/proc"), Path.of("/sys/fs/cgroup")),
-                SystemInfoWiringTest::jdkScan,
-                Duration.ofSeconds(2)));
+    Platform platform = new LinuxPlatform(Path.of("/proc"), Path.of("/etc/passwd"));
+    CountingProbe probe = new CountingProbe(platform.processProbe());
+    SystemInfoMXBean proxy = wired(platform, probe);
+    readAllButCounts(proxy);
+    assertThat(probe.scans.get()).as("scans for facts and load").isZero();
     assertThat(proxy.getHostname()).isEqualTo(run("hostname"));
     assertThat(proxy.getKernelVersion()).isEqualTo(run("uname", "-r"));
     assertThat(proxy.getOsName()).isEqualTo("Linux");
@@ -80,17 +114,19 @@ class SystemInfoWiringTest {
     String[] loadavg = Files.readString(Path.of("/proc/loadavg")).split(" ");
     assertThat(proxy.getLoadAverage1m()).isCloseTo(Double.parseDouble(loadavg[0]), within(0.5));
     assertThat(proxy.getLoadAverage15m()).isCloseTo(Double.parseDouble(loadavg[2]), within(0.1));
+    assertThat(probe.scans.get()).isZero();
     long procEntries;
     try (Stream<Path> s = Files.list(Path.of("/proc"))) {
       procEntries = s.filter(p -> p.getFileName().toString().matches("\\d+")).count();
     }
     assertThat((long) proxy.getProcessCount()).isCloseTo(procEntries, within(20L));
-    assertThat(proxy.getThreadCount()).isEqualTo(proxy.getProcessCount());
+    assertThat(proxy.getThreadCount()).isGreaterThanOrEqualTo(proxy.getProcessCount());
+    assertThat(probe.scans.get()).isEqualTo(1);
     assertThat(proxy.getPlatform()).containsEntry("probe", "linux").containsKey("cgroupVersion");
   }
 
   @Test
-  void aixBeanShowsTheSampleLpar() throws Exception {
+  void aixBeanShowsTheSampleLparAndNeverScansForItsFacts() throws Exception {
     FixtureCommandRunner runner =
         new FixtureCommandRunner()
             .serve(LPARSTAT_I, "lparstat-i.younsl-aix72-power8-dedicated.txt")
@@ -98,27 +134,11 @@ class SystemInfoWiringTest {
             .serve(OSLEVEL_S, "oslevel-s.ohai.txt")
             .serve(SVMON_G, "svmon-G.facter.txt")
             .serve(UPTIME, "uptime.gopsutil-samples.txt");
-    ProcessScan scan =
-        new ProcessScan(
-            List.of(
-                ProcessInfo.builder(1).threads(1).startTimeMillis(PID1_START).build(),
-                ProcessInfo.builder(5767616).threads(3).build()),
-            0,
-            0,
-            0,
-            ScanStats.EMPTY);
-    AixSystemProbe probe =
-        new AixSystemProbe(
-            runner,
-            () -> AixSystemProbe.bootTimeOf(scan),
-            new AixSystemProbe.Environment(
-                "ppc64",
-                "7.2",
-                8,
-                Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(5)));
-    SystemInfoMXBean proxy = registered(new SystemInfo(probe, () -> scan, Duration.ofSeconds(2)));
+    Platform platform = new AixPlatform(AIX_PROC, Path.of("/nonexistent/passwd"), runner);
+    CountingProbe probe = new CountingProbe(platform.processProbe());
+    SystemInfoMXBean proxy = wired(platform, probe);
+    readAllButCounts(proxy);
+    assertThat(probe.scans.get()).as("scans for facts and load").isZero();
     assertThat(proxy.getOsName()).isEqualTo("AIX");
     assertThat(proxy.getOsVersion()).isEqualTo("7.2");
     assertThat(proxy.getKernelVersion()).isEqualTo("7200-00-01-1543");
@@ -132,8 +152,6 @@ class SystemInfoWiringTest {
     assertThat(proxy.getFreeSwapBytes()).isEqualTo((131072L - 2737) * 4096);
     assertThat(proxy.getBootTimeMillis()).isEqualTo(PID1_START);
     assertThat(proxy.getLoadAverage1m()).isEqualTo(2.78);
-    assertThat(proxy.getProcessCount()).isEqualTo(2);
-    assertThat(proxy.getThreadCount()).isEqualTo(4);
     assertThat(proxy.getPlatform())
         .containsEntry("probe", "aix")
         .containsEntry("lparName", "dev1")
@@ -142,6 +160,10 @@ class SystemInfoWiringTest {
         .containsEntry("partitionType", "Dedicated-SMT-4")
         .containsEntry("smtThreads", "4")
         .containsEntry("oslevel", "7200-00-01-1543");
+    assertThat(probe.scans.get()).isZero();
+    assertThat(proxy.getProcessCount()).isEqualTo(2);
+    assertThat(proxy.getThreadCount()).isEqualTo(2);
+    assertThat(probe.scans.get()).isEqualTo(1);
   }
 
   static long meminfoKb(String field) throws Exception {

@@ -104,7 +104,9 @@ class SystemInfoTest {
   @Test
   void everyAttributeThroughAnMxBeanProxy() throws Exception {
     SystemInfoMXBean proxy =
-        register(new SystemInfo(new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2)));
+        register(
+            new SystemInfo(
+                new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2), System::nanoTime));
     assertThat(proxy.getHostname()).isEqualTo("host1");
     assertThat(proxy.getOsName()).isEqualTo("AIX");
     assertThat(proxy.getOsVersion()).isEqualTo("7.2");
@@ -135,7 +137,9 @@ class SystemInfoTest {
 
   @Test
   void attributesAreExactlyTheContractAndDescribedWithUnits() throws Exception {
-    register(new SystemInfo(new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2)));
+    register(
+        new SystemInfo(
+            new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2), System::nanoTime));
     MBeanInfo info = server.getMBeanInfo(NAME);
     assertThat(Arrays.stream(info.getAttributes()).map(MBeanAttributeInfo::getName))
         .containsExactlyInAnyOrder(
@@ -177,7 +181,9 @@ class SystemInfoTest {
 
   @Test
   void platformIsATabularDataWithKeyAndValue() throws Exception {
-    register(new SystemInfo(new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2)));
+    register(
+        new SystemInfo(
+            new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2), System::nanoTime));
     TabularData table = (TabularData) server.getAttribute(NAME, "Platform");
     assertThat(table.getTabularType().getIndexNames()).containsExactly("key");
     CompositeData row = table.get(new Object[] {"lparName"});
@@ -196,7 +202,8 @@ class SystemInfoTest {
                 () -> {
                   throw new IllegalStateException("no scan");
                 },
-                Duration.ofSeconds(2)));
+                Duration.ofSeconds(2),
+                System::nanoTime));
     assertThat(proxy.getHostname()).isEmpty();
     assertThat(proxy.getTotalMemoryBytes()).isEqualTo(-1);
     assertThat(proxy.getFreeMemoryBytes()).isEqualTo(-1);
@@ -205,7 +212,8 @@ class SystemInfoTest {
     assertThat(proxy.getProcessCount()).isEqualTo(-1);
     assertThat(proxy.getThreadCount()).isEqualTo(-1);
     assertThat(proxy.getPlatform()).containsOnly(Map.entry("probe", "fake"));
-    assertThat(new SystemInfo(probe, () -> null, Duration.ZERO).getProcessCount()).isEqualTo(-1);
+    assertThat(new SystemInfo(probe, () -> null, Duration.ZERO, System::nanoTime).getProcessCount())
+        .isEqualTo(-1);
   }
 
   @Test

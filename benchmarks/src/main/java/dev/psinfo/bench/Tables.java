@@ -1,13 +1,14 @@
 package dev.psinfo.bench;
 
-import dev.psinfo.agent.Probes;
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.OptionsException;
 import dev.psinfo.config.OptionsParser;
 import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.ProcessTable;
 import dev.psinfo.jmx.ProcessTableMXBean;
+import dev.psinfo.platform.Platforms;
 import dev.psinfo.probe.aix.FakeAixProc;
+import dev.psinfo.sampling.ProcessSampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -22,7 +23,7 @@ import javax.management.ObjectName;
 import javax.management.openmbean.TabularData;
 
 /**
- * The project's process table wired as the agent wires it ({@link Probes#sampler}, {@link
+ * The project's process table wired as the agent wires it ({@link Platforms}, {@link ProcessSampler#of}, {@link
  * ProcessTable}, {@link DescribedMBean}), registered in a private MBeanServer and read through it,
  * so a read includes the MXBean open-type conversion a JMX client pays for.
  */
@@ -43,7 +44,8 @@ final class Tables {
   /** A process table over {@code agentArgs}, like the agent's. */
   static ProcessTable table(String agentArgs) {
     AgentOptions options = options(agentArgs);
-    return new ProcessTable(Probes.sampler(options), options.maxRows(), options.exportTop());
+    ProcessSampler sampler = ProcessSampler.of(Platforms.of(options).processProbe(), options);
+    return new ProcessTable(sampler, options.maxRows(), options.exportTop());
   }
 
   /** A JMX view of the process table: every {@link #read} goes through the MBeanServer. */

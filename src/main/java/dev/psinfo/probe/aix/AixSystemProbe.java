@@ -2,8 +2,8 @@ package dev.psinfo.probe.aix;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.psinfo.probe.ProcessInfo;
-import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.probe.CommandRunner;
+import dev.psinfo.probe.CorruptRecordException;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.probe.SystemProbe;
@@ -12,6 +12,10 @@ import dev.psinfo.probe.aix.AixCommandParsers.Prtconf;
 import dev.psinfo.probe.aix.AixCommandParsers.SarU;
 import dev.psinfo.probe.aix.AixCommandParsers.SvmonG;
 import dev.psinfo.probe.aix.AixCommandParsers.UnameL;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -33,8 +37,9 @@ import java.util.function.Supplier;
  * bindprocessor -q}, {@code lsattr -El proc0}, {@code lsattr -El sys0}, {@code sar -u 1 1}, {@code
  * who -b}). Every command runs at most once for the static facts, which are then kept; a command
  * that is missing or fails only leaves its own fields at {@code -1}/{@code ""}. Boot time is the
- * start time of pid 1, supplied by the process scan ({@link #bootTimeOf(ProcessScan)}), with {@code
- * who -b} as the fallback; it is looked up again until it is known.
+ * start time of pid 1, read from its own {@code psinfo} ({@link #pid1StartTimeMillis(Path)}: one
+ * small file, never a scan of the process table), with {@code who -b} as the fallback; it is looked
+ * up again until it is known.
  *
  * <p>Dynamic values run {@code svmon -G} and {@code uptime} per call ({@code lsps -s} too when
  * {@code svmon} gave no paging space). Thread-safe.
@@ -109,28 +114,35 @@ public final class AixSystemProbe implements SystemProbe {
 
   /**
    * @param runner runs the commands
-   * @param pid1StartTimeMillis the start time of pid 1 in milliseconds since the epoch, or -1 when
-   *     not known (yet); the agent wires it to its process scan
+   * @param procRoot the AIX {@code /proc}, where pid 1's {@code psinfo} gives the boot time
    */
-  public AixSystemProbe(CommandRunner runner, LongSupplier pid1StartTimeMillis) {
-    this(runner, pid1StartTimeMillis, Environment.ofThisJvm());
+  public AixSystemProbe(CommandRunner runner, Path procRoot) {
+    this(runner, () -> pid1StartTimeMillis(procRoot), Environment.ofThisJvm());
+    requireNonNull(procRoot, "procRoot is null");
   }
 
-  public AixSystemProbe(
-      CommandRunner runner, LongSupplier pid1StartTimeMillis, Environment environment) {
+  /**
+   * @param pid1StartTimeMillis the start time of pid 1 in milliseconds since the epoch, or -1 when
+   *     not known (yet)
+   */
+  AixSystemProbe(CommandRunner runner, LongSupplier pid1StartTimeMillis, Environment environment) {
     this.runner = requireNonNull(runner, "runner is null");
     this.pid1StartTimeMillis = requireNonNull(pid1StartTimeMillis, "pid1StartTimeMillis is null");
     this.env = requireNonNull(environment, "environment is null");
   }
 
-  /** The start time of pid 1 in a scan, milliseconds since the epoch; -1 when it is not there. */
-  public static long bootTimeOf(ProcessScan scan) {
-    for (ProcessInfo p : scan.processes()) {
-      if (p.pid() == 1) {
-        return p.startTimeMillis() > 0 ? p.startTimeMillis() : -1;
-      }
+  /**
+   * The start time of pid 1 from {@code <procRoot>/1/psinfo}, milliseconds since the epoch; -1 when
+   * that file is missing, unreadable or corrupt.
+   */
+  public static long pid1StartTimeMillis(Path procRoot) {
+    try {
+      byte[] bytes = Files.readAllBytes(procRoot.resolve("1").resolve("psinfo"));
+      Psinfo init = PsinfoParser.parse(ByteBuffer.wrap(bytes));
+      return init.pid() == 1 && init.startTimeMillis() > 0 ? init.startTimeMillis() : -1;
+    } catch (IOException | CorruptRecordException | RuntimeException e) {
+      return -1;
     }
-    return -1;
   }
 
   @Override
@@ -151,8 +163,8 @@ public final class AixSystemProbe implements SystemProbe {
       if (factsWithoutBootTime == null) {
         factsWithoutBootTime = readStaticFacts();
       }
-      long fromScan = pid1StartTime();
-      long boot = fromScan > 0 ? fromScan : bootTimeFromWho();
+      long fromPid1 = pid1StartTime();
+      long boot = fromPid1 > 0 ? fromPid1 : bootTimeFromWho();
       SystemFacts f = factsWithoutBootTime;
       SystemFacts result =
           new SystemFacts(
@@ -168,7 +180,7 @@ public final class AixSystemProbe implements SystemProbe {
               f.totalMemoryBytes(),
               boot,
               f.platform());
-      if (fromScan > 0) {
+      if (fromPid1 > 0) {
         facts = result; // complete: never read again (who -b is only to the minute)
       }
       return result;

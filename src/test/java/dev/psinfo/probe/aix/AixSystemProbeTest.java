@@ -14,11 +14,11 @@ import static dev.psinfo.probe.aix.AixSystemProbe.UPTIME;
 import static dev.psinfo.probe.aix.AixSystemProbe.WHO_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.psinfo.probe.ProcessInfo;
-import dev.psinfo.probe.ProcessScan;
-import dev.psinfo.probe.ScanStats;
+import dev.psinfo.probe.CommandRunner;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AixSystemProbeTest {
   static final long MB = 1024L * 1024;
@@ -252,14 +253,16 @@ class AixSystemProbeTest {
   }
 
   @Test
-  void bootTimeOfAScan() {
-    ProcessInfo init = ProcessInfo.builder(1).startTimeMillis(PID1_START).build();
-    ProcessInfo other = ProcessInfo.builder(5767616).startTimeMillis(PID1_START + 26_000).build();
-    assertThat(AixSystemProbe.bootTimeOf(scan(List.of(init, other)))).isEqualTo(PID1_START);
-    assertThat(AixSystemProbe.bootTimeOf(scan(List.of(other)))).isEqualTo(-1);
-  }
-
-  private static ProcessScan scan(List<ProcessInfo> processes) {
-    return new ProcessScan(processes, 0, 0, 0, ScanStats.EMPTY);
+  void bootTimeIsTheStartOfPid1ReadFromItsOwnPsinfo(@TempDir Path tmp) throws Exception {
+    Path proc = Path.of(System.getProperty("psinfo.testdata", "testdata"), "aix/proc");
+    assertThat(AixSystemProbe.pid1StartTimeMillis(proc)).isEqualTo(PID1_START);
+    // no pid 1, or not a psinfo of pid 1: unknown, never a guess
+    assertThat(AixSystemProbe.pid1StartTimeMillis(tmp)).isEqualTo(-1);
+    Files.createDirectories(tmp.resolve("1"));
+    Files.copy(proc.resolve("5767616/psinfo"), tmp.resolve("1/psinfo"));
+    assertThat(AixSystemProbe.pid1StartTimeMillis(tmp)).isEqualTo(-1);
+    Files.write(
+        tmp.resolve("1/psinfo"), new byte[100], java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+    assertThat(AixSystemProbe.pid1StartTimeMillis(tmp)).isEqualTo(-1);
   }
 }

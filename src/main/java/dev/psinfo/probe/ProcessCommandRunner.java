@@ -1,31 +1,42 @@
-package dev.psinfo.probe.aix;
+package dev.psinfo.probe;
 
 import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs commands with {@link ProcessBuilder}, as a guest in someone else's JVM.
+ * The one way this project runs a command ({@link ProcessBuilder}), as a guest in someone else's
+ * JVM: the AIX system facts, {@code capture}, the terminal settings of {@code top}.
  *
- * <p>No shell; the environment gets {@code LC_ALL=C} and {@code LANG=C} so that the output is in
- * the English the parsers expect; standard input is empty and standard error is discarded. Output
- * is read by a daemon thread and capped at {@value #MAX_OUTPUT_BYTES} bytes. A command that
- * outlives its timeout is killed together with its descendants. Never throws; an interrupt is kept
- * on the calling thread and makes the result a failure. Thread-safe.
+ * <p>No shell unless the caller names one; the environment gets {@code LC_ALL=C} and {@code LANG=C}
+ * so that the output is in the English the parsers expect; standard input is empty and standard
+ * error is discarded. Output is read by a daemon thread and capped at {@value #MAX_OUTPUT_BYTES}
+ * bytes, so the deadline holds even when the command never closes its output. At the deadline the
+ * command and its descendants are killed: descendants are looked up while the command runs (at
+ * growing intervals, 25 ms to 500 ms) and again at the deadline, so a background child that
+ * outlives its parent is killed too, unless it was born and orphaned between two looks. Never
+ * throws; an interrupt is kept on the calling thread and makes the result a failure. Thread-safe.
  */
 public final class ProcessCommandRunner implements CommandRunner {
   /** Output beyond this many bytes is dropped (and the result is a failure). */
   public static final int MAX_OUTPUT_BYTES = 4 << 20;
+
+  private static final long FIRST_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+  private static final long LONGEST_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   @Override
   public Result run(List<String> argv, Duration timeout) {
@@ -35,6 +46,7 @@ public final class ProcessCommandRunner implements CommandRunner {
       return Result.failed("empty command");
     }
     String what = argv.get(0);
+    long deadline = System.nanoTime() + timeout.toNanos();
     Process process;
     try {
       ProcessBuilder builder = new ProcessBuilder(argv);
@@ -52,10 +64,10 @@ public final class ProcessCommandRunner implements CommandRunner {
         new Thread(() -> readAll(process.getInputStream(), output), "psinfo-command-output");
     reader.setDaemon(true);
     reader.start();
+    Set<ProcessHandle> family = new LinkedHashSet<>();
     try {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        kill(process);
+      if (!awaitExit(process, deadline, family)) {
+        kill(process, family);
         return Result.failed(what + ": timed out after " + timeout.toMillis() + " ms");
       }
       long left = Math.max(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(100));
@@ -69,15 +81,44 @@ public final class ProcessCommandRunner implements CommandRunner {
       return Result.ok(new String(bytes, StandardCharsets.ISO_8859_1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      kill(process);
+      kill(process, family);
       return Result.failed(what + ": interrupted");
     } catch (TimeoutException e) {
-      // the child exited but a grandchild still holds its output open
-      kill(process);
+      // the command exited but a descendant still holds its output open
+      kill(process, family);
       return Result.failed(what + ": output not closed within the timeout");
     } catch (ExecutionException | RuntimeException e) {
-      kill(process);
+      kill(process, family);
       return Result.failed(what + ": " + e);
+    }
+  }
+
+  /**
+   * Waits for {@code process} to exit until {@code deadline}, noting its descendants on the way.
+   *
+   * @return false when the deadline came first
+   */
+  private static boolean awaitExit(Process process, long deadline, Set<ProcessHandle> family)
+      throws InterruptedException {
+    long look = FIRST_LOOK_NANOS;
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return process.waitFor(0, TimeUnit.NANOSECONDS);
+      }
+      if (process.waitFor(Math.min(left, look), TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+      note(process.toHandle(), family);
+      look = Math.min(look * 2, LONGEST_LOOK_NANOS);
+    }
+  }
+
+  private static void note(ProcessHandle root, Set<ProcessHandle> family) {
+    try {
+      root.descendants().forEach(family::add);
+    } catch (RuntimeException e) {
+      // the process table could not be walked this time: the next look may
     }
   }
 
@@ -99,17 +140,24 @@ public final class ProcessCommandRunner implements CommandRunner {
     }
   }
 
-  private static void kill(Process process) {
+  /**
+   * Kills the command and every descendant seen, and the descendants of those (an orphan's own
+   * children). A {@link ProcessHandle} knows its start time, so a reused pid is not killed.
+   */
+  private static void kill(Process process, Set<ProcessHandle> family) {
     try {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      note(process.toHandle(), family);
+      for (ProcessHandle h : new ArrayList<>(family)) {
+        note(h, family);
+      }
       process.destroyForcibly();
+      family.forEach(ProcessHandle::destroyForcibly);
     } catch (RuntimeException e) {
-      // nothing more can be done; the process may already be gone
+      // nothing more can be done; the processes may already be gone
     }
   }
 
-  private static java.io.File nullDevice() {
-    return new java.io.File(
-        System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+  private static File nullDevice() {
+    return new File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 }

@@ -1,4 +1,4 @@
-package dev.psinfo.probe.aix;
+package dev.psinfo.probe;
 
 import static java.util.Objects.requireNonNull;
 

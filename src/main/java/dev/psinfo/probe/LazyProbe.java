@@ -1,19 +1,24 @@
-package dev.psinfo.agent;
+package dev.psinfo.probe;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.psinfo.probe.ProcessProbe;
-import dev.psinfo.probe.ProcessScan;
 import java.io.IOException;
 import java.util.function.Supplier;
 
-/** A probe made on its first scan. Thread-safe. */
-final class LazyProbe implements ProcessProbe {
+/**
+ * A probe made on its first scan, for readers whose constructor already reads (the Linux one reads
+ * kernel facts). Thread-safe.
+ */
+public final class LazyProbe implements ProcessProbe {
   private final String name;
   private final Supplier<ProcessProbe> factory;
   private volatile ProcessProbe delegate;
 
-  LazyProbe(String name, Supplier<ProcessProbe> factory) {
+  /**
+   * @param name the probe's name, known before it is made
+   * @param factory makes the real probe, once
+   */
+  public LazyProbe(String name, Supplier<ProcessProbe> factory) {
     this.name = requireNonNull(name, "name is null");
     this.factory = requireNonNull(factory, "factory is null");
   }

@@ -1,0 +1,94 @@
+package dev.psinfo.agent;
+
+import dev.psinfo.jmx.AgentStatus;
+import dev.psinfo.jmx.DescribedMBean;
+import dev.psinfo.jmx.ProcessTable;
+import dev.psinfo.jmx.ProcessTableMXBean;
+import dev.psinfo.jmx.SystemInfo;
+import dev.psinfo.jmx.SystemInfoMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import org.weakref.jmx.MBeanExporter;
+
+/**
+ * The one owner of the agent's MBeans: registers all three or none, and unregisters them.
+ *
+ * <ul>
+ *   <li>{@code psinfo:type=ProcessTable} and {@code psinfo:type=SystemInfo} are MXBeans ({@link
+ *       DescribedMBean} over their interfaces): their types are open types every JMX client and
+ *       jmx_exporter read without our classes, and the interfaces are the public contract.
+ *   <li>{@code psinfo:type=Agent} is a jmxutils {@code @Managed} bean: the agent's own status, not
+ *       a contract, so it is described where it is implemented, without an interface to keep in
+ *       step.
+ * </ul>
+ *
+ * Not thread-safe: {@link Installation} calls it under its lock.
+ */
+final class Registration {
+  static final ObjectName PROCESS_TABLE = name("psinfo:type=ProcessTable");
+  static final ObjectName SYSTEM_INFO = name("psinfo:type=SystemInfo");
+  static final ObjectName AGENT = name("psinfo:type=Agent");
+
+  private final MBeanServer server;
+  private final List<ObjectName> registered;
+
+  private Registration(MBeanServer server, List<ObjectName> registered) {
+    this.server = server;
+    this.registered = List.copyOf(registered);
+  }
+
+  /** True when some copy of the agent has registered its table in {@code server}. */
+  static boolean isRegistered(MBeanServer server) {
+    return server.isRegistered(PROCESS_TABLE);
+  }
+
+  /**
+   * Registers the three beans in {@code server}; on any failure unregisters what it did and
+   * rethrows.
+   *
+   * @throws javax.management.InstanceAlreadyExistsException when another copy of the agent (another
+   *     class loader) registered first
+   */
+  static Registration register(
+      MBeanServer server, ProcessTable table, SystemInfo system, AgentStatus status)
+      throws JMException {
+    List<ObjectName> done = new ArrayList<>();
+    try {
+      server.registerMBean(new DescribedMBean<>(table, ProcessTableMXBean.class), PROCESS_TABLE);
+      done.add(PROCESS_TABLE);
+      server.registerMBean(new DescribedMBean<>(system, SystemInfoMXBean.class), SYSTEM_INFO);
+      done.add(SYSTEM_INFO);
+      new MBeanExporter(server).export(AGENT.toString(), status);
+      done.add(AGENT);
+    } catch (JMException | RuntimeException e) {
+      new Registration(server, done).unregister();
+      throw e;
+    }
+    return new Registration(server, done);
+  }
+
+  /** Unregisters what {@link #register} registered; safe to call more than once. */
+  void unregister() {
+    for (ObjectName name : registered) {
+      try {
+        if (server.isRegistered(name)) {
+          server.unregisterMBean(name);
+        }
+      } catch (JMException | RuntimeException e) {
+        // shutting down: nothing more to do
+      }
+    }
+  }
+
+  private static ObjectName name(String name) {
+    try {
+      return new ObjectName(name);
+    } catch (MalformedObjectNameException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

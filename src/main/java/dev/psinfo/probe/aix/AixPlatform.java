@@ -1,0 +1,72 @@
+package dev.psinfo.probe.aix;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.probe.CapturePlan;
+import dev.psinfo.probe.CommandRunner;
+import dev.psinfo.probe.Platform;
+import dev.psinfo.probe.ProcessProbe;
+import dev.psinfo.probe.SystemProbe;
+import dev.psinfo.probe.UserNames;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * AIX: {@code /proc/<pid>/psinfo} (and {@code status}) for the process table, the administrators'
+ * commands for the system facts. Making it reads nothing. Thread-safe.
+ */
+public final class AixPlatform implements Platform {
+  /**
+   * What a capture copies: what the probes read, so that {@code ps} and the command parsers can
+   * replay it.
+   */
+  static final CapturePlan CAPTURE =
+      new CapturePlan(
+          List.of("psinfo", "status", "lwp/*/lwpsinfo"),
+          List.of(),
+          List.of(
+              AixSystemProbe.PRTCONF,
+              AixSystemProbe.LPARSTAT_I,
+              AixSystemProbe.OSLEVEL_S,
+              AixSystemProbe.UNAME_L,
+              AixSystemProbe.SVMON_G,
+              AixSystemProbe.LSPS_S,
+              AixSystemProbe.UPTIME,
+              AixSystemProbe.WHO_B,
+              List.of("/usr/bin/uname", "-a")),
+          "psinfo, status (when readable), lwp/*/lwpsinfo");
+
+  private final ProcessProbe processProbe;
+  private final SystemProbe systemProbe;
+
+  /**
+   * @param procRoot the AIX {@code /proc} (or a capture of one)
+   * @param passwdFile the passwd-format file for user names
+   * @param runner runs the commands the system facts come from
+   */
+  public AixPlatform(Path procRoot, Path passwdFile, CommandRunner runner) {
+    requireNonNull(procRoot, "procRoot is null");
+    this.processProbe = new AixProcessProbe(procRoot, new UserNames(passwdFile));
+    this.systemProbe = new AixSystemProbe(runner, procRoot);
+  }
+
+  @Override
+  public String name() {
+    return "aix";
+  }
+
+  @Override
+  public ProcessProbe processProbe() {
+    return processProbe;
+  }
+
+  @Override
+  public SystemProbe systemProbe() {
+    return systemProbe;
+  }
+
+  @Override
+  public CapturePlan capturePlan() {
+    return CAPTURE;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.psinfo.probe.linux;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.probe.CapturePlan;
+import dev.psinfo.probe.LazyProbe;
+import dev.psinfo.probe.Platform;
+import dev.psinfo.probe.ProcessProbe;
+import dev.psinfo.probe.SystemProbe;
+import dev.psinfo.probe.UserNames;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Linux: {@code /proc/<pid>/stat}, {@code status}, {@code cmdline} for the process table, {@code
+ * /proc} and the cgroup file system for the system facts; no command is run. Making it reads
+ * nothing: the process reader (which reads kernel facts when made) is made on the first scan.
+ * Thread-safe.
+ */
+public final class LinuxPlatform implements Platform {
+  /** What a capture copies: every file the probes read under the proc root. */
+  static final CapturePlan CAPTURE =
+      new CapturePlan(
+          List.of("stat", "status", "cmdline", "io"),
+          List.of(
+              "stat",
+              "meminfo",
+              "loadavg",
+              "uptime",
+              "cpuinfo",
+              "sys/kernel/hostname",
+              "sys/kernel/osrelease",
+              "sys/kernel/version",
+              "self/auxv",
+              "self/cgroup"),
+          List.of(List.of("uname", "-a")),
+          "stat, status, cmdline, io (when readable)");
+
+  private final ProcessProbe processProbe;
+  private final SystemProbe systemProbe;
+
+  /**
+   * @param procRoot the proc file system ({@code /proc}, or a capture of one)
+   * @param passwdFile the passwd-format file for user names
+   */
+  public LinuxPlatform(Path procRoot, Path passwdFile) {
+    requireNonNull(procRoot, "procRoot is null");
+    requireNonNull(passwdFile, "passwdFile is null");
+    this.processProbe =
+        new LazyProbe("linux", () -> new LinuxProcessProbe(procRoot, new UserNames(passwdFile)));
+    this.systemProbe = new LinuxSystemProbe(procRoot, Path.of("/sys/fs/cgroup"));
+  }
+
+  @Override
+  public String name() {
+    return "linux";
+  }
+
+  @Override
+  public ProcessProbe processProbe() {
+    return processProbe;
+  }
+
+  @Override
+  public SystemProbe systemProbe() {
+    return systemProbe;
+  }
+
+  @Override
+  public CapturePlan capturePlan() {
+    return CAPTURE;
+  }
+}
