@@ -34,6 +34,7 @@ class ArchitectureTest {
   private static final String SAMPLING = "dev.psinfo.sampling";
   private static final String BEANS = "dev.psinfo.jmx";
   private static final String CLI = "dev.psinfo.cli";
+  private static final String JCONSOLE = "dev.psinfo.jconsole";
 
   /**
    * Package → packages it must not reference (their sub-packages included): the table of
@@ -50,7 +51,9 @@ class ArchitectureTest {
           LINUX, List.of(JMX, MANAGEMENT, AIX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI),
           SAMPLING, List.of(JMX, MANAGEMENT, AIX, LINUX, PLATFORM, BEANS, AGENT, CLI),
           BEANS, List.of(AIX, LINUX, PLATFORM, AGENT, CLI),
-          CLI, List.of(AIX, LINUX, AGENT));
+          CLI, List.of(AIX, LINUX, AGENT),
+          // the JConsole plugin reads only the public MBeans, so it works on a remote JVM too
+          JCONSOLE, List.of(AGENT, CONFIG, PLATFORM, PROBE, SAMPLING, BEANS, CLI));
 
   @Test
   void packagesDependOnlyOnWhatTheDesignAllows() throws IOException {
@@ -76,6 +79,33 @@ class ArchitectureTest {
     assertThat(violations).isEmpty();
     // the rules were checked against real code in every package they name
     assertThat(filesPerPackage.keySet()).containsAll(FORBIDDEN.keySet());
+  }
+
+  /**
+   * The agent and the CLI run where {@code jdk.jconsole} (and often {@code java.desktop}) does not
+   * exist: nothing but the plugin's package may refer to it, to JConsole's API or to Swing/AWT.
+   */
+  @Test
+  void onlyThePluginTouchesJConsoleAndSwing() throws IOException {
+    Pattern gui =
+        Pattern.compile(
+            "\\b(dev\\.psinfo\\.jconsole|com\\.sun\\.tools\\.jconsole|javax\\.swing|java\\.awt)\\b");
+    List<String> offenders = new ArrayList<>();
+    int pluginFiles = 0;
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+        if (f.startsWith(MAIN.resolve("jconsole"))) {
+          pluginFiles++;
+          continue;
+        }
+        Matcher m = gui.matcher(read(f));
+        if (m.find()) {
+          offenders.add(f + " uses " + m.group(1));
+        }
+      }
+    }
+    assertThat(offenders).isEmpty();
+    assertThat(pluginFiles).isPositive();
   }
 
   @Test

@@ -1,0 +1,124 @@
+package dev.psinfo.jconsole;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import javax.swing.RowFilter;
+
+/**
+ * The filter box: a regular expression found in a process's name, arguments or user. Sorting and
+ * filtering run on the event thread, so a pattern that backtracks badly gets a time budget per pass
+ * ({@link #startPass}); past it the filter lets every remaining row through and says so.
+ */
+final class RegexRowFilter extends RowFilter<ProcessTableModel, Integer> {
+  /** How long one filtering pass over the table may take. */
+  static final long BUDGET_NANOS = 250_000_000L;
+
+  private final Pattern pattern;
+  private long deadline;
+  private boolean gaveUp;
+
+  private RegexRowFilter(Pattern pattern) {
+    this.pattern = pattern;
+    startPass();
+  }
+
+  /**
+   * The filter for what was typed, or null for no filter (blank text).
+   *
+   * @throws IllegalArgumentException naming the problem when the text is not a valid regex
+   */
+  static RegexRowFilter of(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return new RegexRowFilter(Pattern.compile(text.trim()));
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "not a valid regex: " + e.getDescription() + " near index " + e.getIndex());
+    }
+  }
+
+  /** Starts the time budget of a filtering pass; call before the table is sorted again. */
+  void startPass() {
+    deadline = System.nanoTime() + BUDGET_NANOS;
+    gaveUp = false;
+  }
+
+  /** Whether the last pass ran out of time and let rows through unchecked. */
+  boolean gaveUp() {
+    return gaveUp;
+  }
+
+  String pattern() {
+    return pattern.pattern();
+  }
+
+  @Override
+  public boolean include(Entry<? extends ProcessTableModel, ? extends Integer> entry) {
+    return matches(entry.getModel().row(entry.getIdentifier()));
+  }
+
+  /** Whether the pattern is found in the process's name, args or user. */
+  boolean matches(ProcessEntry p) {
+    if (gaveUp) {
+      return true;
+    }
+    try {
+      return find(p.text("name")) || find(p.text("args")) || find(p.text("user"));
+    } catch (OutOfTime e) {
+      gaveUp = true;
+      return true;
+    }
+  }
+
+  private boolean find(String text) {
+    Matcher m = pattern.matcher(new Deadline(text, deadline));
+    return m.find();
+  }
+
+  /** Thrown out of a match that ran past the pass's deadline. */
+  private static final class OutOfTime extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OutOfTime() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Text that stops a match running past a deadline (checked every 1,024 reads). */
+  private static final class Deadline implements CharSequence {
+    private final String text;
+    private final long deadline;
+    private int reads;
+
+    Deadline(String text, long deadline) {
+      this.text = text;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if ((++reads & 1023) == 0 && System.nanoTime() - deadline > 0) {
+        throw new OutOfTime();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Deadline(text.substring(start, end), deadline);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.psinfo.jconsole;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+
+/**
+ * The System tab's content: SystemInfo's attributes grouped and written for people. Pure: from the
+ * attribute map to text, so it is tested without a screen.
+ */
+final class SystemView {
+  /** One line: what and its value. */
+  record Fact(String label, String value) {}
+
+  /** A titled group of facts. */
+  record Group(String title, List<Fact> facts) {
+    Group {
+      facts = List.copyOf(facts);
+    }
+  }
+
+  private SystemView() {}
+
+  /** The groups for these attribute values (missing ones show as not available). */
+  static List<Group> groups(Map<String, Object> a, ZoneId zone) {
+    List<Group> out = new ArrayList<>();
+    out.add(
+        new Group(
+            "Host and OS",
+            List.of(
+                new Fact("Host name", text(a, "Hostname")),
+                new Fact("Operating system", join(text(a, "OsName"), text(a, "OsVersion"))),
+                new Fact("Kernel", text(a, "KernelVersion")),
+                new Fact("Architecture", text(a, "Architecture")))));
+    long mhz = number(a, "CpuClockMhz");
+    out.add(
+        new Group(
+            "CPUs",
+            List.of(
+                new Fact("Model", text(a, "CpuModel")),
+                new Fact("Logical processors", Format.count(number(a, "LogicalProcessors"))),
+                new Fact("Physical cores", Format.count(number(a, "PhysicalCores"))),
+                new Fact("Clock", mhz < 0 ? Format.NOT_AVAILABLE : Format.count(mhz) + " MHz"))));
+    long total = number(a, "TotalMemoryBytes");
+    long available = number(a, "AvailableMemoryBytes");
+    long free = number(a, "FreeMemoryBytes");
+    long used = total < 0 ? -1 : available >= 0 ? total - available : free >= 0 ? total - free : -1;
+    long swapTotal = number(a, "TotalSwapBytes");
+    long swapFree = number(a, "FreeSwapBytes");
+    long swapUsed = swapTotal < 0 || swapFree < 0 ? -1 : swapTotal - swapFree;
+    out.add(
+        new Group(
+            "Memory and swap",
+            List.of(
+                new Fact("Memory used", usedOfTotal(used, total)),
+                new Fact("Available", withShare(available, total)),
+                new Fact("Free", withShare(free, total)),
+                new Fact(
+                    "Swap used",
+                    swapTotal == 0 ? "no swap configured" : usedOfTotal(swapUsed, swapTotal)))));
+    double l1 = decimal(a, "LoadAverage1m");
+    double l5 = decimal(a, "LoadAverage5m");
+    double l15 = decimal(a, "LoadAverage15m");
+    long cpus = number(a, "LogicalProcessors");
+    out.add(
+        new Group(
+            "Load and uptime",
+            List.of(
+                new Fact("Load average (1, 5, 15 min)", load(l1, l5, l15, cpus)),
+                new Fact("Up for", Format.duration(number(a, "UptimeSeconds"))),
+                new Fact("Booted", Format.localTime(number(a, "BootTimeMillis"), zone)),
+                new Fact("Processes", Format.count(number(a, "ProcessCount"))),
+                new Fact("Threads", Format.count(number(a, "ThreadCount"))))));
+    out.add(new Group("Platform", platform(a.get("Platform"))));
+    return out;
+  }
+
+  private static List<Fact> platform(Object value) {
+    Map<String, String> facts = new TreeMap<>();
+    if (value instanceof TabularData table) {
+      for (Object row : table.values()) {
+        CompositeData r = (CompositeData) row;
+        facts.put(String.valueOf(r.get("key")), String.valueOf(r.get("value")));
+      }
+    } else if (value instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> facts.put(String.valueOf(k), String.valueOf(v)));
+    }
+    List<Fact> out = new ArrayList<>();
+    facts.forEach((k, v) -> out.add(new Fact(Format.label(k), platformValue(k, v))));
+    if (out.isEmpty()) {
+      out.add(new Fact("Platform facts", Format.NOT_AVAILABLE));
+    }
+    return out;
+  }
+
+  private static String platformValue(String key, String value) {
+    if (key.endsWith("Bytes")) {
+      try {
+        return Format.item(key, Long.parseLong(value.trim()), ZoneId.systemDefault());
+      } catch (NumberFormatException e) {
+        return value;
+      }
+    }
+    return value.isEmpty() ? Format.NOT_AVAILABLE : value;
+  }
+
+  private static String load(double l1, double l5, double l15, long cpus) {
+    if (Double.isNaN(l1)) {
+      return Format.NOT_AVAILABLE;
+    }
+    String loads = String.format(Locale.ROOT, "%.2f  %.2f  %.2f", l1, l5, l15);
+    return cpus > 0
+        ? loads + String.format(Locale.ROOT, "   (%.0f%% of %d CPUs)", 100 * l1 / cpus, cpus)
+        : loads;
+  }
+
+  /** {@code 3.1 GiB of 23.4 GiB (13.2%)}. */
+  static String usedOfTotal(long used, long total) {
+    if (used < 0 || total < 0) {
+      return Format.NOT_AVAILABLE;
+    }
+    return Format.bytes(used)
+        + " of "
+        + Format.bytes(total)
+        + " ("
+        + Format.percent(Format.share(used, total))
+        + "%)";
+  }
+
+  private static String withShare(long part, long total) {
+    if (part < 0) {
+      return Format.NOT_AVAILABLE;
+    }
+    double share = Format.share(part, total);
+    return Double.isNaN(share)
+        ? Format.bytes(part)
+        : Format.bytes(part) + " (" + Format.percent(share) + "%)";
+  }
+
+  private static String text(Map<String, Object> a, String name) {
+    Object v = a.get(name);
+    return v == null || v.toString().isEmpty() ? Format.NOT_AVAILABLE : v.toString();
+  }
+
+  private static String join(String a, String b) {
+    if (a.equals(Format.NOT_AVAILABLE)) {
+      return b;
+    }
+    return b.equals(Format.NOT_AVAILABLE) ? a : a + " " + b;
+  }
+
+  private static long number(Map<String, Object> a, String name) {
+    return a.get(name) instanceof Number n && !(n instanceof Double) ? n.longValue() : -1;
+  }
+
+  private static double decimal(Map<String, Object> a, String name) {
+    return a.get(name) instanceof Number n && n.doubleValue() >= 0 ? n.doubleValue() : Double.NaN;
+  }
+}
