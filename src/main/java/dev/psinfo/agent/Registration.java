@@ -3,7 +3,6 @@ package dev.psinfo.agent;
 import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.ProcessTable;
-import dev.psinfo.jmx.ProcessTableMXBean;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import java.util.ArrayList;
@@ -18,9 +17,13 @@ import org.weakref.jmx.MBeanExporter;
  * The one owner of the agent's MBeans: registers all three or none, and unregisters them.
  *
  * <ul>
- *   <li>{@code psinfo:type=ProcessTable} and {@code psinfo:type=SystemInfo} are MXBeans ({@link
- *       DescribedMBean} over their interfaces): their types are open types every JMX client and
- *       jmx_exporter read without our classes, and the interfaces are the public contract.
+ *   <li>{@code psinfo:type=SystemInfo} is an MXBean ({@link DescribedMBean} over its interface):
+ *       its types are open types every JMX client and jmx_exporter read without our classes, and
+ *       the interface is the public contract.
+ *   <li>{@code psinfo:type=ProcessTable} is an open MBean ({@link ProcessTable} is a {@code
+ *       DynamicMBean}): an MXBean cannot return a flat {@code TabularData} indexed by pid, name and
+ *       user, and would convert the whole table again on every read; this one builds a snapshot's
+ *       open data once. Its contract is the row type ({@code ProcessRows}) and the operations.
  *   <li>{@code psinfo:type=Agent} is a jmxutils {@code @Managed} bean: the agent's own status, not
  *       a contract, so it is described where it is implemented, without an interface to keep in
  *       step.
@@ -58,7 +61,7 @@ final class Registration {
       throws JMException {
     List<ObjectName> done = new ArrayList<>();
     try {
-      server.registerMBean(new DescribedMBean<>(table, ProcessTableMXBean.class), PROCESS_TABLE);
+      server.registerMBean(table, PROCESS_TABLE);
       done.add(PROCESS_TABLE);
       server.registerMBean(new DescribedMBean<>(system, SystemInfoMXBean.class), SYSTEM_INFO);
       done.add(SYSTEM_INFO);

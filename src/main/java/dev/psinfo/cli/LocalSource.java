@@ -2,7 +2,6 @@ package dev.psinfo.cli;
 
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.ProbeKind;
-import dev.psinfo.jmx.ProcessRow;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.platform.Platforms;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -124,7 +122,7 @@ final class LocalSource implements Source {
   }
 
   @Override
-  public List<ProcessRow> rows() throws CliException {
+  public List<ProcessSample> rows() throws CliException {
     Snapshot s;
     try {
       s = sampler.refresh();
@@ -132,11 +130,7 @@ final class LocalSource implements Source {
       throw new CliException(
           "cannot read the process table under " + options.procRoot() + ": " + e.getMessage(), e);
     }
-    List<ProcessRow> rows = new ArrayList<>(s.samples().size());
-    for (ProcessSample sample : s.samples()) {
-      rows.add(ProcessRow.of(sample));
-    }
-    return rows;
+    return s.samples();
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.jmx.ProcessRow;
+import dev.psinfo.sampling.ProcessSample;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -72,7 +72,7 @@ final class PsCommand {
         remote == null
             ? new LocalSource(LocalSource.options(a, match, user))
             : RemoteSource.connect(remote, match, user)) {
-      List<ProcessRow> rows = source.rows();
+      List<ProcessSample> rows = source.rows();
       if (interval != null) {
         sleep(interval);
         rows = source.rows();
@@ -82,7 +82,7 @@ final class PsCommand {
     return Main.OK;
   }
 
-  static void write(Cli cli, List<ProcessRow> rows, String format) {
+  static void write(Cli cli, List<ProcessSample> rows, String format) {
     switch (format) {
       case "csv" -> RowsView.csv(cli.out(), rows);
       case "json" -> RowsView.json(cli.out(), rows);

@@ -1,12 +1,12 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.jmx.ProcessRow;
-import dev.psinfo.jmx.ProcessTableMXBean;
+import dev.psinfo.jmx.ProcessTableClient;
 import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.sampling.ProcessSample;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,14 +24,14 @@ import javax.management.remote.JMXServiceURL;
  * (its filters, {@code maxRows}, {@code ttl}) apply first.
  */
 final class RemoteSource implements Source {
-  static final ObjectName TABLE = name("psinfo:type=ProcessTable");
+  static final ObjectName TABLE = ProcessTableClient.NAME;
   static final ObjectName SYSTEM = name("psinfo:type=SystemInfo");
   private static final Pattern HOST_PORT =
       Pattern.compile("(\\[[^\\]]+\\]|[^:\\[\\]]+):(\\d{1,5})");
 
   private final String target;
   private final JMXConnector connector;
-  private final ProcessTableMXBean table;
+  private final ProcessTableClient table;
   private final SystemInfoMXBean system;
   private final Pattern match;
   private final String user;
@@ -39,7 +39,7 @@ final class RemoteSource implements Source {
   private RemoteSource(
       String target,
       JMXConnector connector,
-      ProcessTableMXBean table,
+      ProcessTableClient table,
       SystemInfoMXBean system,
       Pattern match,
       String user) {
@@ -100,13 +100,7 @@ final class RemoteSource implements Source {
       }
       SystemInfoMXBean system =
           c.isRegistered(SYSTEM) ? JMX.newMXBeanProxy(c, SYSTEM, SystemInfoMXBean.class) : null;
-      return new RemoteSource(
-          target,
-          connector,
-          JMX.newMXBeanProxy(c, TABLE, ProcessTableMXBean.class),
-          system,
-          match,
-          user);
+      return new RemoteSource(target, connector, new ProcessTableClient(c), system, match, user);
     } catch (IOException | RuntimeException e) {
       closeQuietly(connector);
       throw new CliException("cannot read from " + target + ": " + rootMessage(e), e);
@@ -117,23 +111,22 @@ final class RemoteSource implements Source {
   }
 
   @Override
-  public List<ProcessRow> rows() throws CliException {
-    List<ProcessRow> rows = new ArrayList<>();
+  public List<ProcessSample> rows() throws CliException {
+    List<ProcessSample> rows = new ArrayList<>();
     try {
-      for (ProcessRow r : table.getProcesses().values()) {
-        if (keep(r)) {
-          rows.add(r);
+      for (ProcessSample s : table.processes()) {
+        if (keep(s.info())) {
+          rows.add(s);
         }
       }
     } catch (RuntimeException e) {
       throw new CliException(
           "cannot read the process table from " + target + ": " + rootMessage(e), e);
     }
-    rows.sort(Comparator.comparingLong(ProcessRow::pid));
     return rows;
   }
 
-  private boolean keep(ProcessRow r) {
+  private boolean keep(ProcessInfo r) {
     if (user != null && !user.equals(r.user()) && !user.equals(Long.toString(r.euid()))) {
       return false;
     }

@@ -1,7 +1,7 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.jmx.ProcessRow;
 import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.sampling.ProcessSample;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ interface Source extends AutoCloseable {
    *
    * @throws CliException when the table cannot be read at all
    */
-  List<ProcessRow> rows() throws CliException;
+  List<ProcessSample> rows() throws CliException;
 
   /** The host's facts, or null when the source has none. Getters never throw locally. */
   SystemInfoMXBean system();

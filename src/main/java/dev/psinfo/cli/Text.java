@@ -1,5 +1,6 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.probe.ProcessInfo;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -72,6 +73,14 @@ final class Text {
   }
 
   /** A percentage with one decimal; {@code -} for -1. */
+  /**
+   * A value that may be negative ({@code nice}, {@code priority}); {@code -} for {@link
+   * ProcessInfo#UNAVAILABLE_SIGNED}.
+   */
+  static String signed(int v) {
+    return v == ProcessInfo.UNAVAILABLE_SIGNED ? "-" : Integer.toString(v);
+  }
+
   static String percent(double p) {
     return p < 0 ? "-" : String.format(Locale.ROOT, "%.1f", p);
   }

@@ -1,7 +1,8 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.jmx.ProcessRow;
 import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.probe.ProcessState;
+import dev.psinfo.sampling.ProcessSample;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ final class TopCommand {
         if (i > 0 && await(quit, interval)) {
           break;
         }
-        List<ProcessRow> rows = source.rows();
+        List<ProcessSample> rows = source.rows();
         frame(cli, source, rows, sort, limit, width, interval, terminal != null);
       }
     } finally {
@@ -140,7 +141,7 @@ final class TopCommand {
   private static void frame(
       Cli cli,
       Source source,
-      List<ProcessRow> rows,
+      List<ProcessSample> rows,
       RowsView.Sort sort,
       int limit,
       int width,
@@ -183,8 +184,8 @@ final class TopCommand {
         // a remote bean that went away: show the table without the header values
       }
     }
-    long running = rows.stream().filter(r -> r.state().name().equals("RUNNING")).count();
-    long threads = rows.stream().mapToLong(r -> Math.max(0, r.threads())).sum();
+    long running = rows.stream().filter(r -> r.info().state() == ProcessState.RUNNING).count();
+    long threads = rows.stream().mapToLong(r -> Math.max(0, r.info().threads())).sum();
     if (ansi) {
       f.print(CLEAR);
     }

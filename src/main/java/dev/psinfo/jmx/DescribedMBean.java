@@ -14,8 +14,7 @@ import javax.management.StandardMBean;
  * interface, so that JMX clients show what each attribute, operation and parameter means instead of
  * repeating its name. Parameter names come from the annotation's text before the first colon
  * ({@code @Description("n: how many rows")}), since MXBean interfaces lose them at run time.
- * Operations get an honest impact: {@code INFO}, or {@code ACTION_INFO} when marked {@link
- * UpdatesCache}.
+ * Operations get an honest impact: {@code INFO} (they only read).
  */
 public final class DescribedMBean<T> extends StandardMBean {
   private final Class<T> mxbeanInterface;
@@ -51,16 +50,12 @@ public final class DescribedMBean<T> extends StandardMBean {
   }
 
   /**
-   * {@code INFO} for every operation (the beans change nothing on the host), {@code ACTION_INFO}
-   * for one marked {@link UpdatesCache}; the MXBean default would be {@code UNKNOWN}, which tells a
-   * client nothing.
+   * {@code INFO} for every operation (the beans change nothing on the host); the MXBean default
+   * would be {@code UNKNOWN}, which tells a client nothing.
    */
   @Override
   protected int getImpact(MBeanOperationInfo info) {
-    Method m = method(info.getName(), info.getSignature().length);
-    return m != null && m.isAnnotationPresent(UpdatesCache.class)
-        ? MBeanOperationInfo.ACTION_INFO
-        : MBeanOperationInfo.INFO;
+    return MBeanOperationInfo.INFO;
   }
 
   @Override

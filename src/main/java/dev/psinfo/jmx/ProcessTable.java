@@ -3,35 +3,71 @@ package dev.psinfo.jmx;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.config.ExportOrder;
+import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.RegexTooExpensiveException;
 import dev.psinfo.sampling.Snapshot;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import javax.management.Attribute;
+import javax.management.AttributeList;
+import javax.management.AttributeNotFoundException;
+import javax.management.DynamicMBean;
+import javax.management.ImmutableDescriptor;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.ReflectionException;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.OpenMBeanAttributeInfo;
+import javax.management.openmbean.OpenMBeanAttributeInfoSupport;
+import javax.management.openmbean.OpenMBeanConstructorInfo;
+import javax.management.openmbean.OpenMBeanInfoSupport;
+import javax.management.openmbean.OpenMBeanOperationInfo;
+import javax.management.openmbean.OpenMBeanOperationInfoSupport;
+import javax.management.openmbean.OpenMBeanParameterInfo;
+import javax.management.openmbean.OpenMBeanParameterInfoSupport;
+import javax.management.openmbean.OpenType;
+import javax.management.openmbean.SimpleType;
+import javax.management.openmbean.TabularData;
 
 /**
- * The {@link ProcessTableMXBean} over a {@link ProcessSampler}. Thread-safe. A bad argument gets an
- * {@link IllegalArgumentException} that says what was wrong; a scan failure with no snapshot to
- * fall back on gets an {@link IllegalStateException} naming the cause.
+ * The host's process table, registered as {@code psinfo:type=ProcessTable}: an open MBean whose
+ * {@code Processes} attribute is a flat {@link TabularData} of {@link ProcessRows#ROW_TYPE} rows
+ * indexed by {@code pid}, {@code name}, {@code user}, and whose operations return rows of the same
+ * type. Every attribute and operation answers from one snapshot; the open data of a snapshot is
+ * built once, on its first read, and served to every read until the next scan. Thread-safe. A bad
+ * argument gets an {@link IllegalArgumentException} that says what was wrong; a scan failure with
+ * no snapshot to fall back on gets an {@link IllegalStateException} naming the cause.
  */
-public final class ProcessTable implements ProcessTableMXBean {
+public final class ProcessTable implements DynamicMBean, ProcessTableOperations {
   /** How long {@link #find} may search before it gives up on a backtracking regex. */
   static final Duration FIND_TIME_LIMIT = Duration.ofSeconds(5);
+
+  private static final MBeanInfo INFO = mbeanInfo();
 
   private final ProcessSampler sampler;
   private final int maxRows;
   private final ExportOrder exportTop;
 
+  /** The open data of the latest snapshot read; replaced only by a newer snapshot's. */
+  private volatile Served served;
+
+  /**
+   * One snapshot's open data.
+   *
+   * @param rows one row per sample, in the snapshot's (ascending pid) order
+   * @param processes the {@code Processes} attribute (cut to {@code maxRows})
+   */
+  private record Served(Snapshot snapshot, CompositeData[] rows, TabularData processes) {}
+
   /**
    * @param sampler where the snapshots come from
    * @param maxRows at most this many rows per read; 0 for no limit
-   * @param exportTop which rows {@link #getProcesses()} keeps when {@code maxRows} cuts it
+   * @param exportTop which rows {@code Processes} keeps when {@code maxRows} cuts it
    */
   public ProcessTable(ProcessSampler sampler, int maxRows, ExportOrder exportTop) {
     this.sampler = requireNonNull(sampler, "sampler is null");
@@ -42,57 +78,73 @@ public final class ProcessTable implements ProcessTableMXBean {
     this.exportTop = requireNonNull(exportTop, "exportTop is null");
   }
 
+  // ---- typed access (in this JVM) ----
+
   @Override
-  public Map<ProcessKey, ProcessRow> getProcesses() {
-    Snapshot s = snapshot();
-    List<ProcessSample> rows = s.samples();
-    if (maxRows > 0 && rows.size() > maxRows) {
-      rows = exportTop == ExportOrder.MEMORY ? s.topByMemory(maxRows) : s.topByCpu(maxRows);
-    }
-    Map<ProcessKey, ProcessRow> table = new LinkedHashMap<>(rows.size() * 4 / 3 + 1);
-    for (ProcessSample sample : rows) {
-      ProcessRow row = ProcessRow.of(sample);
-      table.put(row.key(), row);
-    }
-    return table;
+  public List<ProcessSample> processes() {
+    return processes(snapshot());
   }
 
   @Override
-  public int getProcessCount() {
+  public int processCount() {
     return snapshot().samples().size();
   }
 
   @Override
-  public long getSnapshotTimeMillis() {
+  public long snapshotTimeMillis() {
     return snapshot().scan().wallTimeMillis();
   }
 
   @Override
-  public List<ProcessRow> topByCpu(int n) {
-    return rows(snapshot().topByCpu(checkCount(n)));
+  public List<ProcessSample> topByCpu(int n) {
+    return cut(snapshot().topByCpu(checkCount(n)));
   }
 
   @Override
-  public List<ProcessRow> topByMemory(int n) {
-    return rows(snapshot().topByMemory(checkCount(n)));
+  public List<ProcessSample> topByMemory(int n) {
+    return cut(snapshot().topByMemory(checkCount(n)));
   }
 
   @Override
-  public ProcessRow process(long pid) {
-    if (pid < 0) {
-      throw new IllegalArgumentException("pid must be >= 0: " + pid);
+  public ProcessSample process(long pid) {
+    return process(snapshot(), pid);
+  }
+
+  @Override
+  public List<ProcessSample> find(String regex) {
+    return find(snapshot(), regex);
+  }
+
+  @Override
+  public List<ProcessSample> byUser(String user) {
+    return byUser(snapshot(), user);
+  }
+
+  @Override
+  public List<ProcessSample> children(long pid) {
+    return children(snapshot(), pid);
+  }
+
+  @Override
+  public int refresh() {
+    try {
+      return sampler.refresh().samples().size();
+    } catch (RuntimeException e) {
+      throw unavailable(e);
     }
-    Snapshot s = snapshot();
+  }
+
+  private static ProcessSample process(Snapshot s, long pid) {
+    checkPid(pid);
     ProcessSample sample = s.byPid(pid);
     if (sample == null) {
       throw new IllegalArgumentException(
           "no process with pid " + pid + " in the snapshot (" + s.samples().size() + " shown)");
     }
-    return ProcessRow.of(sample);
+    return sample;
   }
 
-  @Override
-  public List<ProcessRow> find(String regex) {
+  private List<ProcessSample> find(Snapshot s, String regex) {
     if (regex == null || regex.isEmpty()) {
       throw new IllegalArgumentException("regex must not be empty");
     }
@@ -104,40 +156,26 @@ public final class ProcessTable implements ProcessTableMXBean {
           "invalid regex '" + regex + "': " + e.getDescription() + " near index " + e.getIndex());
     }
     try {
-      return rows(snapshot().find(pattern, FIND_TIME_LIMIT));
+      return cut(s.find(pattern, FIND_TIME_LIMIT));
     } catch (RegexTooExpensiveException e) {
       throw new IllegalArgumentException(e.getMessage());
     }
   }
 
-  @Override
-  public List<ProcessRow> byUser(String user) {
+  private List<ProcessSample> byUser(Snapshot s, String user) {
     if (user == null || user.isBlank()) {
       throw new IllegalArgumentException("user must be a user name or a numeric uid, not empty");
     }
-    return rows(snapshot().byUser(user.trim()));
+    return cut(s.byUser(user.trim()));
   }
 
-  @Override
-  public List<ProcessRow> children(long pid) {
-    if (pid < 0) {
-      throw new IllegalArgumentException("pid must be >= 0: " + pid);
-    }
-    Snapshot s = snapshot();
+  private List<ProcessSample> children(Snapshot s, long pid) {
+    checkPid(pid);
     boolean exists = s.scan().processes().stream().anyMatch(p -> p.pid() == pid);
     if (!exists) {
       throw new IllegalArgumentException("no process with pid " + pid + " in the snapshot");
     }
-    return rows(s.descendants(pid));
-  }
-
-  @Override
-  public int refresh() {
-    try {
-      return sampler.refresh().samples().size();
-    } catch (RuntimeException e) {
-      throw unavailable(e);
-    }
+    return cut(s.descendants(pid));
   }
 
   private Snapshot snapshot() {
@@ -153,6 +191,12 @@ public final class ProcessTable implements ProcessTableMXBean {
     return new IllegalStateException("process table unavailable: " + e.getMessage());
   }
 
+  private static void checkPid(long pid) {
+    if (pid < 0) {
+      throw new IllegalArgumentException("pid must be >= 0: " + pid);
+    }
+  }
+
   private int checkCount(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be 1 or more: " + n);
@@ -160,12 +204,274 @@ public final class ProcessTable implements ProcessTableMXBean {
     return maxRows > 0 ? Math.min(n, maxRows) : n;
   }
 
-  private List<ProcessRow> rows(List<ProcessSample> samples) {
-    int limit = maxRows > 0 ? Math.min(maxRows, samples.size()) : samples.size();
-    List<ProcessRow> out = new ArrayList<>(limit);
-    for (int i = 0; i < limit; i++) {
-      out.add(ProcessRow.of(samples.get(i)));
+  private List<ProcessSample> cut(List<ProcessSample> samples) {
+    return maxRows > 0 && samples.size() > maxRows ? samples.subList(0, maxRows) : samples;
+  }
+
+  // ---- the open MBean ----
+
+  /** The open data of the snapshot being served, built on the first read of that snapshot. */
+  private Served served() {
+    Snapshot s = snapshot();
+    Served v = served;
+    if (v != null && v.snapshot() == s) {
+      return v;
+    }
+    synchronized (this) {
+      v = served;
+      if (v != null && v.snapshot() == s) {
+        return v;
+      }
+      List<ProcessSample> samples = s.samples();
+      CompositeData[] rows = new CompositeData[samples.size()];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = ProcessRows.row(samples.get(i));
+      }
+      Served built = new Served(s, rows, new LightTable(rowsOf(s, rows, processes(s))));
+      if (v == null || v.snapshot().sequence() <= s.sequence()) {
+        served = built;
+      }
+      return built;
+    }
+  }
+
+  private List<ProcessSample> processes(Snapshot s) {
+    List<ProcessSample> rows = s.samples();
+    if (maxRows > 0 && rows.size() > maxRows) {
+      rows =
+          new ArrayList<>(
+              exportTop == ExportOrder.MEMORY ? s.topByMemory(maxRows) : s.topByCpu(maxRows));
+      rows.sort((a, b) -> Long.compare(a.info().pid(), b.info().pid()));
+    }
+    return rows;
+  }
+
+  private static CompositeData[] rowsOf(Served v, List<ProcessSample> samples) {
+    return rowsOf(v.snapshot(), v.rows(), samples);
+  }
+
+  /**
+   * The built rows of these samples of {@code s}, in the same order.
+   *
+   * @param rows the rows of all of {@code s}'s samples, in its order
+   */
+  private static CompositeData[] rowsOf(
+      Snapshot s, CompositeData[] rows, List<ProcessSample> samples) {
+    List<ProcessSample> all = s.samples();
+    if (samples == all) {
+      return rows.clone();
+    }
+    CompositeData[] out = new CompositeData[samples.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = rows[indexOf(all, samples.get(i).info().pid())];
     }
     return out;
+  }
+
+  private static int indexOf(List<ProcessSample> byPid, long pid) {
+    int lo = 0;
+    int hi = byPid.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long p = byPid.get(mid).info().pid();
+      if (p < pid) {
+        lo = mid + 1;
+      } else if (p > pid) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    throw new IllegalStateException("pid " + pid + " is not in its own snapshot");
+  }
+
+  @Override
+  public Object getAttribute(String attribute) throws AttributeNotFoundException {
+    if (attribute == null) {
+      throw new AttributeNotFoundException("attribute name is null");
+    }
+    return switch (attribute) {
+      case "Processes" -> served().processes();
+      case "ProcessCount" -> processCount();
+      case "SnapshotTimeMillis" -> snapshotTimeMillis();
+      default -> throw new AttributeNotFoundException("no attribute " + attribute);
+    };
+  }
+
+  @Override
+  public void setAttribute(Attribute attribute) throws AttributeNotFoundException {
+    throw new AttributeNotFoundException(
+        "every attribute of psinfo:type=ProcessTable is read-only: "
+            + (attribute == null ? null : attribute.getName()));
+  }
+
+  @Override
+  public AttributeList getAttributes(String[] attributes) {
+    AttributeList list = new AttributeList();
+    for (String name : attributes) {
+      try {
+        list.add(new Attribute(name, getAttribute(name)));
+      } catch (AttributeNotFoundException | RuntimeException e) {
+        // as the JMX contract says: attributes that cannot be read are left out
+      }
+    }
+    return list;
+  }
+
+  @Override
+  public AttributeList setAttributes(AttributeList attributes) {
+    return new AttributeList();
+  }
+
+  @Override
+  public Object invoke(String op, Object[] params, String[] signature) throws ReflectionException {
+    Object[] p = params == null ? new Object[0] : params;
+    if ("refresh".equals(op) && p.length == 0) {
+      return refresh();
+    }
+    if (op == null || p.length != 1) {
+      throw noSuchOperation(op, p);
+    }
+    Served v = served();
+    Snapshot s = v.snapshot();
+    return switch (op) {
+      case "topByCpu" -> rowsOf(v, cut(s.topByCpu(checkCount(intArg(p[0], "n")))));
+      case "topByMemory" -> rowsOf(v, cut(s.topByMemory(checkCount(intArg(p[0], "n")))));
+      case "process" -> rowsOf(v, List.of(process(s, longArg(p[0], "pid"))))[0];
+      case "find" -> rowsOf(v, find(s, stringArg(p[0], "regex")));
+      case "byUser" -> rowsOf(v, byUser(s, stringArg(p[0], "user")));
+      case "children" -> rowsOf(v, children(s, longArg(p[0], "pid")));
+      default -> throw noSuchOperation(op, p);
+    };
+  }
+
+  private static ReflectionException noSuchOperation(String op, Object[] params) {
+    return new ReflectionException(
+        new NoSuchMethodException(op + " with " + params.length + " parameter(s)"),
+        "no operation " + op + " with " + params.length + " parameter(s)");
+  }
+
+  private static int intArg(Object v, String name) {
+    if (v instanceof Integer i) {
+      return i;
+    }
+    throw new IllegalArgumentException(name + " must be an int: " + v);
+  }
+
+  private static long longArg(Object v, String name) {
+    if (v instanceof Long l) {
+      return l;
+    }
+    if (v instanceof Integer i) {
+      return i;
+    }
+    throw new IllegalArgumentException(name + " must be a long: " + v);
+  }
+
+  private static String stringArg(Object v, String name) {
+    if (v == null || v instanceof String) {
+      return (String) v;
+    }
+    throw new IllegalArgumentException(name + " must be a String: " + v);
+  }
+
+  @Override
+  public MBeanInfo getMBeanInfo() {
+    return INFO;
+  }
+
+  private static MBeanInfo mbeanInfo() {
+    ImmutableDescriptor immutable = new ImmutableDescriptor("immutableInfo=true");
+    OpenMBeanAttributeInfo[] attributes = {
+      new OpenMBeanAttributeInfoSupport(
+          "Processes",
+          "One row per process, indexed by pid, name and user; every field is an item of the row."
+              + " Units are in the item names; -1, "
+              + ProcessInfo.UNAVAILABLE_SIGNED
+              + " (nice, priority) or \"\" means not available here. When maxRows is set, only"
+              + " the top rows by exportTop (cpu or memory) are returned",
+          ProcessRows.TABLE_TYPE,
+          true,
+          false,
+          false),
+      new OpenMBeanAttributeInfoSupport(
+          "ProcessCount",
+          "Number of processes the filters show (before maxRows cuts the Processes table)",
+          SimpleType.INTEGER,
+          true,
+          false,
+          false),
+      new OpenMBeanAttributeInfoSupport(
+          "SnapshotTimeMillis",
+          "When the snapshot being served was taken, in milliseconds since the epoch",
+          SimpleType.LONG,
+          true,
+          false,
+          false),
+    };
+    OpenMBeanOperationInfo[] operations = {
+      rowsOperation(
+          "topByCpu",
+          "The n processes with the highest recent CPU use (cpuPercent: percent of one CPU since"
+              + " the previous scan), highest first",
+          parameter("n", "how many rows, 1 or more", SimpleType.INTEGER)),
+      rowsOperation(
+          "topByMemory",
+          "The n processes with the largest resident set (rssBytes), largest first",
+          parameter("n", "how many rows, 1 or more", SimpleType.INTEGER)),
+      operation(
+          "process",
+          "The process with this pid; fails when it is not in the current snapshot",
+          ProcessRows.ROW_TYPE,
+          MBeanOperationInfo.INFO,
+          parameter("pid", "process id", SimpleType.LONG)),
+      rowsOperation(
+          "find",
+          "Processes whose name or arguments contain a match for the regular expression",
+          parameter("regex", "a java.util.regex pattern, e.g. java|sshd", SimpleType.STRING)),
+      rowsOperation(
+          "byUser",
+          "Processes whose effective user has this name (or this numeric uid)",
+          parameter("user", "a user name or a numeric uid", SimpleType.STRING)),
+      rowsOperation(
+          "children",
+          "Every descendant of the process (children, grandchildren, ...), by pid",
+          parameter("pid", "the ancestor's process id", SimpleType.LONG)),
+      operation(
+          "refresh",
+          "Scans the process table now instead of waiting for the ttl; returns ProcessCount",
+          SimpleType.INTEGER,
+          MBeanOperationInfo.ACTION_INFO),
+    };
+    return new OpenMBeanInfoSupport(
+        ProcessTable.class.getName(),
+        "The host's process table, read from /proc on demand; every value of one read comes from"
+            + " the same scan",
+        attributes,
+        new OpenMBeanConstructorInfo[0],
+        operations,
+        null,
+        immutable);
+  }
+
+  private static OpenMBeanOperationInfo rowsOperation(
+      String name, String description, OpenMBeanParameterInfo parameter) {
+    return operation(
+        name, description, ProcessRows.ROW_ARRAY_TYPE, MBeanOperationInfo.INFO, parameter);
+  }
+
+  private static OpenMBeanOperationInfo operation(
+      String name,
+      String description,
+      OpenType<?> returns,
+      int impact,
+      OpenMBeanParameterInfo... parameters) {
+    return new OpenMBeanOperationInfoSupport(
+        name, description, parameters, returns, impact, ImmutableDescriptor.EMPTY_DESCRIPTOR);
+  }
+
+  private static OpenMBeanParameterInfo parameter(
+      String name, String description, OpenType<?> type) {
+    return new OpenMBeanParameterInfoSupport(name, description, type);
   }
 }

@@ -3,9 +3,11 @@ package dev.psinfo.probe;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One process as a platform probe read it. Immutable. Every numeric field is {@code -1} when the
- * platform does not have it or the agent could not read it; every String field is {@code ""} in
- * that case, never null.
+ * One process as a platform probe read it. Immutable. A field the platform does not have, or the
+ * agent could not read, holds its "not available" value: {@code -1} for the numbers that are never
+ * negative, {@link #UNAVAILABLE_SIGNED} for {@code nice} and {@code priority} (where -1 is a real
+ * value), {@code ""} for Strings, never null. {@link ProcessField} lists the fields with their
+ * meaning; keep it in step with this record.
  *
  * @param pid process id
  * @param ppid parent process id (0 for the roots of the tree)
@@ -23,8 +25,10 @@ import static java.util.Objects.requireNonNull;
  * @param state normalized state
  * @param stateCode the OS's own state letter, e.g. {@code "S"}
  * @param threads number of threads (0 for an AIX zombie)
- * @param priority scheduling priority as the OS reports it
- * @param nice nice value as {@code ps} shows it (AIX: raw minus 40, so 20 is the default)
+ * @param priority scheduling priority as the OS reports it (Linux: negative for real-time); {@link
+ *     #UNAVAILABLE_SIGNED} when not available
+ * @param nice nice value as {@code ps} shows it (Linux -20..19; AIX: raw minus 40, so 20 is the
+ *     default); {@link #UNAVAILABLE_SIGNED} when not available (an AIX zombie)
  * @param rssBytes resident set size in bytes
  * @param vszBytes virtual size in bytes
  * @param cpuTimeMillis user + system CPU time in milliseconds
@@ -67,6 +71,12 @@ public record ProcessInfo(
     long openFds,
     long readBytes,
     long writeBytes) {
+
+  /**
+   * "Not available" for {@code nice} and {@code priority}, whose legal values include -1 and other
+   * negative numbers: {@link Integer#MIN_VALUE}, outside every platform's range.
+   */
+  public static final int UNAVAILABLE_SIGNED = Integer.MIN_VALUE;
 
   public ProcessInfo {
     if (pid < 0) {
@@ -128,7 +138,10 @@ public record ProcessInfo(
         writeBytes);
   }
 
-  /** A builder whose every field starts as "not available" ({@code -1}, {@code ""}, OTHER). */
+  /**
+   * A builder whose every field starts as "not available" ({@code -1}, {@link #UNAVAILABLE_SIGNED},
+   * {@code ""}, OTHER).
+   */
   public static Builder builder(long pid) {
     return new Builder(pid);
   }
@@ -150,8 +163,8 @@ public record ProcessInfo(
     private ProcessState state = ProcessState.OTHER;
     private String stateCode = "";
     private int threads = -1;
-    private int priority = -1;
-    private int nice = -1;
+    private int priority = UNAVAILABLE_SIGNED;
+    private int nice = UNAVAILABLE_SIGNED;
     private long rssBytes = -1;
     private long vszBytes = -1;
     private long cpuTimeMillis = -1;

@@ -2,8 +2,14 @@ package dev.psinfo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.sampling.ProcessSample;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -102,15 +108,34 @@ class CliTest {
   }
 
   @Test
+  void aNiceThatIsNotAvailableShowsAsADashAndMinusOneAsItself() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    RowsView.table(
+        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        List.of(
+            new ProcessSample(ProcessInfo.builder(7).name("zombie").build(), -1),
+            new ProcessSample(ProcessInfo.builder(8).name("niced").nice(-1).build(), -1)),
+        0,
+        ZoneOffset.UTC,
+        200);
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).contains("THR NI S");
+    assertThat(lines.get(1)).matches(" *7 +- +- +- +- +- +- +- +- +- +- zombie");
+    assertThat(lines.get(2)).matches(" *8 +- +- +- +- +- +- +-1 +- +- +- niced");
+  }
+
+  @Test
   void psReadsTheAixSamplesAsATable() {
     CliRun r = CliRun.of("ps", "--probe", "aix", "--proc-root", AIX_PROC.toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<String> lines = r.outLines();
-    assertThat(lines.get(0)).matches(" +PID +PPID USER +%CPU +RSS +VSZ THR S START +TIME COMMAND");
+    assertThat(lines.get(0))
+        .matches(" +PID +PPID USER +%CPU +RSS +VSZ THR +NI S START +TIME COMMAND");
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(1)).matches(" +1 +0 root +\\S+ +852K +836K +1 S +\\S+ +0:07 /etc/init");
+    assertThat(lines.get(1))
+        .matches(" +1 +0 root +\\S+ +852K +836K +1 +20 S +\\S+ +0:07 /etc/init");
     assertThat(lines.get(2))
-        .matches("5767616 +1 root +\\S+ +1.2M +1.1M +1 S +\\S+ +0:00 /usr/sbin/cron");
+        .matches("5767616 +1 root +\\S+ +1.2M +1.1M +1 +20 S +\\S+ +0:00 /usr/sbin/cron");
   }
 
   @Test

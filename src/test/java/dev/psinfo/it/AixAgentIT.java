@@ -2,18 +2,18 @@ package dev.psinfo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.psinfo.jmx.ProcessKey;
-import dev.psinfo.jmx.ProcessRow;
-import dev.psinfo.jmx.ProcessTableMXBean;
+import dev.psinfo.jmx.ProcessRows;
+import dev.psinfo.jmx.ProcessTableClient;
 import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessState;
 import dev.psinfo.probe.aix.FakeAixProc;
 import dev.psinfo.probe.aix.PsinfoBytes;
 import dev.psinfo.probe.aix.PstatusBytes;
+import dev.psinfo.sampling.ProcessSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
@@ -60,15 +60,18 @@ class AixAgentIT {
     try (ChildJvm child =
         ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=" + options))) {
       MBeanServerConnection jmx = child.jmx();
-      ProcessTableMXBean table =
-          JMX.newMXBeanProxy(jmx, ChildJvmNames.TABLE, ProcessTableMXBean.class);
-      Map<ProcessKey, ProcessRow> rows = table.getProcesses();
-      assertThat(rows.keySet())
-          .extracting(ProcessKey::pid)
-          .containsExactlyInAnyOrder(1L, 5767616L, 4242L, 300L, 301L);
+      ProcessTableClient table = new ProcessTableClient(jmx);
+      assertThat(table.processes())
+          .extracting(s -> s.info().pid())
+          .containsExactly(1L, 300L, 301L, 4242L, 5767616L);
 
-      ProcessRow init = rows.get(new ProcessKey(1, "init", "root"));
-      assertThat(init).isNotNull();
+      // a hand-written client: the row by its index (pid, name, user)
+      TabularData tabular = (TabularData) jmx.getAttribute(ChildJvmNames.TABLE, "Processes");
+      CompositeData initRow = tabular.get(new Object[] {1L, "init", "root"});
+      assertThat(initRow).isNotNull();
+      assertThat(initRow.get("rssBytes")).isEqualTo(872448L);
+      ProcessSample initSample = ProcessRows.sample(initRow);
+      ProcessInfo init = initSample.info();
       assertThat(init.ppid()).isZero();
       assertThat(init.pgid()).isZero();
       assertThat(init.sid()).isZero();
@@ -89,12 +92,12 @@ class AixAgentIT {
       assertThat(init.cpuTimeMillis()).isEqualTo(7155);
       assertThat(init.userTimeMillis()).isEqualTo(3109);
       assertThat(init.systemTimeMillis()).isEqualTo(4045);
-      assertThat(init.cpuPercent()).isGreaterThanOrEqualTo(0);
+      assertThat(initSample.cpuPercent()).isGreaterThanOrEqualTo(0);
       assertThat(init.voluntaryCtxSwitches()).isEqualTo(-1);
       assertThat(init.openFds()).isEqualTo(-1);
       assertThat(init.readBytes()).isEqualTo(-1);
 
-      ProcessRow cron = table.process(5767616);
+      ProcessInfo cron = table.process(5767616).info();
       assertThat(cron.name()).isEqualTo("cron");
       assertThat(cron.args()).isEqualTo("/usr/sbin/cron");
       assertThat(cron.ppid()).isEqualTo(1);
@@ -109,13 +112,16 @@ class AixAgentIT {
       assertThat(cron.userTimeMillis()).isEqualTo(55);
       assertThat(cron.systemTimeMillis()).isEqualTo(70);
 
-      ProcessRow zombie = table.process(4242);
+      ProcessInfo zombie = table.process(4242).info();
       assertThat(zombie.state()).isEqualTo(ProcessState.ZOMBIE);
       assertThat(zombie.stateCode()).isEqualTo("Z");
       assertThat(zombie.threads()).isZero();
       assertThat(zombie.userTimeMillis()).isEqualTo(-1);
+      // a zombie has no nice: the documented sentinel, not a legal nice value
+      assertThat(zombie.nice()).isEqualTo(ProcessInfo.UNAVAILABLE_SIGNED);
+      assertThat(zombie.priority()).isEqualTo(ProcessInfo.UNAVAILABLE_SIGNED);
 
-      ProcessRow odd = table.process(300);
+      ProcessInfo odd = table.process(300).info();
       assertThat(odd.name()).isEqualTo("averyveryverylon");
       assertThat(odd.args()).isEqualTo("[averyveryverylon]");
       assertThat(odd.uid()).isEqualTo(4294967294L);
@@ -126,19 +132,19 @@ class AixAgentIT {
       assertThat(odd.userTimeMillis()).isEqualTo(1500);
       assertThat(odd.systemTimeMillis()).isEqualTo(250);
 
-      ProcessRow longArgs = table.process(301);
+      ProcessInfo longArgs = table.process(301).info();
       assertThat(longArgs.argsTruncated()).isTrue();
       assertThat(longArgs.args()).startsWith("xxxx");
-      assertThat(table.children(300)).extracting(ProcessRow::pid).containsExactly(301L);
-      assertThat(table.children(1)).extracting(ProcessRow::pid).contains(5767616L, 300L, 301L);
-      assertThat(table.topByMemory(1)).extracting(ProcessRow::pid).containsExactly(300L);
-      assertThat(table.byUser("nobody")).extracting(ProcessRow::pid).containsExactly(300L);
+      assertThat(table.children(300)).extracting(r -> r.info().pid()).containsExactly(301L);
+      assertThat(table.children(1)).extracting(r -> r.info().pid()).contains(5767616L, 300L, 301L);
+      assertThat(table.topByMemory(1)).extracting(r -> r.info().pid()).containsExactly(300L);
+      assertThat(table.byUser("nobody")).extracting(r -> r.info().pid()).containsExactly(300L);
 
-      // generic client view: the composite index carries pid, name and user
-      TabularData tabular = (TabularData) jmx.getAttribute(ChildJvmNames.TABLE, "Processes");
-      CompositeData anyRow = (CompositeData) tabular.values().iterator().next();
-      assertThat(((CompositeData) anyRow.get("key")).getCompositeType().keySet())
-          .containsExactlyInAnyOrder("pid", "name", "user");
+      // generic client view: flat rows indexed by pid, name and user
+      assertThat(tabular.getTabularType().getIndexNames()).containsExactly("pid", "name", "user");
+      assertThat(tabular.get(new Object[] {4242L, zombie.name(), zombie.user()}))
+          .isNotNull()
+          .satisfies(z -> assertThat(z.get("nice")).isEqualTo(Integer.MIN_VALUE));
 
       assertThat(jmx.getAttribute(ChildJvmNames.AGENT, "Probe")).isEqualTo("aix");
       assertThat((Long) jmx.getAttribute(ChildJvmNames.AGENT, "CorruptEntries")).isPositive();

@@ -2,7 +2,7 @@ package dev.psinfo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.psinfo.jmx.ProcessTableMXBean;
+import dev.psinfo.jmx.ProcessTableClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -59,7 +58,7 @@ class CliIT {
     Result r = cli("ps", "--sort", "cpu");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out().lines().findFirst().orElseThrow())
-        .matches(" +PID +PPID USER +%CPU +RSS +VSZ THR S START +TIME COMMAND");
+        .matches(" +PID +PPID USER +%CPU +RSS +VSZ THR +NI S START +TIME COMMAND");
     assertThat(r.out()).contains("psinfo-jmx-agent.jar ps --sort cpu");
     assertThat(r.err()).isEmpty();
   }
@@ -112,9 +111,8 @@ class CliIT {
               "psinfo:type=Agent");
 
       MBeanServerConnection jmx = child.jmx();
-      ProcessTableMXBean table =
-          JMX.newMXBeanProxy(jmx, ChildJvmNames.TABLE, ProcessTableMXBean.class);
-      assertThat(table.process(child.pid()).args()).contains(HostApp.class.getName());
+      ProcessTableClient table = new ProcessTableClient(jmx);
+      assertThat(table.process(child.pid()).info().args()).contains(HostApp.class.getName());
       assertThat(jmx.getAttribute(ChildJvmNames.AGENT, "Options")).isEqualTo("ttl=0");
 
       Result second = cli("attach", pid, "ttl=5s");

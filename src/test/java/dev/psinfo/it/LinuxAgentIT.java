@@ -1,20 +1,21 @@
 package dev.psinfo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.psinfo.jmx.ProcessKey;
-import dev.psinfo.jmx.ProcessRow;
-import dev.psinfo.jmx.ProcessTableMXBean;
+import dev.psinfo.jmx.ProcessRows;
+import dev.psinfo.probe.ProcessInfo;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -29,10 +30,14 @@ class LinuxAgentIT {
   void defaultOptionsShowTheChildsOwnProcess() throws Exception {
     try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar()))) {
       MBeanServerConnection jmx = child.jmx();
-      ProcessTableMXBean table = JMX.newMXBeanProxy(jmx, TABLE, ProcessTableMXBean.class);
-      Map<ProcessKey, ProcessRow> rows = table.getProcesses();
-      ProcessRow me =
-          rows.values().stream().filter(r -> r.pid() == child.pid()).findFirst().orElseThrow();
+      // as a hand-written client reads it: the row by its index (pid, name, user)
+      TabularData rows = (TabularData) jmx.getAttribute(TABLE, "Processes");
+      assertThat(rows.getTabularType().getIndexNames()).containsExactly("pid", "name", "user");
+      CompositeData row =
+          rows.get(new Object[] {child.pid(), "java", System.getProperty("user.name")});
+      assertThat(row).isNotNull();
+      assertThat((Long) row.get("rssBytes")).isPositive();
+      ProcessInfo me = ProcessRows.sample(row).info();
       assertThat(me.name()).isEqualTo("java");
       assertThat(me.args()).contains(HostApp.class.getName());
       assertThat(me.user()).isEqualTo(System.getProperty("user.name"));
@@ -53,6 +58,25 @@ class LinuxAgentIT {
       assertThat((Long) jmx.getAttribute(AGENT, "Scans")).isEqualTo(1L);
       assertThat(child.stderr()).anyMatch(l -> l.contains("registered psinfo:type=ProcessTable"));
       assertThat(child.stop()).isZero();
+    }
+  }
+
+  @Test
+  void aProcessAtNiceMinusOneShowsMinusOne() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "a negative nice needs root");
+    Process niced = new ProcessBuilder("nice", "-n", "-1", "sleep", "60").start();
+    try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar()))) {
+      CompositeData row =
+          (CompositeData)
+              child
+                  .jmx()
+                  .invoke(TABLE, "process", new Object[] {niced.pid()}, new String[] {"long"});
+      assertThat(row.get("name")).isEqualTo("sleep");
+      assertThat(row.get("nice")).isEqualTo(-1);
+      assertThat(row.get("priority")).isEqualTo(19);
+      assertThat(child.stop()).isZero();
+    } finally {
+      niced.destroy();
     }
   }
 

@@ -4,9 +4,7 @@ import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.config.ExportOrder;
-import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.ProcessTable;
-import dev.psinfo.jmx.ProcessTableMXBean;
 import dev.psinfo.sampling.ArgsScrubber;
 import dev.psinfo.sampling.FakeProbe;
 import dev.psinfo.sampling.ProcessFilter;
@@ -45,10 +43,7 @@ class PsinfoReadTest {
     assertThat(absent.present()).isFalse();
     assertThat(absent.pid()).isEqualTo(77);
 
-    server.registerMBean(
-        new DescribedMBean<>(
-            new ProcessTable(sampler, 0, ExportOrder.CPU), ProcessTableMXBean.class),
-        Psinfo.PROCESS_TABLE);
+    server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), Psinfo.PROCESS_TABLE);
     PsinfoPlugin.Update u = PsinfoPlugin.read(psinfo, 77);
     assertThat(u.present()).isTrue();
     assertThat(u.processesError()).isNull();

@@ -86,10 +86,7 @@ class ChurnTest {
             probe, ProcessFilter.ALL, new ArgsScrubber(List.of()), Duration.ZERO, System::nanoTime);
     MBeanServer server = MBeanServerFactory.newMBeanServer();
     ObjectName name = new ObjectName("psinfo:type=ProcessTable");
-    server.registerMBean(
-        new DescribedMBean<>(
-            new ProcessTable(sampler, 0, ExportOrder.CPU), ProcessTableMXBean.class),
-        name);
+    server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), name);
     long me = ProcessHandle.current().pid();
 
     // warm up (class loading, the reader's buffer, the logger), then count descriptors

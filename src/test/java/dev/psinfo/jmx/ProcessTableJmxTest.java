@@ -4,17 +4,19 @@ import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.management.ThreadMXBean;
 import dev.psinfo.config.ExportOrder;
+import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.sampling.ArgsScrubber;
 import dev.psinfo.sampling.FakeProbe;
 import dev.psinfo.sampling.ProcessFilter;
+import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import javax.management.JMX;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
@@ -22,8 +24,15 @@ import javax.management.MBeanServer;
 import javax.management.MBeanServerConnection;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
+import javax.management.ReflectionException;
 import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.CompositeDataSupport;
+import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.InvalidKeyException;
+import javax.management.openmbean.OpenType;
 import javax.management.openmbean.TabularData;
+import javax.management.openmbean.TabularDataSupport;
+import javax.management.openmbean.TabularType;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXConnectorServer;
@@ -33,7 +42,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The bean through a real RMI connector on loopback, read with a typed proxy and generically. */
+/**
+ * The bean through a real RMI connector on loopback, read with the typed client and generically.
+ */
 class ProcessTableJmxTest {
   private static final ObjectName NAME = name("psinfo:type=ProcessTable");
 
@@ -63,10 +74,7 @@ class ProcessTableJmxTest {
             Duration.ofSeconds(30),
             System::nanoTime);
     server = MBeanServerFactory.newMBeanServer();
-    server.registerMBean(
-        new DescribedMBean<>(
-            new ProcessTable(sampler, 0, ExportOrder.CPU), ProcessTableMXBean.class),
-        NAME);
+    server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), NAME);
     connectorServer =
         JMXConnectorServerFactory.newJMXConnectorServer(
             new JMXServiceURL("service:jmx:rmi://127.0.0.1:0"), null, server);
@@ -82,38 +90,47 @@ class ProcessTableJmxTest {
   }
 
   @Test
-  void typedProxyReadsTheTable() {
-    ProcessTableMXBean proxy = JMX.newMXBeanProxy(connection, NAME, ProcessTableMXBean.class);
-    Map<ProcessKey, ProcessRow> table = proxy.getProcesses();
-    assertThat(table).hasSize(5);
-    ProcessRow java = table.get(new ProcessKey(7, "java", "alice"));
+  void typedClientReadsTheTableThroughTheConnector() {
+    ProcessTableClient client = new ProcessTableClient(connection);
+    List<ProcessSample> table = client.processes();
+    assertThat(table).extracting(s -> s.info().pid()).containsExactly(1L, 5L, 7L, 9L, 11L);
+    ProcessInfo java = table.get(2).info();
     assertThat(java.ppid()).isEqualTo(5);
     assertThat(java.args()).isEqualTo("java -Dpassword=*** Main");
     assertThat(java.rssBytes()).isEqualTo(500);
     assertThat(java.vszBytes()).isEqualTo(-1);
-    assertThat(proxy.getProcessCount()).isEqualTo(5);
-    assertThat(proxy.topByMemory(2)).extracting(ProcessRow::pid).containsExactly(7L, 5L);
-    assertThat(proxy.children(5)).extracting(ProcessRow::pid).containsExactly(7L, 9L);
-    assertThat(proxy.byUser("bob")).extracting(ProcessRow::name).containsExactly("top");
-    assertThat(proxy.find("make")).extracting(ProcessRow::pid).containsExactly(9L);
-    assertThat(proxy.process(11).user()).isEqualTo("bob");
-    assertThat(proxy.topByCpu(1)).hasSize(1);
+    assertThat(java.nice()).isEqualTo(ProcessInfo.UNAVAILABLE_SIGNED);
+    assertThat(client.processCount()).isEqualTo(5);
+    assertThat(client.topByMemory(2)).extracting(s -> s.info().pid()).containsExactly(7L, 5L);
+    assertThat(client.children(5)).extracting(s -> s.info().pid()).containsExactly(7L, 9L);
+    assertThat(client.byUser("bob")).extracting(s -> s.info().name()).containsExactly("top");
+    assertThat(client.find("make")).extracting(s -> s.info().pid()).containsExactly(9L);
+    assertThat(client.process(11).info().user()).isEqualTo("bob");
+    assertThat(client.topByCpu(1)).hasSize(1);
     // all of the above came from one scan
     assertThat(probe.scans()).isEqualTo(1);
-    assertThat(proxy.refresh()).isEqualTo(5);
+    assertThat(client.refresh()).isEqualTo(5);
     assertThat(probe.scans()).isEqualTo(2);
   }
 
   @Test
-  void genericClientsSeeTabularDataIndexedByPidNameAndUser() throws Exception {
-    TabularData table = (TabularData) connection.getAttribute(NAME, "Processes");
-    assertThat(table.getTabularType().getIndexNames()).containsExactly("key");
-    CompositeData row = table.get(new Object[] {keyOf(table, 7)});
-    CompositeData value = (CompositeData) row.get("value");
-    assertThat(value.get("name")).isEqualTo("java");
-    assertThat(value.get("state")).isEqualTo("OTHER");
-    assertThat(value.getCompositeType().keySet())
-        .contains(
+  void genericClientsGetFlatRowsByPidNameAndUser() throws Exception {
+    Object attribute = connection.getAttribute(NAME, "Processes");
+    // the remote client receives the standard classes, not the agent's light ones
+    assertThat(attribute).isExactlyInstanceOf(TabularDataSupport.class);
+    TabularData table = (TabularData) attribute;
+    assertThat(table.getTabularType().getIndexNames()).containsExactly("pid", "name", "user");
+    CompositeData row = table.get(new Object[] {7L, "java", "alice"});
+    assertThat(row).isExactlyInstanceOf(CompositeDataSupport.class);
+    assertThat(row.get("name")).isEqualTo("java");
+    assertThat(row.get("state")).isEqualTo("OTHER");
+    assertThat(row.get("rssBytes")).isEqualTo(500L);
+    assertThat(row.get("cpuPercent")).isInstanceOf(Double.class);
+    assertThat(row.get("nice")).isEqualTo(Integer.MIN_VALUE);
+    assertThat(table.get(new Object[] {7L, "java", "bob"})).isNull();
+    // the contract other code is written against: today's item names, flat
+    assertThat(row.getCompositeType().keySet())
+        .containsExactlyInAnyOrder(
             "pid",
             "ppid",
             "pgid",
@@ -137,34 +154,131 @@ class ProcessTableJmxTest {
             "userTimeMillis",
             "systemTimeMillis",
             "cpuPercent",
-            "startTimeMillis");
+            "startTimeMillis",
+            "voluntaryCtxSwitches",
+            "involuntaryCtxSwitches",
+            "openFds",
+            "readBytes",
+            "writeBytes");
     CompositeData[] top =
         (CompositeData[])
             connection.invoke(NAME, "topByCpu", new Object[] {3}, new String[] {"int"});
     assertThat(top).hasSize(3);
+    assertThat(top[0].getCompositeType()).isEqualTo(table.getTabularType().getRowType());
+    CompositeData one =
+        (CompositeData)
+            connection.invoke(NAME, "process", new Object[] {7L}, new String[] {"long"});
+    assertThat(one).isEqualTo(row);
+    assertThat(one.getCompositeType()).isEqualTo(row.getCompositeType());
+  }
+
+  @Test
+  void inTheAgentsJvmTheLightRowsEqualTheStandardOnes() throws Exception {
+    TabularData local = (TabularData) server.getAttribute(NAME, "Processes");
+    TabularData remote = (TabularData) connection.getAttribute(NAME, "Processes");
+    assertThat(local).isNotInstanceOf(TabularDataSupport.class);
+    assertThat(local).isEqualTo(remote);
+    assertThat(remote).isEqualTo(local);
+    assertThat(local.hashCode()).isEqualTo(remote.hashCode());
+    CompositeData localRow = local.get(new Object[] {5L, "bash", "alice"});
+    CompositeData remoteRow = remote.get(new Object[] {5L, "bash", "alice"});
+    assertThat(localRow).isEqualTo(remoteRow);
+    assertThat(remoteRow).isEqualTo(localRow);
+    assertThat(localRow.hashCode()).isEqualTo(remoteRow.hashCode());
+    assertThat(localRow.toString()).isEqualTo(remoteRow.toString());
+    assertThat(local.keySet()).isEqualTo(remote.keySet());
+    assertThat(List.copyOf(localRow.values())).isEqualTo(List.copyOf(remoteRow.values()));
+    assertThat(local.containsKey(new Object[] {5L, "bash", "alice"})).isTrue();
+    assertThat(local.containsKey(new Object[] {5L, "bash"})).isFalse();
+    assertThatThrownBy(() -> local.get(new Object[] {5, "bash", "alice"}))
+        .isInstanceOf(InvalidKeyException.class);
+    assertThatThrownBy(() -> localRow.get("key")).isInstanceOf(InvalidKeyException.class);
+    assertThatThrownBy(() -> local.remove(new Object[] {5L, "bash", "alice"}))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aSnapshotsOpenDataIsBuiltOnceAndServedToEveryRead() throws Exception {
+    List<ProcessInfo> thousand = new ArrayList<>();
+    for (int pid = 1; pid <= 1000; pid++) {
+      thousand.add(process(pid, 1, "alice", "p" + pid, "p" + pid + " --flag", pid, 4096L * pid));
+    }
+    FakeProbe big = new FakeProbe().then(0, thousand);
+    MBeanServer server = MBeanServerFactory.newMBeanServer();
+    server.registerMBean(
+        new ProcessTable(
+            new ProcessSampler(
+                big,
+                ProcessFilter.ALL,
+                new ArgsScrubber(List.of()),
+                Duration.ofSeconds(30),
+                System::nanoTime),
+            0,
+            ExportOrder.CPU),
+        NAME);
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long tid = Thread.currentThread().getId();
+    // warm up the classes on a throw-away scan, then start a new snapshot
+    readAll(server);
+    server.invoke(NAME, "refresh", new Object[0], new String[0]);
+
+    long before = threads.getThreadAllocatedBytes(tid);
+    TabularData first = readAll(server);
+    long firstBytes = threads.getThreadAllocatedBytes(tid) - before;
+    before = threads.getThreadAllocatedBytes(tid);
+    TabularData second = readAll(server);
+    long secondBytes = threads.getThreadAllocatedBytes(tid) - before;
+
+    assertThat(second).isSameAs(first);
+    assertThat(big.scans()).isEqualTo(2);
+    assertThat(secondBytes)
+        .as("second read %d bytes, first %d", secondBytes, firstBytes)
+        .isLessThanOrEqualTo(firstBytes / 20);
+  }
+
+  private static final String[] ITEMS = ProcessRows.ITEM_NAMES.toArray(new String[0]);
+
+  /** One read of Processes, every item of every row looked at (the loop allocates nothing). */
+  private static TabularData readAll(MBeanServer server) throws Exception {
+    TabularData t = (TabularData) server.getAttribute(NAME, "Processes");
+    long sum = 0;
+    for (Object v : t.values()) {
+      CompositeData row = (CompositeData) v;
+      for (String item : ITEMS) {
+        sum += row.get(item).hashCode();
+      }
+    }
+    assertThat(sum).isNotZero();
+    return t;
   }
 
   @Test
   void badArgumentsGetClearMessages() {
-    ProcessTableMXBean proxy = JMX.newMXBeanProxy(connection, NAME, ProcessTableMXBean.class);
-    assertThatThrownBy(() -> proxy.topByCpu(0))
+    ProcessTableClient client = new ProcessTableClient(connection);
+    assertThatThrownBy(() -> client.topByCpu(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("n must be 1 or more: 0");
-    assertThatThrownBy(() -> proxy.find("(unclosed"))
+    assertThatThrownBy(() -> client.find("(unclosed"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("invalid regex '(unclosed'");
-    assertThatThrownBy(() -> proxy.find("(.*a){12}b"))
+    assertThatThrownBy(() -> client.find("(.*a){12}b"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("regex '(.*a){12}b' took more than 5000 ms");
-    assertThatThrownBy(() -> proxy.process(4242))
+    assertThatThrownBy(() -> client.process(4242))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no process with pid 4242");
-    assertThatThrownBy(() -> proxy.children(4242))
+    assertThatThrownBy(() -> client.children(4242))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no process with pid 4242");
-    assertThatThrownBy(() -> proxy.byUser(" "))
+    assertThatThrownBy(() -> client.byUser(" "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("user must be");
+    assertThatThrownBy(
+            () -> connection.invoke(NAME, "topByCpu", new Object[] {"x"}, new String[] {"int"}))
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseMessage("n must be an int: x");
+    assertThatThrownBy(() -> connection.invoke(NAME, "nope", new Object[0], new String[0]))
+        .isInstanceOf(ReflectionException.class);
   }
 
   @Test
@@ -177,6 +291,15 @@ class ProcessTableJmxTest {
             .findFirst()
             .orElseThrow();
     assertThat(processes.getDescription()).contains("One row per process");
+    assertThat(processes.getDescription()).contains(Integer.toString(Integer.MIN_VALUE));
+    TabularType type = (TabularType) processes.getDescriptor().getFieldValue("openType");
+    assertThat(type).isEqualTo(ProcessRows.TABLE_TYPE);
+    CompositeType row = type.getRowType();
+    for (String item : row.keySet()) {
+      assertThat(row.getDescription(item)).as(item).isNotBlank().isNotEqualTo(item);
+    }
+    assertThat(row.getDescription("rssBytes")).contains("bytes");
+    assertThat(row.getDescription("nice")).contains(Integer.toString(Integer.MIN_VALUE));
     MBeanOperationInfo top =
         Arrays.stream(info.getOperations())
             .filter(o -> o.getName().equals("topByCpu"))
@@ -185,6 +308,17 @@ class ProcessTableJmxTest {
     assertThat(top.getDescription()).contains("percent of one CPU");
     assertThat(top.getSignature()[0].getName()).isEqualTo("n");
     assertThat(top.getSignature()[0].getDescription()).isEqualTo("how many rows, 1 or more");
+    assertThat(top.getImpact()).isEqualTo(MBeanOperationInfo.INFO);
+    for (MBeanOperationInfo op : info.getOperations()) {
+      assertThat(op.getDescription()).as(op.getName()).isNotBlank();
+      for (var p : op.getSignature()) {
+        assertThat(p.getDescription()).as(op.getName() + " " + p.getName()).isNotBlank();
+      }
+      if (!op.getName().equals("refresh")) {
+        OpenType<?> returns = (OpenType<?>) op.getDescriptor().getFieldValue("openType");
+        assertThat(returns.toString()).as(op.getName()).contains("psinfo.ProcessRow");
+      }
+    }
   }
 
   @Test
@@ -193,28 +327,14 @@ class ProcessTableJmxTest {
         new ProcessSampler(
             probe, ProcessFilter.ALL, null, Duration.ofSeconds(30), System::nanoTime);
     ProcessTable capped = new ProcessTable(sampler, 2, ExportOrder.MEMORY);
-    assertThat(capped.getProcesses().keySet()).extracting(ProcessKey::pid).containsExactly(7L, 5L);
-    assertThat(capped.getProcessCount()).isEqualTo(5);
+    assertThat(capped.processes()).extracting(s -> s.info().pid()).containsExactly(5L, 7L);
+    TabularData open = (TabularData) capped.getAttribute("Processes");
+    assertThat(open.size()).isEqualTo(2);
+    assertThat(open.get(new Object[] {7L, "java", "alice"})).isNotNull();
+    assertThat(capped.processCount()).isEqualTo(5);
     assertThat(capped.find(".")).hasSize(2);
     assertThat(capped.topByCpu(10)).hasSize(2);
-    assertThat(capped.process(7).args()).contains("hunter2"); // scrubbing off: null scrubber
-  }
-
-  @Test
-  void theInterfaceIsACompliantMxBean() {
-    assertThat(JMX.isMXBeanInterface(ProcessTableMXBean.class)).isTrue();
-    assertThat(ManagementFactory.getPlatformMBeanServer()).isNotNull();
-  }
-
-  private static Object keyOf(TabularData table, long pid) {
-    for (Object v : table.values()) {
-      CompositeData row = (CompositeData) v;
-      CompositeData key = (CompositeData) row.get("key");
-      if ((Long) key.get("pid") == pid) {
-        return key;
-      }
-    }
-    throw new AssertionError("no row for pid " + pid);
+    assertThat(capped.process(7).info().args()).contains("hunter2"); // scrubbing off
   }
 
   private static ObjectName name(String s) {

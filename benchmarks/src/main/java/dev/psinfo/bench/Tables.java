@@ -3,9 +3,7 @@ package dev.psinfo.bench;
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.OptionsException;
 import dev.psinfo.config.OptionsParser;
-import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.ProcessTable;
-import dev.psinfo.jmx.ProcessTableMXBean;
 import dev.psinfo.platform.Platforms;
 import dev.psinfo.probe.aix.FakeAixProc;
 import dev.psinfo.sampling.ProcessSampler;
@@ -24,8 +22,8 @@ import javax.management.openmbean.TabularData;
 
 /**
  * The project's process table wired as the agent wires it ({@link Platforms}, {@link ProcessSampler#of}, {@link
- * ProcessTable}, {@link DescribedMBean}), registered in a private MBeanServer and read through it,
- * so a read includes the MXBean open-type conversion a JMX client pays for.
+ * ProcessTable}, the open MBean), registered in a private MBeanServer and read through it,
+ * so a read includes building the open data a JMX client gets.
  */
 final class Tables {
   static final String NAME = "psinfo:type=ProcessTable";
@@ -57,7 +55,7 @@ final class Tables {
       try {
         name = new ObjectName(NAME);
         server.registerMBean(
-            new DescribedMBean<>(table(agentArgs), ProcessTableMXBean.class), name);
+            table(agentArgs), name);
       } catch (JMException e) {
         throw new IllegalStateException(e);
       }

@@ -139,14 +139,20 @@ public record Psinfo(
     return isZombie() ? "Z" : lwp.stateCode();
   }
 
-  /** {@code pr_lwp.pr_pri}, or -1 for a zombie (whose thread fields are undefined). */
+  /**
+   * {@code pr_lwp.pr_pri}, or {@link ProcessInfo#UNAVAILABLE_SIGNED} for a zombie (whose thread
+   * fields are undefined).
+   */
   public int priority() {
-    return isZombie() ? -1 : lwp.priority();
+    return isZombie() ? ProcessInfo.UNAVAILABLE_SIGNED : lwp.priority();
   }
 
-  /** The nice value as {@code ps} shows it ({@code pr_nice - 40}), or -1 for a zombie. */
+  /**
+   * The nice value as {@code ps} shows it ({@code pr_nice - 40}), or {@link
+   * ProcessInfo#UNAVAILABLE_SIGNED} for a zombie.
+   */
   public int psNice() {
-    return isZombie() ? -1 : lwp.psNice();
+    return isZombie() ? ProcessInfo.UNAVAILABLE_SIGNED : lwp.psNice();
   }
 
   /** True when {@link #args()} shows {@code psargs} rather than {@code [fname]}. */

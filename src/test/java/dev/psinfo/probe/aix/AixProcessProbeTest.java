@@ -213,8 +213,8 @@ class AixProcessProbeTest {
     assertThat(rows.get(800L).state()).isEqualTo(ProcessState.ZOMBIE);
     assertThat(rows.get(800L).stateCode()).isEqualTo("Z");
     assertThat(rows.get(800L).threads()).isZero();
-    assertThat(rows.get(800L).nice()).isEqualTo(-1);
-    assertThat(rows.get(800L).priority()).isEqualTo(-1);
+    assertThat(rows.get(800L).nice()).isEqualTo(ProcessInfo.UNAVAILABLE_SIGNED);
+    assertThat(rows.get(800L).priority()).isEqualTo(ProcessInfo.UNAVAILABLE_SIGNED);
 
     // status of another pid or too short: kept without the split
     assertThat(rows.get(900L).userTimeMillis()).isEqualTo(-1);

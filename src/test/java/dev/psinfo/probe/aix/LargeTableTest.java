@@ -3,9 +3,7 @@ package dev.psinfo.probe.aix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.config.ExportOrder;
-import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.ProcessTable;
-import dev.psinfo.jmx.ProcessTableMXBean;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ScanStats;
 import dev.psinfo.probe.UserNames;
@@ -57,7 +55,7 @@ class LargeTableTest {
 
   private static MBeanServer register(ProcessTable table, ObjectName name) throws Exception {
     MBeanServer server = MBeanServerFactory.newMBeanServer();
-    server.registerMBean(new DescribedMBean<>(table, ProcessTableMXBean.class), name);
+    server.registerMBean(table, name);
     return server;
   }
 

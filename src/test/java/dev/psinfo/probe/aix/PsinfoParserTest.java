@@ -204,16 +204,17 @@ class PsinfoParserTest {
     assertThat(p.isZombie()).isTrue();
     assertThat(p.state()).isEqualTo(ProcessState.ZOMBIE);
     assertThat(p.stateCode()).isEqualTo("Z");
-    assertThat(p.priority()).isEqualTo(-1);
-    assertThat(p.psNice()).isEqualTo(-1);
+    // the documented sentinel, outside every legal nice and priority (-1 is a real nice)
+    assertThat(p.priority()).isEqualTo(ProcessInfo.UNAVAILABLE_SIGNED);
+    assertThat(p.psNice()).isEqualTo(Integer.MIN_VALUE);
     assertThat(p.lwp().priority()).isEqualTo(12345); // raw value kept in the record
 
     ProcessInfo row = p.toProcessInfo("root");
     assertThat(row.state()).isEqualTo(ProcessState.ZOMBIE);
     assertThat(row.stateCode()).isEqualTo("Z");
     assertThat(row.threads()).isEqualTo(0);
-    assertThat(row.priority()).isEqualTo(-1);
-    assertThat(row.nice()).isEqualTo(-1);
+    assertThat(row.priority()).isEqualTo(ProcessInfo.UNAVAILABLE_SIGNED);
+    assertThat(row.nice()).isEqualTo(Integer.MIN_VALUE);
     assertThat(row.args()).isEqualTo("[proc]");
   }
 

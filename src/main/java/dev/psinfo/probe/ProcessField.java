@@ -1,0 +1,186 @@
+package dev.psinfo.probe;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.WrongMethodTypeException;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * The one list of a process's fields: each constant names a component of {@link ProcessInfo} (in
+ * the record's order), its Java type, what it means (unit and "not available" value included) and
+ * how to read it. Everything that lists the fields — the JMX row type and its item descriptions,
+ * the CLI's CSV and JSON, the docs — is derived from this list; a test keeps it equal to the
+ * record's components.
+ */
+public enum ProcessField {
+  PID(long.class, ProcessInfo::pid, "Process id"),
+  PPID(long.class, ProcessInfo::ppid, "Parent process id (0 for the roots of the tree); -1: n/a"),
+  PGID(long.class, ProcessInfo::pgid, "Process group id; -1: not available"),
+  SID(long.class, ProcessInfo::sid, "Session id; -1: not available"),
+  UID(long.class, ProcessInfo::uid, "Real user id; -1: not available"),
+  EUID(long.class, ProcessInfo::euid, "Effective user id; -1: not available"),
+  GID(long.class, ProcessInfo::gid, "Real group id; -1: not available"),
+  EGID(long.class, ProcessInfo::egid, "Effective group id; -1: not available"),
+  USER(
+      String.class,
+      ProcessInfo::user,
+      "The effective user's name, or the euid in decimal when no name is known; \"\": n/a"),
+  NAME(
+      String.class,
+      ProcessInfo::name,
+      "The executable's name (AIX pr_fname, Linux comm); \"\": not available"),
+  ARGS(
+      String.class,
+      ProcessInfo::args,
+      "The command line, space-joined, secrets masked; [name] for kernel processes; \"\": n/a"),
+  ARGS_TRUNCATED(
+      boolean.class,
+      ProcessInfo::argsTruncated,
+      "True when args is known to be cut short (AIX keeps only 79 bytes)"),
+  STATE(
+      ProcessState.class,
+      ProcessInfo::state,
+      "Normalized state: RUNNING, SLEEPING, STOPPED, ZOMBIE, IDLE, SWAPPED or OTHER"),
+  STATE_CODE(
+      String.class,
+      ProcessInfo::stateCode,
+      "The OS's own state letter, e.g. S or R; \"\": not available"),
+  THREADS(int.class, ProcessInfo::threads, "Threads (0 for an AIX zombie); -1: not available"),
+  PRIORITY(
+      int.class,
+      ProcessInfo::priority,
+      "Scheduling priority as the OS reports it (Linux: negative for real-time); "
+          + ProcessInfo.UNAVAILABLE_SIGNED
+          + ": not available"),
+  NICE(
+      int.class,
+      ProcessInfo::nice,
+      "Nice value as ps shows it (Linux -20..19; AIX 0..39, 20 by default); "
+          + ProcessInfo.UNAVAILABLE_SIGNED
+          + ": not available (e.g. an AIX zombie)"),
+  RSS_BYTES(long.class, ProcessInfo::rssBytes, "Resident set size in bytes; -1: not available"),
+  VSZ_BYTES(long.class, ProcessInfo::vszBytes, "Virtual size in bytes; -1: not available"),
+  CPU_TIME_MILLIS(
+      long.class,
+      ProcessInfo::cpuTimeMillis,
+      "CPU time used, user + system, in milliseconds; -1: not available"),
+  USER_TIME_MILLIS(
+      long.class,
+      ProcessInfo::userTimeMillis,
+      "User CPU time in milliseconds; -1: not available (only the sum is known)"),
+  SYSTEM_TIME_MILLIS(
+      long.class,
+      ProcessInfo::systemTimeMillis,
+      "System CPU time in milliseconds; -1: not available (only the sum is known)"),
+  START_TIME_MILLIS(
+      long.class,
+      ProcessInfo::startTimeMillis,
+      "Start time in milliseconds since the epoch; -1: not available"),
+  VOLUNTARY_CTX_SWITCHES(
+      long.class,
+      ProcessInfo::voluntaryCtxSwitches,
+      "Voluntary context switches of the main thread only (Linux); -1: not available"),
+  INVOLUNTARY_CTX_SWITCHES(
+      long.class,
+      ProcessInfo::involuntaryCtxSwitches,
+      "Involuntary context switches of the main thread only (Linux); -1: not available"),
+  OPEN_FDS(
+      long.class,
+      ProcessInfo::openFds,
+      "Open file descriptors (Linux, when readable); -1: not available"),
+  READ_BYTES(
+      long.class,
+      ProcessInfo::readBytes,
+      "Bytes read from storage (Linux /proc/PID/io, when readable); -1: not available"),
+  WRITE_BYTES(
+      long.class,
+      ProcessInfo::writeBytes,
+      "Bytes written to storage (Linux /proc/PID/io, when readable); -1: not available");
+
+  /** The record's canonical constructor, whose parameters are these fields in this order. */
+  private static final MethodHandle CANONICAL;
+
+  static {
+    Class<?>[] types = Arrays.stream(values()).map(ProcessField::type).toArray(Class<?>[]::new);
+    try {
+      CANONICAL =
+          MethodHandles.lookup()
+              .findConstructor(ProcessInfo.class, MethodType.methodType(void.class, types));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final String itemName;
+  private final Class<?> type;
+  private final Function<ProcessInfo, Object> accessor;
+  private final String description;
+
+  ProcessField(Class<?> type, Function<ProcessInfo, Object> accessor, String description) {
+    this.itemName = camelCase(name());
+    this.type = type;
+    this.accessor = accessor;
+    this.description = description;
+  }
+
+  /** The field's name as the record component and the JMX item have it, e.g. {@code rssBytes}. */
+  public String itemName() {
+    return itemName;
+  }
+
+  /**
+   * The component's Java type: {@code long.class}, {@code int.class}, {@code boolean.class}, {@code
+   * String.class} or {@link ProcessState} (shown as its name outside Java).
+   */
+  public Class<?> type() {
+    return type;
+  }
+
+  /** What the value means, its unit and its "not available" value; one line. */
+  public String description() {
+    return description;
+  }
+
+  /** The field's value in {@code p}, boxed; a {@link ProcessState} for {@link #STATE}. */
+  public Object get(ProcessInfo p) {
+    return accessor.apply(p);
+  }
+
+  /**
+   * A process from its field values in this enum's order (boxed; {@link #STATE} a {@link
+   * ProcessState}): how a client turns a row it received back into a record.
+   *
+   * @throws IllegalArgumentException when a value is missing, of the wrong type, or invalid
+   */
+  public static ProcessInfo newProcessInfo(Object... values) {
+    if (values.length != values().length) {
+      throw new IllegalArgumentException(
+          values().length + " field values expected, got " + values.length);
+    }
+    try {
+      return (ProcessInfo) CANONICAL.invokeWithArguments(values);
+    } catch (ClassCastException | NullPointerException | WrongMethodTypeException e) {
+      throw new IllegalArgumentException("bad field value: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String camelCase(String constant) {
+    StringBuilder b = new StringBuilder(constant.length());
+    boolean upper = false;
+    for (char c : constant.toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        b.append(upper ? c : Character.toLowerCase(c));
+        upper = false;
+      }
+    }
+    return b.toString();
+  }
+}
