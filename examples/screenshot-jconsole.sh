@@ -19,7 +19,7 @@ for tool in Xvfb xdotool import jconsole javac java; do
 done
 [ -f target/psinfo-jmx-agent.jar ] || mvn -B -q package -DskipTests
 
-display=":${SCREENSHOT_DISPLAY:-99}"
+display=":${SCREENSHOT_DISPLAY:-99}"   # e.g. SCREENSHOT_DISPLAY=71 when :99 is taken
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -77,8 +77,8 @@ expand 65 189              # psinfo: Agent, ProcessTable, SystemInfo
 expand 108 222             # ProcessTable: Attributes, Operations
 expand 97 237              # Attributes: Processes, ProcessCount, SnapshotTimeMillis
 click 119 252 3            # Processes
-double_click 990 116       # the Processes value: JConsole's tabular data viewer
-double_click 1070 232      # the row's value: the ProcessRow's items
+double_click 990 116       # the Processes value: JConsole's tabular data viewer, one flat row
+                           # (every item of the process) at a time, arrows to page through rows
 shot 2-processes
 import -window root docs/jconsole-processes.png
 

@@ -154,7 +154,8 @@ class CliIT {
       Result back = cli("ps", "--proc-root", dir.resolve("proc").toString(), "--match", "HostApp");
       assertThat(back.code()).as(back.err()).isZero();
       assertThat(back.err()).isEmpty();
-      assertThat(back.out().lines().skip(1).toList())
+      // other builds on this machine may run a HostApp too: look for this child's own row
+      assertThat(back.out().lines().skip(1).filter(l -> l.trim().startsWith(child.pid() + " ")))
           .singleElement()
           .asString()
           .matches(" *" + child.pid() + " +" + ProcessHandle.current().pid() + " .*HostApp.*");
@@ -203,7 +204,9 @@ class CliIT {
             "-Dcom.sun.management.jmxremote.host=127.0.0.1");
     try (ChildJvm child = ChildJvm.start(jvm)) {
       String target = "127.0.0.1:" + port;
-      Result ps = cli("jmx", target, "ps", "--match", "it[.]HostApp$", "--format", "csv");
+      // the port is this child's alone (other builds on this machine may run a HostApp too)
+      Result ps =
+          cli("jmx", target, "ps", "--match", "jmxremote[.]port=" + port + " ", "--format", "csv");
       assertThat(ps.code()).as(ps.err()).isZero();
       assertThat(ps.out().lines().skip(1).toList())
           .singleElement()

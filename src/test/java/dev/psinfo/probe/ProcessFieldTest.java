@@ -1,0 +1,66 @@
+package dev.psinfo.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The one list of fields stays equal to the record it describes. */
+class ProcessFieldTest {
+  @Test
+  void theFieldsAreTheRecordsComponentsInOrder() {
+    RecordComponent[] components = ProcessInfo.class.getRecordComponents();
+    assertThat(Arrays.stream(ProcessField.values()).map(ProcessField::itemName))
+        .containsExactlyElementsOf(
+            Arrays.stream(components).map(RecordComponent::getName).toList());
+    for (int i = 0; i < components.length; i++) {
+      assertThat(ProcessField.values()[i].type())
+          .as(components[i].getName())
+          .isEqualTo(components[i].getType());
+    }
+  }
+
+  @Test
+  void everyFieldHasABuilderSetterAndADescriptionWithItsNotAvailableValue() throws Exception {
+    for (ProcessField f : ProcessField.values()) {
+      assertThat(ProcessInfo.Builder.class.getMethod(f.itemName(), f.type()))
+          .as(f.itemName())
+          .isNotNull();
+      assertThat(f.description()).as(f.itemName()).isNotBlank();
+    }
+    for (ProcessField f : List.of(ProcessField.NICE, ProcessField.PRIORITY)) {
+      assertThat(f.description()).contains(Integer.toString(ProcessInfo.UNAVAILABLE_SIGNED));
+    }
+  }
+
+  @Test
+  void aProcessComesBackFromItsFieldValues() {
+    ProcessInfo p =
+        ProcessInfo.builder(42)
+            .ppid(1)
+            .user("alice")
+            .name("java")
+            .args("java -jar app.jar")
+            .state(ProcessState.RUNNING)
+            .nice(-1)
+            .rssBytes(4096)
+            .build();
+    Object[] values = Arrays.stream(ProcessField.values()).map(f -> f.get(p)).toArray();
+    assertThat(ProcessField.newProcessInfo(values)).isEqualTo(p);
+    // "not available" defaults: -1, "" and, where -1 is legal, the signed sentinel
+    ProcessInfo empty = ProcessInfo.builder(7).build();
+    assertThat(empty.nice()).isEqualTo(Integer.MIN_VALUE);
+    assertThat(empty.priority()).isEqualTo(Integer.MIN_VALUE);
+    assertThat(empty.ppid()).isEqualTo(-1);
+    values[ProcessField.RSS_BYTES.ordinal()] = "big";
+    assertThatThrownBy(() -> ProcessField.newProcessInfo(values))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bad field value");
+    assertThatThrownBy(() -> ProcessField.newProcessInfo(1L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("28 field values expected, got 1");
+  }
+}
