@@ -410,6 +410,21 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
           false),
     };
     OpenMBeanOperationInfo[] operations = {
+      // in the order the MXBean version had, which JConsole users (and its pictures) know
+      rowsOperation(
+          "find",
+          "Processes whose name or arguments contain a match for the regular expression",
+          parameter("regex", "a java.util.regex pattern, e.g. java|sshd", SimpleType.STRING)),
+      operation(
+          "process",
+          "The process with this pid; fails when it is not in the current snapshot",
+          ProcessRows.ROW_TYPE,
+          MBeanOperationInfo.INFO,
+          parameter("pid", "process id", SimpleType.LONG)),
+      rowsOperation(
+          "children",
+          "Every descendant of the process (children, grandchildren, ...), by pid",
+          parameter("pid", "the ancestor's process id", SimpleType.LONG)),
       rowsOperation(
           "topByCpu",
           "The n processes with the highest recent CPU use (cpuPercent: percent of one CPU since"
@@ -419,24 +434,10 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
           "topByMemory",
           "The n processes with the largest resident set (rssBytes), largest first",
           parameter("n", "how many rows, 1 or more", SimpleType.INTEGER)),
-      operation(
-          "process",
-          "The process with this pid; fails when it is not in the current snapshot",
-          ProcessRows.ROW_TYPE,
-          MBeanOperationInfo.INFO,
-          parameter("pid", "process id", SimpleType.LONG)),
-      rowsOperation(
-          "find",
-          "Processes whose name or arguments contain a match for the regular expression",
-          parameter("regex", "a java.util.regex pattern, e.g. java|sshd", SimpleType.STRING)),
       rowsOperation(
           "byUser",
           "Processes whose effective user has this name (or this numeric uid)",
           parameter("user", "a user name or a numeric uid", SimpleType.STRING)),
-      rowsOperation(
-          "children",
-          "Every descendant of the process (children, grandchildren, ...), by pid",
-          parameter("pid", "the ancestor's process id", SimpleType.LONG)),
       operation(
           "refresh",
           "Scans the process table now instead of waiting for the ttl; returns ProcessCount",
