@@ -3,6 +3,7 @@ package dev.psinfo.agent;
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.OptionsException;
 import dev.psinfo.config.OptionsParser;
+import dev.psinfo.probe.Log;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -11,9 +12,11 @@ import java.lang.instrument.Instrumentation;
  * start is not held up; {@code agentmain} before it returns. Nothing is scanned until a client
  * reads.
  *
- * <p>A guest in someone else's JVM: a bad option is reported on stderr in one line and the agent
- * stays off; no {@link Throwable} escapes; the agent never ends the JVM; no non-daemon thread is
- * started. Loading the agent again into a JVM that has it registers nothing twice.
+ * <p>A guest in someone else's JVM: a healthy agent prints nothing (unless {@code log=info} or
+ * {@code debug}); problems are one line each on stderr, control characters escaped. Bad options are
+ * reported together in one line and the agent stays off; no {@link Throwable} escapes; the agent
+ * never ends the JVM; no non-daemon thread is started. Loading the agent again into a JVM that has
+ * it registers nothing twice.
  */
 public final class Agent {
   private Agent() {}
@@ -54,9 +57,11 @@ public final class Agent {
       try {
         options = OptionsParser.parse(agentArgs);
       } catch (OptionsException e) {
-        System.err.println("psinfo-jmx: agent not started: " + e.getMessage());
+        System.err.println("psinfo-jmx: agent not started: " + Log.printable(e.getMessage()));
         return false;
       }
+      // the latest load's log= is in force: attaching with log=debug turns on details
+      Log.setLevel(Log.Level.valueOf(options.log().name()));
       return Installation.install(options, inBackground);
     } catch (Throwable t) {
       // the host application must run on whatever happens here
@@ -85,6 +90,6 @@ public final class Agent {
       }
       b.append(')');
     }
-    return b.toString().replace('\n', ' ').replace('\r', ' ');
+    return Log.printable(b.toString());
   }
 }

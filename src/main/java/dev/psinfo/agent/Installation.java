@@ -5,14 +5,16 @@ import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.ProcessTable;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.platform.Platforms;
+import dev.psinfo.probe.Log;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.sampling.ProcessSampler;
 import java.lang.management.ManagementFactory;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import javax.management.ObjectName;
 
 /**
  * Wires the agent: the platform the options choose ({@link Platforms}), the sampler, the beans; has
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * at JVM shutdown. Thread-safe.
  */
 final class Installation {
-  private static final Logger log = LoggerFactory.getLogger(Installation.class);
+  private static final Log log = Log.of(Installation.class);
   private static Registration installed;
 
   private Installation() {}
@@ -46,7 +48,7 @@ final class Installation {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } catch (Throwable e) {
-                System.err.println("psinfo-jmx: agent not started: " + e);
+                System.err.println("psinfo-jmx: agent not started: " + Agent.describe(e));
               }
             },
             "psinfo-jmx-registration");
@@ -60,6 +62,7 @@ final class Installation {
     if (installed != null || Registration.isRegistered(server)) {
       log.info(
           "psinfo-jmx is already registered in this JVM; options ignored: {}", options.source());
+      publish(server);
       return true;
     }
     Platform platform = Platforms.of(options);
@@ -73,11 +76,14 @@ final class Installation {
     } catch (InstanceAlreadyExistsException e) {
       // another copy of the agent (another class loader) won the race
       log.info("psinfo-jmx is already registered in this JVM by another copy of the agent");
+      publish(server);
       return true;
     } catch (JMException | RuntimeException e) {
-      System.err.println("psinfo-jmx: agent not started: cannot register MBeans: " + e);
+      System.err.println(
+          "psinfo-jmx: agent not started: cannot register MBeans: " + Agent.describe(e));
       return false;
     }
+    publish(server);
     Thread hook = new Thread(Installation::uninstall, "psinfo-jmx-shutdown");
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
@@ -99,6 +105,27 @@ final class Installation {
     installed = null;
     if (r != null) {
       r.unregister();
+      try {
+        System.clearProperty(AgentStatus.REGISTERED_PROPERTY);
+      } catch (SecurityException e) {
+        // not allowed here: it was not set either
+      }
+    }
+  }
+
+  /**
+   * Lists the registered {@code psinfo:*} names in {@link AgentStatus#REGISTERED_PROPERTY}, for
+   * {@code attach}; a security manager that forbids it only costs {@code attach} its report.
+   */
+  private static void publish(MBeanServer server) {
+    try {
+      Set<String> names = new TreeSet<>();
+      for (ObjectName n : server.queryNames(new ObjectName("psinfo:*"), null)) {
+        names.add(n.toString());
+      }
+      System.setProperty(AgentStatus.REGISTERED_PROPERTY, String.join(" ", names));
+    } catch (JMException | RuntimeException e) {
+      log.debug("cannot publish the registered names: {}", e);
     }
   }
 

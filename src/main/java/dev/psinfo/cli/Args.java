@@ -1,5 +1,7 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.config.Durations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -168,24 +170,15 @@ final class Args {
             + ")");
   }
 
-  /** The option's value as a duration: {@code 500ms}, {@code 2s}, {@code 1m}; at least 1 ms. */
-  java.time.Duration duration(String name, java.time.Duration fallback) throws UsageException {
+  /** The option's value as a duration ({@link Durations}' grammar), at least 1 ms. */
+  Duration duration(String name, Duration fallback) throws UsageException {
     if (!has(name)) {
       return fallback;
     }
     String v = value(name, "");
-    var m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m)").matcher(v);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      java.time.Duration d =
-          switch (m.group(2)) {
-            case "ms" -> java.time.Duration.ofMillis(n);
-            case "s" -> java.time.Duration.ofSeconds(n);
-            default -> java.time.Duration.ofMinutes(n);
-          };
-      if (!d.isZero()) {
-        return d;
-      }
+    Duration d = Durations.parse(v);
+    if (d != null && !d.isZero()) {
+      return d;
     }
     throw new UsageException(
         command
@@ -193,6 +186,8 @@ final class Args {
             + name
             + ": '"
             + v
-            + "' (expected a duration such as 500ms, 2s, 1m)");
+            + "' (expected "
+            + Durations.EXPECTED
+            + ")");
   }
 }

@@ -7,32 +7,31 @@ import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import dev.psinfo.config.OptionsException;
 import dev.psinfo.config.OptionsParser;
+import dev.psinfo.jmx.AgentStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import javax.management.MBeanServerConnection;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 /**
- * {@code attach PID [OPTIONS]}: loads this jar as an agent into a running JVM with the Attach API,
- * then connects to that JVM's local management agent and lists the {@code psinfo:*} MBeans.
+ * {@code attach PID [OPTIONS]}: loads this jar as an agent into a running JVM with the Attach API
+ * and lists the {@code psinfo:*} MBeans it registered, read from the system property the agent sets
+ * ({@link AgentStatus#REGISTERED_PROPERTY}) through the same Attach API. It does not start the
+ * target's JMX management agent (which would leave a listening socket and RMI threads in it for its
+ * lifetime) unless asked to with {@code --start-management-agent}.
  */
 final class AttachCommand {
   static final String HELP =
       """
       Usage: java -jar psinfo-jmx-agent.jar attach PID [OPTIONS] [--force]
+                                                   [--start-management-agent]
 
       Loads the psinfo-jmx agent (this jar) into the running JVM with process id PID, as if it
       had been started with -javaagent:psinfo-jmx-agent.jar=OPTIONS, then lists the MBeans it
-      registered (psinfo:type=ProcessTable, SystemInfo, Agent). Open them with jconsole PID, or
-      read them with 'jmx' when that JVM has a JMX port.
+      registered (psinfo:type=ProcessTable, SystemInfo, Agent). Open them with jconsole PID
+      (JConsole starts that JVM's local JMX connector itself), or read them with 'jmx' when that
+      JVM has a JMX port. attach opens no port in the target JVM.
 
       OPTIONS are the agent's comma-separated key=value options (e.g. ttl=5s,exclude=^kworker);
       they are checked here first. Attaching again changes nothing: the agent registers once
@@ -45,8 +44,11 @@ final class AttachCommand {
       started with -XX:-UsePerfData).
 
       Options:
-        --force      attach even when PID is not listed as a Java VM (see above)
-        -h, --help   this text
+        --force                   attach even when PID is not listed as a Java VM (see above)
+        --start-management-agent  also start the target's local JMX connector (what jconsole PID
+                                  does; it listens on a loopback port for the rest of that JVM's
+                                  life) and print its address
+        -h, --help                this text
 
       Example:
         java -jar psinfo-jmx-agent.jar attach 12345 ttl=5s,maxRows=200
@@ -55,7 +57,7 @@ final class AttachCommand {
   private AttachCommand() {}
 
   static int run(Cli cli, List<String> tokens) throws UsageException, CliException {
-    Args a = Args.parse("attach", tokens, Set.of(), Set.of("--force"));
+    Args a = Args.parse("attach", tokens, Set.of(), Set.of("--force", "--start-management-agent"));
     if (a.help()) {
       return cli.help(HELP);
     }
@@ -99,10 +101,11 @@ final class AttachCommand {
       throw new CliException("cannot attach to pid " + pid + ": " + e.getMessage(), e);
     }
     try {
-      Set<String> before = psinfoNames(vm, pid);
+      List<String> before = registeredNames(vm, pid);
       if (before.contains(RemoteSource.TABLE.toString())) {
         cli.out().println("psinfo-jmx is already registered in pid " + pid + "; nothing loaded:");
         before.forEach(n -> cli.out().println("  " + n));
+        startManagementAgent(cli, vm, pid, a.flag("--start-management-agent"));
         return Main.OK;
       }
       try {
@@ -111,7 +114,7 @@ final class AttachCommand {
         throw new CliException(
             "pid " + pid + " did not load the agent: " + RemoteSource.rootMessage(e), e);
       }
-      Set<String> after = psinfoNames(vm, pid);
+      List<String> after = registeredNames(vm, pid);
       if (after.isEmpty()) {
         if (options.contains("registerDelay")) {
           cli.out()
@@ -125,6 +128,7 @@ final class AttachCommand {
       }
       cli.out().println("loaded psinfo-jmx into pid " + pid + "; registered:");
       after.forEach(n -> cli.out().println("  " + n));
+      startManagementAgent(cli, vm, pid, a.flag("--start-management-agent"));
       cli.out().println("open them with: jconsole " + pid);
       return Main.OK;
     } finally {
@@ -133,6 +137,21 @@ final class AttachCommand {
       } catch (IOException e) {
         // detached anyway
       }
+    }
+  }
+
+  /** Starts the target's local JMX connector when asked to; prints its address. */
+  private static void startManagementAgent(Cli cli, VirtualMachine vm, long pid, boolean asked)
+      throws CliException {
+    if (!asked) {
+      return;
+    }
+    try {
+      cli.out()
+          .println("local JMX connector of pid " + pid + ": " + vm.startLocalManagementAgent());
+    } catch (IOException | RuntimeException e) {
+      throw new CliException(
+          "cannot start the JMX connector of pid " + pid + ": " + RemoteSource.rootMessage(e), e);
     }
   }
 
@@ -202,21 +221,18 @@ final class AttachCommand {
             + " is not a Java VM (the Attach API only works with JVMs); nothing was sent to it");
   }
 
-  /** The psinfo MBean names registered in the attached JVM, read over its local JMX agent. */
-  private static Set<String> psinfoNames(VirtualMachine vm, long pid) throws CliException {
+  /**
+   * The psinfo MBean names the agent says it registered in the attached JVM (its system property,
+   * read through the Attach API); empty when it has not registered.
+   */
+  private static List<String> registeredNames(VirtualMachine vm, long pid) throws CliException {
     try {
-      String address = vm.startLocalManagementAgent();
-      try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
-        MBeanServerConnection s = c.getMBeanServerConnection();
-        Set<String> names = new TreeSet<>();
-        for (ObjectName n : s.queryNames(new ObjectName("psinfo:*"), null)) {
-          names.add(n.toString());
-        }
-        return names;
-      }
-    } catch (IOException | MalformedObjectNameException | RuntimeException e) {
+      String names = vm.getSystemProperties().getProperty(AgentStatus.REGISTERED_PROPERTY, "");
+      return names.isBlank() ? List.of() : List.of(names.trim().split(" +"));
+    } catch (IOException | RuntimeException e) {
       throw new CliException(
-          "cannot read the MBeans of pid " + pid + ": " + RemoteSource.rootMessage(e), e);
+          "cannot read the system properties of pid " + pid + ": " + RemoteSource.rootMessage(e),
+          e);
     }
   }
 }

@@ -21,10 +21,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // the agent's own INFO lines are noise on a terminal; warnings still show
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
     int code = new Cli(System.out, System.err, Cli.Env.system()).run(List.of(args));
     System.out.flush();
     System.exit(code);

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param scrubArgs whether secret values are masked in command lines
  * @param scrubWords extra words that mark an argument as secret, on top of the built-in list
  * @param registerDelay how long to wait before registering the MBeans (0: at once)
+ * @param log how much the agent prints on the host's standard error
  * @param source where the options came from, for the agent's status bean
  */
 public record AgentOptions(
@@ -39,6 +40,7 @@ public record AgentOptions(
     boolean scrubArgs,
     List<String> scrubWords,
     Duration registerDelay,
+    LogLevel log,
     String source) {
 
   /** The longest accepted {@code ttl}. */
@@ -62,6 +64,7 @@ public record AgentOptions(
     if (registerDelay.isNegative()) {
       throw new IllegalArgumentException("registerDelay must be >= 0: " + registerDelay);
     }
+    requireNonNull(log, "log is null");
     requireNonNull(source, "source is null");
   }
 
@@ -90,6 +93,7 @@ public record AgentOptions(
         .scrubArgs(scrubArgs)
         .scrubWords(scrubWords)
         .registerDelay(registerDelay)
+        .log(log)
         .source(source);
   }
 
@@ -111,6 +115,7 @@ public record AgentOptions(
     private boolean scrubArgs = true;
     private List<String> scrubWords = List.of();
     private Duration registerDelay = Duration.ZERO;
+    private LogLevel log = LogLevel.WARN;
     private String source = "";
 
     private Builder() {}
@@ -177,6 +182,12 @@ public record AgentOptions(
       return this;
     }
 
+    public Builder log(LogLevel v) {
+      log = v;
+      return this;
+    }
+
+    /** Where the options came from, for the agent's status bean. */
     public Builder source(String v) {
       source = v;
       return this;
@@ -200,6 +211,7 @@ public record AgentOptions(
           scrubArgs,
           scrubWords,
           registerDelay,
+          log,
           source);
     }
   }

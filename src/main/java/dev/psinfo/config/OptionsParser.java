@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,54 +21,98 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Parses the agent's option string: comma-separated {@code key=value} pairs, for example {@code
  * probe=aix,procRoot=/tmp/proc,ttl=5s}. {@code config=FILE} names a properties file with the same
- * keys; options given inline override the file's. Each problem is reported as an {@link
- * OptionsException} whose one-line message names the option. Stateless and thread-safe.
+ * keys; options given inline override the file's. Every problem is found, and all are reported
+ * together in one {@link OptionsException} whose one-line message names each bad option. Stateless
+ * and thread-safe.
  *
  * <p>Because commas separate options, a regex that needs a comma must go in the config file. Lists
  * ({@code users}, {@code scrubWords}) are separated by colons.
+ *
+ * <p>Each option is one entry of {@link #OPTIONS}: its key and how its value goes into the {@link
+ * AgentOptions.Builder}. Adding an option is a local change: that entry, and the record component
+ * with its builder setter.
  */
 public final class OptionsParser {
-  /** Every key the agent understands, in the order the documentation lists them. */
-  public static final List<String> KEYS =
-      List.of(
-          "probe",
-          "procRoot",
-          "passwdFile",
-          "ttl",
-          "include",
-          "exclude",
-          "users",
-          "maxRows",
-          "exportTop",
-          "scrubArgs",
-          "scrubWords",
-          "registerDelay",
-          "config");
+  /** Puts one option's value into the builder, or says what is wrong with it. */
+  @FunctionalInterface
+  private interface Option {
+    void apply(AgentOptions.Builder b, String key, String value) throws OptionsException;
+  }
 
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+  /** Every option the agent understands, in the order the documentation lists them. */
+  private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
+
+  static {
+    OPTIONS.put("probe", (b, k, v) -> b.probe(choice(k, v, ProbeKind.class)));
+    OPTIONS.put("procRoot", (b, k, v) -> b.procRoot(directory(k, v)));
+    OPTIONS.put("passwdFile", (b, k, v) -> b.passwdFile(readableFile(k, v)));
+    OPTIONS.put("ttl", (b, k, v) -> b.ttl(ttl(k, v)));
+    OPTIONS.put("include", (b, k, v) -> b.include(regex(k, v)));
+    OPTIONS.put("exclude", (b, k, v) -> b.exclude(regex(k, v)));
+    OPTIONS.put("users", (b, k, v) -> b.users(list(k, v)));
+    OPTIONS.put("maxRows", (b, k, v) -> b.maxRows(maxRows(k, v)));
+    OPTIONS.put("exportTop", (b, k, v) -> b.exportTop(choice(k, v, ExportOrder.class)));
+    OPTIONS.put("scrubArgs", (b, k, v) -> b.scrubArgs(bool(k, v)));
+    OPTIONS.put("scrubWords", (b, k, v) -> b.scrubWords(List.copyOf(list(k, v))));
+    OPTIONS.put("registerDelay", (b, k, v) -> b.registerDelay(duration(k, v)));
+    OPTIONS.put("log", (b, k, v) -> b.log(choice(k, v, LogLevel.class)));
+  }
+
+  /** Every key the agent understands, {@code config} last. */
+  public static final List<String> KEYS = keys();
 
   private OptionsParser() {}
+
+  private static List<String> keys() {
+    List<String> keys = new ArrayList<>(OPTIONS.keySet());
+    keys.add("config");
+    return List.copyOf(keys);
+  }
 
   /**
    * Parses {@code agentArgs} (null or blank: the defaults).
    *
-   * @throws OptionsException naming the first unknown key or bad value
+   * @throws OptionsException naming every unknown key and bad value, in one line
    */
   public static AgentOptions parse(String agentArgs) throws OptionsException {
-    Map<String, String> inline = splitInline(agentArgs == null ? "" : agentArgs);
+    List<String> problems = new ArrayList<>();
+    Map<String, String> inline = splitInline(agentArgs == null ? "" : agentArgs, problems);
     Map<String, String> merged = new LinkedHashMap<>();
     String source = agentArgs == null ? "" : agentArgs.trim();
-    String configFile = inline.get("config");
+    String configFile = inline.remove("config");
     if (configFile != null) {
-      merged.putAll(readConfigFile(configFile));
+      merged.putAll(readConfigFile(configFile, problems));
       source = source + " (config " + configFile + ")";
     }
     merged.putAll(inline);
-    merged.remove("config");
-    return build(merged, source);
+    AgentOptions.Builder b = AgentOptions.builder().source(source);
+    for (Map.Entry<String, String> e : merged.entrySet()) {
+      try {
+        OPTIONS.get(e.getKey()).apply(b, e.getKey(), e.getValue());
+      } catch (OptionsException ex) {
+        problems.add(ex.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw failure(problems);
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new OptionsException(e.getMessage(), e);
+    }
   }
 
-  private static Map<String, String> splitInline(String agentArgs) throws OptionsException {
+  private static OptionsException failure(List<String> problems) {
+    boolean unknown = problems.stream().anyMatch(p -> p.startsWith("unknown option"));
+    String text =
+        (problems.size() == 1 ? "" : problems.size() + " bad options: ")
+            + String.join("; ", problems)
+            + (unknown ? " (known keys: " + String.join(", ", KEYS) + ")" : "");
+    return new OptionsException(text);
+  }
+
+  private static Map<String, String> splitInline(String agentArgs, List<String> problems) {
     Map<String, String> pairs = new LinkedHashMap<>();
     for (String token : agentArgs.split(",", -1)) {
       String t = token.trim();
@@ -76,118 +121,85 @@ public final class OptionsParser {
       }
       int eq = t.indexOf('=');
       if (eq <= 0) {
-        throw new OptionsException(
-            "option '" + t + "' is not key=value (known keys: " + String.join(", ", KEYS) + ")");
+        problems.add("option '" + t + "' is not key=value");
+        continue;
       }
       String key = t.substring(0, eq).trim();
-      checkKnown(key, "");
+      if (!isKnown(key, "", problems)) {
+        continue;
+      }
       if (pairs.put(key, t.substring(eq + 1).trim()) != null) {
-        throw new OptionsException("option '" + key + "' is given twice");
+        problems.add("option '" + key + "' is given twice");
       }
     }
     return pairs;
   }
 
-  private static void checkKnown(String key, String where) throws OptionsException {
-    if (!KEYS.contains(key)) {
-      throw new OptionsException(
-          "unknown option '"
-              + key
-              + "'"
-              + where
-              + " (known keys: "
-              + String.join(", ", KEYS)
-              + ")");
+  private static boolean isKnown(String key, String where, List<String> problems) {
+    if (OPTIONS.containsKey(key) || key.equals("config")) {
+      return true;
     }
+    problems.add("unknown option '" + key + "'" + where);
+    return false;
   }
 
-  private static Map<String, String> readConfigFile(String file) throws OptionsException {
+  private static Map<String, String> readConfigFile(String file, List<String> problems) {
     Properties props = new Properties();
-    Path path = path("config", file);
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      props.load(r);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new OptionsException(
-          "bad value for config: cannot read '" + file + "': " + describe(e), e);
-    }
     Map<String, String> pairs = new LinkedHashMap<>();
-    for (String key : props.stringPropertyNames()) {
-      checkKnown(key, " in config file " + file);
-      if (key.equals("config")) {
-        throw new OptionsException("option 'config' is not allowed inside config file " + file);
+    try {
+      Path path = path("config", file);
+      try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        props.load(r);
       }
-      pairs.put(key, props.getProperty(key).trim());
+    } catch (OptionsException e) {
+      problems.add(e.getMessage());
+      return pairs;
+    } catch (IOException | IllegalArgumentException e) {
+      problems.add("bad value for config: cannot read '" + file + "': " + describe(e));
+      return pairs;
+    }
+    for (String key : props.stringPropertyNames()) {
+      if (key.equals("config")) {
+        problems.add("option 'config' is not allowed inside config file " + file);
+      } else if (isKnown(key, " in config file " + file, problems)) {
+        pairs.put(key, props.getProperty(key).trim());
+      }
     }
     return pairs;
   }
 
-  private static AgentOptions build(Map<String, String> o, String source) throws OptionsException {
-    AgentOptions d = AgentOptions.defaults();
-    ProbeKind probe = o.containsKey("probe") ? probe(o.get("probe")) : d.probe();
-    Path procRoot =
-        o.containsKey("procRoot") ? directory("procRoot", o.get("procRoot")) : d.procRoot();
-    Path passwd =
-        o.containsKey("passwdFile")
-            ? readableFile("passwdFile", o.get("passwdFile"))
-            : d.passwdFile();
-    Duration ttl = o.containsKey("ttl") ? duration("ttl", o.get("ttl")) : d.ttl();
-    if (ttl.compareTo(AgentOptions.MAX_TTL) > 0) {
-      throw new OptionsException(
-          "bad value for ttl: '" + o.get("ttl") + "' is longer than the maximum of 1h");
+  /** An enum constant by its name, case-insensitive. */
+  private static <E extends Enum<E>> E choice(String key, String v, Class<E> type)
+      throws OptionsException {
+    List<String> names = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(v)) {
+        return e;
+      }
+      names.add(e.name().toLowerCase(Locale.ROOT));
     }
-    Pattern include = o.containsKey("include") ? regex("include", o.get("include")) : null;
-    Pattern exclude = o.containsKey("exclude") ? regex("exclude", o.get("exclude")) : null;
-    Set<String> users = o.containsKey("users") ? list("users", o.get("users")) : Set.of();
-    int maxRows = o.containsKey("maxRows") ? maxRows(o.get("maxRows")) : d.maxRows();
-    ExportOrder exportTop =
-        o.containsKey("exportTop") ? exportTop(o.get("exportTop")) : d.exportTop();
-    boolean scrub = o.containsKey("scrubArgs") ? bool("scrubArgs", o.get("scrubArgs")) : true;
-    List<String> words =
-        o.containsKey("scrubWords")
-            ? List.copyOf(list("scrubWords", o.get("scrubWords")))
-            : List.of();
-    Duration delay =
-        o.containsKey("registerDelay")
-            ? duration("registerDelay", o.get("registerDelay"))
-            : d.registerDelay();
-    return new AgentOptions(
-        probe, procRoot, passwd, ttl, include, exclude, users, maxRows, exportTop, scrub, words,
-        delay, source);
+    String expected =
+        String.join(", ", names.subList(0, names.size() - 1))
+            + " or "
+            + names.get(names.size() - 1);
+    throw bad(key, v, "(expected " + expected + ")");
   }
 
-  private static ProbeKind probe(String v) throws OptionsException {
-    try {
-      return ProbeKind.valueOf(v.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new OptionsException("bad value for probe: '" + v + "' (expected auto, linux or aix)");
-    }
-  }
-
-  private static ExportOrder exportTop(String v) throws OptionsException {
-    try {
-      return ExportOrder.valueOf(v.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new OptionsException("bad value for exportTop: '" + v + "' (expected cpu or memory)");
-    }
-  }
-
-  /** Parses {@code 0}, {@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h}. */
+  /** {@link Durations}' grammar. */
   static Duration duration(String key, String v) throws OptionsException {
-    if (v.equals("0")) {
-      return Duration.ZERO;
+    Duration d = Durations.parse(v);
+    if (d == null) {
+      throw bad(key, v, "(expected " + Durations.EXPECTED + ")");
     }
-    var m = DURATION.matcher(v);
-    if (!m.matches()) {
-      throw new OptionsException(
-          "bad value for " + key + ": '" + v + "' (expected a duration such as 500ms, 2s, 1m)");
+    return d;
+  }
+
+  private static Duration ttl(String key, String v) throws OptionsException {
+    Duration d = duration(key, v);
+    if (d.compareTo(AgentOptions.MAX_TTL) > 0) {
+      throw bad(key, v, "is longer than the maximum of 1h");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
-    };
+    return d;
   }
 
   private static Pattern regex(String key, String v) throws OptionsException {
@@ -197,16 +209,10 @@ public final class OptionsParser {
     try {
       return Pattern.compile(v);
     } catch (PatternSyntaxException e) {
-      throw new OptionsException(
-          "bad value for "
-              + key
-              + ": '"
-              + v
-              + "' is not a valid regex ("
-              + e.getDescription()
-              + " near index "
-              + e.getIndex()
-              + ")");
+      throw bad(
+          key,
+          v,
+          "is not a valid regex (" + e.getDescription() + " near index " + e.getIndex() + ")");
     }
   }
 
@@ -218,13 +224,12 @@ public final class OptionsParser {
       }
     }
     if (items.isEmpty()) {
-      throw new OptionsException(
-          "bad value for " + key + ": '" + v + "' (expected names separated by ':')");
+      throw bad(key, v, "(expected names separated by ':')");
     }
     return items;
   }
 
-  private static int maxRows(String v) throws OptionsException {
+  private static int maxRows(String key, String v) throws OptionsException {
     try {
       int n = Integer.parseInt(v);
       if (n >= 0) {
@@ -233,8 +238,7 @@ public final class OptionsParser {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new OptionsException(
-        "bad value for maxRows: '" + v + "' (expected a whole number >= 0; 0 = no limit)");
+    throw bad(key, v, "(expected a whole number >= 0; 0 = no limit)");
   }
 
   private static boolean bool(String key, String v) throws OptionsException {
@@ -244,7 +248,7 @@ public final class OptionsParser {
     if (v.equalsIgnoreCase("false")) {
       return false;
     }
-    throw new OptionsException("bad value for " + key + ": '" + v + "' (expected true or false)");
+    throw bad(key, v, "(expected true or false)");
   }
 
   private static Path path(String key, String v) throws OptionsException {
@@ -254,14 +258,14 @@ public final class OptionsParser {
     try {
       return Path.of(v);
     } catch (InvalidPathException e) {
-      throw new OptionsException("bad value for " + key + ": '" + v + "' is not a path");
+      throw bad(key, v, "is not a path");
     }
   }
 
   private static Path directory(String key, String v) throws OptionsException {
     Path p = path(key, v);
     if (!Files.isDirectory(p)) {
-      throw new OptionsException("bad value for " + key + ": '" + v + "' is not a directory");
+      throw bad(key, v, "is not a directory");
     }
     return p;
   }
@@ -269,9 +273,13 @@ public final class OptionsParser {
   private static Path readableFile(String key, String v) throws OptionsException {
     Path p = path(key, v);
     if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-      throw new OptionsException("bad value for " + key + ": '" + v + "' is not a readable file");
+      throw bad(key, v, "is not a readable file");
     }
     return p;
+  }
+
+  private static OptionsException bad(String key, String v, String why) {
+    return new OptionsException("bad value for " + key + ": '" + v + "' " + why);
   }
 
   private static String describe(Exception e) {

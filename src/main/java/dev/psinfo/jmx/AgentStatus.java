@@ -11,6 +11,13 @@ import org.weakref.jmx.Managed;
  * Read-only; reading it never scans. Thread-safe.
  */
 public final class AgentStatus {
+  /**
+   * The system property in which a registered agent lists the {@code psinfo:*} names registered in
+   * its JVM, separated by spaces, so that {@code attach} can report them through the Attach API
+   * without starting a JMX connector in that JVM. Removed when the agent unregisters.
+   */
+  public static final String REGISTERED_PROPERTY = "psinfo-jmx.registered";
+
   private final String version;
   private final String options;
   private final long startedAtMillis;

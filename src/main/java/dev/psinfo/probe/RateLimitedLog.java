@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
 
 /**
  * Logs a warning at most once per interval; the next one logged says how many were suppressed in
@@ -12,7 +11,7 @@ import org.slf4j.Logger;
  * them does not flood the application's stderr. Thread-safe.
  */
 public final class RateLimitedLog {
-  private final Logger log;
+  private final Log log;
   private final long intervalNanos;
   private final AtomicLong lastNanos;
   private final AtomicLong logged = new AtomicLong();
@@ -22,7 +21,7 @@ public final class RateLimitedLog {
    * @param log where warnings go
    * @param intervalNanos the least time between two warnings; the first warning is always logged
    */
-  public RateLimitedLog(Logger log, long intervalNanos) {
+  public RateLimitedLog(Log log, long intervalNanos) {
     this.log = requireNonNull(log, "log is null");
     if (intervalNanos < 0) {
       throw new IllegalArgumentException("intervalNanos must be >= 0: " + intervalNanos);
@@ -31,7 +30,10 @@ public final class RateLimitedLog {
     this.lastNanos = new AtomicLong(System.nanoTime() - intervalNanos);
   }
 
-  /** Logs {@code format} (slf4j style) unless a warning was logged less than an interval ago. */
+  /**
+   * Logs {@code format} ({@code {}} placeholders) unless a warning was logged less than an interval
+   * ago.
+   */
   public void warn(String format, Object... args) {
     long now = System.nanoTime();
     long last = lastNanos.get();

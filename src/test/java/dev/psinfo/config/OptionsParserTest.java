@@ -32,7 +32,7 @@ class OptionsParserTest {
                 + ",passwdFile="
                 + passwd
                 + ",ttl=500ms,include=java|sshd,exclude=^kworker,users=alice:0,maxRows=50,"
-                + "exportTop=memory,scrubArgs=false,scrubWords=pin:otp,registerDelay=2s");
+                + "exportTop=memory,scrubArgs=false,scrubWords=pin:otp,registerDelay=2s,log=DEBUG");
     assertThat(o.probe()).isEqualTo(ProbeKind.AIX);
     assertThat(o.procRoot()).isEqualTo(dir);
     assertThat(o.passwdFile()).isEqualTo(passwd);
@@ -45,6 +45,38 @@ class OptionsParserTest {
     assertThat(o.scrubArgs()).isFalse();
     assertThat(o.scrubWords()).isEqualTo(List.of("pin", "otp"));
     assertThat(o.registerDelay()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(o.log()).isEqualTo(LogLevel.DEBUG);
+    assertThat(OptionsParser.parse("").log()).isEqualTo(LogLevel.WARN);
+  }
+
+  @Test
+  void everyBadOptionIsNamedInOneLine() {
+    assertThatThrownBy(() -> OptionsParser.parse("ttl=banana,foo=1"))
+        .isInstanceOf(OptionsException.class)
+        .hasMessageStartingWith("2 bad options: ")
+        .hasMessageContaining("bad value for ttl: 'banana'")
+        .hasMessageContaining("unknown option 'foo'")
+        .hasMessageContaining("(known keys: probe, procRoot,")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThatThrownBy(
+            () -> OptionsParser.parse("log=loud,maxRows=-1,probe=hpux,exportTop=io,log2=x,ttl"))
+        .hasMessageStartingWith("6 bad options: ")
+        .hasMessageContaining("bad value for log: 'loud' (expected off, warn, info or debug)")
+        .hasMessageContaining("bad value for maxRows: '-1'")
+        .hasMessageContaining("bad value for probe: 'hpux'")
+        .hasMessageContaining("bad value for exportTop: 'io'")
+        .hasMessageContaining("unknown option 'log2'")
+        .hasMessageContaining("option 'ttl' is not key=value");
+  }
+
+  @Test
+  void aConfigFileAndInlineOptionsAreReportedTogether() throws Exception {
+    Path config = Files.writeString(dir.resolve("bad.properties"), "tll=10s\nmaxRows=many\n");
+    assertThatThrownBy(() -> OptionsParser.parse("config=" + config + ",ttl=soon"))
+        .hasMessageStartingWith("3 bad options: ")
+        .hasMessageContaining("unknown option 'tll' in config file " + config)
+        .hasMessageContaining("bad value for maxRows: 'many'")
+        .hasMessageContaining("bad value for ttl: 'soon'");
   }
 
   @ParameterizedTest
@@ -53,7 +85,7 @@ class OptionsParserTest {
       value = {
         "colour=red                | unknown option 'colour'",
         "ttl                       | option 'ttl' is not key=value",
-        "ttl=fast                  | bad value for ttl: 'fast'",
+        "ttl=fast                  | bad value for ttl: 'fast' (expected a duration such as 500ms",
         "ttl=-1s                   | bad value for ttl: '-1s'",
         "ttl=2h                    | bad value for ttl: '2h' is longer than the maximum",
         "probe=solaris             | bad value for probe: 'solaris' (expected auto, linux or aix)",
@@ -61,7 +93,8 @@ class OptionsParserTest {
         "exclude=                  | bad value for exclude: empty regex",
         "maxRows=-3                | bad value for maxRows: '-3'",
         "maxRows=lots              | bad value for maxRows: 'lots'",
-        "exportTop=io              | bad value for exportTop: 'io'",
+        "exportTop=io              | bad value for exportTop: 'io' (expected cpu or memory)",
+        "log=verbose               | bad value for log: 'verbose' (expected off, warn, info or debug)",
         "scrubArgs=yes             | bad value for scrubArgs: 'yes' (expected true or false)",
         "users=::                  | bad value for users",
         "procRoot=/no/such/dir     | bad value for procRoot: '/no/such/dir' is not a directory",

@@ -47,8 +47,38 @@ public final class ChildJvm implements Closeable {
     return start(jvmOptions, List.of(), appArgs);
   }
 
-  /** As {@link #start(List, String...)}, with more jars on the application's class path. */
+  /**
+   * As {@link #start(List, String...)}, with more jars on the application's class path. Our agent's
+   * {@code -javaagent} options get {@code log=info} unless they set {@code log=}, so that the agent
+   * says when it has registered: the harness waits for that line, as a client would wait.
+   */
   public static ChildJvm start(List<String> jvmOptions, List<Path> classPath, String... appArgs)
+      throws IOException, InterruptedException {
+    String agent = "-javaagent:" + agentJar();
+    List<String> options = new ArrayList<>();
+    for (String o : jvmOptions) {
+      if (o.equals(agent)) {
+        o = o + "=log=info";
+      } else if (o.startsWith(agent + "=") && !o.contains("log=")) {
+        o = o + ",log=info";
+      }
+      options.add(o);
+    }
+    ChildJvm child = startAsGiven(options, classPath, appArgs);
+    boolean delayed = options.stream().anyMatch(o -> o.contains("registerDelay="));
+    if (!delayed && options.stream().anyMatch(o -> o.startsWith(agent))) {
+      // premain registers on a daemon thread: wait for its outcome, as a client would
+      child.awaitAgentOutcome(60);
+    }
+    return child;
+  }
+
+  /**
+   * Starts {@link HostApp} with exactly these JVM options (the agent's at their defaults, so
+   * silent) and waits for READY only.
+   */
+  public static ChildJvm startAsGiven(
+      List<String> jvmOptions, List<Path> classPath, String... appArgs)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -64,12 +94,6 @@ public final class ChildJvm implements Closeable {
     cmd.addAll(List.of(appArgs));
     ChildJvm child = new ChildJvm(new ProcessBuilder(cmd).start());
     child.awaitStdout("READY ", 60);
-    String agent = "-javaagent:" + agentJar();
-    boolean delayed = jvmOptions.stream().anyMatch(o -> o.contains("registerDelay="));
-    if (!delayed && jvmOptions.stream().anyMatch(o -> o.startsWith(agent))) {
-      // premain registers on a daemon thread: wait for its outcome, as a client would
-      child.awaitAgentOutcome(60);
-    }
     return child;
   }
 

@@ -143,10 +143,11 @@ class GuestSafetyIT {
     String jar = ChildJvm.agentJar().toString();
     try (ChildJvm child =
         ChildJvm.start(List.of("-javaagent:" + jar + "=ttl=1s", "-javaagent:" + jar + "=ttl=9s"))) {
-      child.loadAgent("ttl=30s");
+      // ChildJvm adds log=info to the -javaagent options, so that they say what they did
+      child.loadAgent("ttl=30s,log=info");
       MBeanServerConnection jmx = child.jmx();
       assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(3);
-      assertThat(jmx.getAttribute(AGENT, "Options")).isEqualTo("ttl=1s");
+      assertThat(jmx.getAttribute(AGENT, "Options")).isEqualTo("ttl=1s,log=info");
       assertThat((Integer) jmx.getAttribute(TABLE, "ProcessCount")).isPositive();
       assertThat(child.stderr().stream().filter(l -> l.contains("already registered"))).hasSize(2);
       assertThat(child.stop()).isZero();

@@ -90,7 +90,7 @@ class LinuxAgentIT {
           .containsExactly(
               "psinfo-jmx: agent not started: unknown option 'colour' (known keys: probe,"
                   + " procRoot, passwdFile, ttl, include, exclude, users, maxRows, exportTop,"
-                  + " scrubArgs, scrubWords, registerDelay, config)");
+                  + " scrubArgs, scrubWords, registerDelay, log, config)");
     }
   }
 
@@ -156,12 +156,12 @@ class LinuxAgentIT {
   void attachingTwiceRegistersOnce() throws Exception {
     try (ChildJvm child = ChildJvm.start(List.of())) {
       assertThat(child.jmx().isRegistered(TABLE)).isFalse();
-      child.loadAgent("ttl=1s");
-      child.loadAgent("ttl=5s");
+      child.loadAgent("ttl=1s,log=info");
+      child.loadAgent("ttl=5s,log=info");
       MBeanServerConnection jmx = child.jmx();
       assertThat(jmx.isRegistered(TABLE)).isTrue();
       assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(3);
-      assertThat(jmx.getAttribute(AGENT, "Options")).isEqualTo("ttl=1s");
+      assertThat(jmx.getAttribute(AGENT, "Options")).isEqualTo("ttl=1s,log=info");
       assertThat((Integer) jmx.getAttribute(TABLE, "ProcessCount")).isPositive();
       assertThat(child.stderr()).anyMatch(l -> l.contains("already registered"));
     }

@@ -3,6 +3,7 @@ package dev.psinfo.probe.aix;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.CorruptRecordException;
+import dev.psinfo.probe.Log;
 import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessProbe;
@@ -25,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The AIX process table from {@code <procRoot>/<pid>/psinfo} (world-readable, so no root needed)
@@ -62,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * re-creating them for processes that live across scans.
  */
 public final class AixProcessProbe implements ProcessProbe {
-  private static final Logger log = LoggerFactory.getLogger(AixProcessProbe.class);
+  private static final Log log = Log.of(AixProcessProbe.class);
   private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final String PSINFO = "psinfo";
   private static final String STATUS = "status";

@@ -1,13 +1,12 @@
 package dev.psinfo.probe.linux;
 
+import dev.psinfo.probe.Log;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Facts about the running kernel that the {@code /proc} readers need to turn ticks and pages into
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *     or -1 when unknown
  */
 public record LinuxKernelFacts(long clockTicksPerSecond, long pageSizeBytes, long bootTimeMillis) {
-  private static final Logger LOG = LoggerFactory.getLogger(LinuxKernelFacts.class);
+  private static final Log LOG = Log.of(LinuxKernelFacts.class);
 
   /** Assumed {@code USER_HZ} when {@code auxv} does not say; the value on every mainstream arch. */
   public static final long DEFAULT_CLOCK_TICKS_PER_SECOND = 100;

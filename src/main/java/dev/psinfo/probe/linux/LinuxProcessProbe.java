@@ -3,6 +3,7 @@ package dev.psinfo.probe.linux;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.CorruptRecordException;
+import dev.psinfo.probe.Log;
 import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessProbe;
@@ -23,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The process table from Linux {@code /proc}. Thread-safe; scans may run concurrently.
@@ -63,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * procfs}, the entries are counted, which needs permission to list them.
  */
 public final class LinuxProcessProbe implements ProcessProbe {
-  private static final Logger LOG = LoggerFactory.getLogger(LinuxProcessProbe.class);
+  private static final Log LOG = Log.of(LinuxProcessProbe.class);
   private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   /** Linux's PID_MAX_LIMIT is 2^22; anything up to 2^31-1 is accepted as a pid name. */
