@@ -208,7 +208,6 @@ class CliIT {
       Result ps =
           cli("jmx", target, "ps", "--match", "jmxremote[.]port=" + port + " ", "--format", "csv");
       assertThat(ps.code()).as(ps.err()).isZero();
-      // other builds on this machine may run a HostApp too
       assertThat(ps.out().lines().skip(1).filter(l -> l.startsWith(child.pid() + ",")))
           .singleElement()
           .asString()
