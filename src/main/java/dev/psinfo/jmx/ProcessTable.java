@@ -257,32 +257,15 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
    */
   private static CompositeData[] rowsOf(
       Snapshot s, CompositeData[] rows, List<ProcessSample> samples) {
-    List<ProcessSample> all = s.samples();
-    if (samples == all) {
+    if (samples == s.samples()) {
       return rows.clone();
     }
     CompositeData[] out = new CompositeData[samples.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = rows[indexOf(all, samples.get(i).info().pid())];
+      // every sample asked for is one of s's own
+      out[i] = rows[s.indexOf(samples.get(i).info().pid())];
     }
     return out;
-  }
-
-  private static int indexOf(List<ProcessSample> byPid, long pid) {
-    int lo = 0;
-    int hi = byPid.size() - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      long p = byPid.get(mid).info().pid();
-      if (p < pid) {
-        lo = mid + 1;
-      } else if (p > pid) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    throw new IllegalStateException("pid " + pid + " is not in its own snapshot");
   }
 
   @Override

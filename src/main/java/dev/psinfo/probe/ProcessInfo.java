@@ -105,37 +105,17 @@ public record ProcessInfo(
     }
   }
 
-  /** Returns a copy with {@code args} replaced; for scrubbing secrets. */
+  /**
+   * Returns a copy with {@code args} replaced; for scrubbing secrets (only for the rows whose
+   * arguments held one, so the copy through {@link ProcessField} costs nothing per scan).
+   */
   public ProcessInfo withArgs(String newArgs) {
-    return new ProcessInfo(
-        pid,
-        ppid,
-        pgid,
-        sid,
-        uid,
-        euid,
-        gid,
-        egid,
-        user,
-        name,
-        newArgs,
-        argsTruncated,
-        state,
-        stateCode,
-        threads,
-        priority,
-        nice,
-        rssBytes,
-        vszBytes,
-        cpuTimeMillis,
-        userTimeMillis,
-        systemTimeMillis,
-        startTimeMillis,
-        voluntaryCtxSwitches,
-        involuntaryCtxSwitches,
-        openFds,
-        readBytes,
-        writeBytes);
+    ProcessField[] fields = ProcessField.values();
+    Object[] values = new Object[fields.length];
+    for (ProcessField f : fields) {
+      values[f.ordinal()] = f == ProcessField.ARGS ? newArgs : f.get(this);
+    }
+    return ProcessField.newProcessInfo(values);
   }
 
   /**

@@ -44,6 +44,12 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
 
   /** The shown process with this pid, or null. */
   public ProcessSample byPid(long pid) {
+    int i = indexOf(pid);
+    return i < 0 ? null : samples.get(i);
+  }
+
+  /** The index in {@link #samples} of the shown process with this pid, or -1. */
+  public int indexOf(long pid) {
     int lo = 0;
     int hi = samples.size() - 1;
     while (lo <= hi) {
@@ -54,10 +60,10 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
       } else if (p > pid) {
         hi = mid - 1;
       } else {
-        return samples.get(mid);
+        return mid;
       }
     }
-    return null;
+    return -1;
   }
 
   /** The {@code n} shown processes with the highest recent CPU use, highest first. */
