@@ -1,0 +1,135 @@
+package dev.psinfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.management.ThreadMXBean;
+import dev.psinfo.config.ExportOrder;
+import dev.psinfo.jmx.ProcessRows;
+import dev.psinfo.jmx.ProcessTable;
+import dev.psinfo.probe.ProcessProbe;
+import dev.psinfo.probe.UserNames;
+import dev.psinfo.probe.aix.AixProcessProbe;
+import dev.psinfo.probe.aix.FakeAixProc;
+import dev.psinfo.probe.linux.LinuxKernelFacts;
+import dev.psinfo.probe.linux.LinuxProcessProbe;
+import dev.psinfo.sampling.ArgsScrubber;
+import dev.psinfo.sampling.ProcessFilter;
+import dev.psinfo.sampling.ProcessSampler;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The memory gate: bytes allocated per row by one scan plus one full read of {@code Processes}
+ * through an MBeanServer, on fixed fake trees (AIX psinfo + status; Linux stat, status, cmdline, io
+ * and fds). Allocation is counted, not timed ({@code ThreadMXBean#getThreadAllocatedBytes}), so the
+ * gate holds on a busy machine. The budgets are what this code reached plus a little headroom:
+ * raise one only with a reason in the commit message, lower it when the code gets leaner.
+ */
+class AllocationGateTest {
+  /**
+   * AIX (psinfo + status): bytes per row for scan + read. Measured 2,528 (2,119 of them the scan);
+   * before the flat, built-once table 6,081.
+   */
+  static final long AIX_BUDGET_BYTES_PER_ROW = 2_800;
+
+  /**
+   * Linux-format files under a procRoot: bytes per row for scan + read. Measured 3,963 to 4,003
+   * (3,530 of them the scan); before the flat, built-once table 7,516.
+   */
+  static final long LINUX_BUDGET_BYTES_PER_ROW = 4_400;
+
+  private static final int PROCESSES = 500;
+  private static final String[] ITEMS = ProcessRows.ITEM_NAMES.toArray(new String[0]);
+
+  @TempDir Path root;
+  @TempDir Path etc;
+
+  @Test
+  void aixScanPlusReadStaysInItsBudget() throws Exception {
+    FakeAixProc.writeProcesses(root, 1000, PROCESSES);
+    long perRow = bytesPerRow(new AixProcessProbe(root, users()));
+    assertThat(perRow).as("AIX bytes per row").isLessThanOrEqualTo(AIX_BUDGET_BYTES_PER_ROW);
+  }
+
+  @Test
+  void linuxScanPlusReadStaysInItsBudget() throws Exception {
+    Path fixture = Path.of(System.getProperty("psinfo.testdata", "testdata"), "linux", "bash");
+    String stat = Files.readString(fixture.resolve("stat"), StandardCharsets.US_ASCII);
+    String statTail = stat.substring(stat.indexOf(' '));
+    byte[] status = Files.readAllBytes(fixture.resolve("status"));
+    byte[] cmdline = Files.readAllBytes(fixture.resolve("cmdline"));
+    byte[] io = Files.readAllBytes(fixture.resolve("io"));
+    for (int pid = 1000; pid < 1000 + PROCESSES; pid++) {
+      Path dir = Files.createDirectories(root.resolve(Integer.toString(pid)));
+      Files.writeString(dir.resolve("stat"), pid + statTail, StandardCharsets.US_ASCII);
+      Files.write(dir.resolve("status"), status);
+      Files.write(dir.resolve("cmdline"), cmdline);
+      Files.write(dir.resolve("io"), io);
+      Path fd = Files.createDirectories(dir.resolve("fd"));
+      for (int i = 0; i < 4; i++) {
+        Files.writeString(fd.resolve(Integer.toString(i)), "");
+      }
+    }
+    long perRow =
+        bytesPerRow(
+            new LinuxProcessProbe(
+                root, users(), new LinuxKernelFacts(100, 4096, 1_795_674_063_000L)));
+    assertThat(perRow).as("Linux bytes per row").isLessThanOrEqualTo(LINUX_BUDGET_BYTES_PER_ROW);
+  }
+
+  private UserNames users() throws IOException {
+    return new UserNames(Files.writeString(etc.resolve("passwd"), "root:x:0:0::/root:/bin/sh\n"));
+  }
+
+  /**
+   * The least of five measured rounds (after five to warm up: class loading, caches) of refresh +
+   * one read of every item of every row, divided by the rows: the least, because the JIT's escape
+   * analysis only ever removes allocations.
+   */
+  private static long bytesPerRow(ProcessProbe probe) throws Exception {
+    ProcessSampler sampler =
+        new ProcessSampler(
+            probe,
+            ProcessFilter.ALL,
+            new ArgsScrubber(List.of()),
+            Duration.ofMinutes(10),
+            System::nanoTime);
+    MBeanServer server = MBeanServerFactory.newMBeanServer();
+    ObjectName name = new ObjectName("psinfo:type=ProcessTable");
+    server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), name);
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long tid = Thread.currentThread().getId();
+    long least = Long.MAX_VALUE;
+    for (int round = 0; round < 10; round++) {
+      long before = threads.getThreadAllocatedBytes(tid);
+      server.invoke(name, "refresh", new Object[0], new String[0]);
+      TabularData table = (TabularData) server.getAttribute(name, "Processes");
+      long sum = 0;
+      for (Object v : table.values()) {
+        CompositeData row = (CompositeData) v;
+        for (String item : ITEMS) {
+          sum += row.get(item).hashCode();
+        }
+      }
+      long bytes = threads.getThreadAllocatedBytes(tid) - before;
+      assertThat(table.size()).isEqualTo(PROCESSES);
+      assertThat(sum).isNotZero();
+      if (round >= 5) {
+        least = Math.min(least, bytes);
+      }
+    }
+    return least / PROCESSES;
+  }
+}
