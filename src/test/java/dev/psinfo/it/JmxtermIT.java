@@ -21,7 +21,8 @@ class JmxtermIT {
     int port = freePort();
     List<String> jvm =
         List.of(
-            "-javaagent:" + ChildJvm.agentJar(),
+            // only the child's own row (and its port's), so the whole table is short to print
+            "-javaagent:" + ChildJvm.agentJar() + "=include=jmxremote[.]port=" + port,
             "-Dcom.sun.management.jmxremote.port=" + port,
             "-Dcom.sun.management.jmxremote.rmi.port=" + port,
             "-Dcom.sun.management.jmxremote.host=127.0.0.1",
@@ -37,7 +38,8 @@ class JmxtermIT {
                   + "\n"
                   + "get -b psinfo:type=SystemInfo LogicalProcessors\n"
                   + "get -b psinfo:type=Agent Probe Scans\n"
-                  + "run -b psinfo:type=ProcessTable topByCpu 0\n");
+                  + "run -b psinfo:type=ProcessTable topByCpu 0\n"
+                  + "get -b psinfo:type=ProcessTable Processes\n");
       assertThat(out).containsPattern("ProcessCount = [1-9][0-9]*;");
       assertThat(out).contains("pid = " + child.pid() + ";");
       assertThat(out).contains("name = java;");
@@ -48,6 +50,10 @@ class JmxtermIT {
       assertThat(out).containsPattern("Scans = [12];");
       // a bad argument reaches the client as a clear message
       assertThat(out).contains("IllegalArgumentException: n must be 1 or more: 0");
+      // the flat table: each row carries every item, the index ones included
+      String table = out.substring(out.indexOf("Processes = "));
+      assertThat(table).contains("pid = " + child.pid() + ";", "rssBytes = ", "nice = ");
+      assertThat(table).doesNotContain("key = ", "value = ");
     }
   }
 
