@@ -9,6 +9,8 @@ import dev.psinfo.probe.Log;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.sampling.ProcessSampler;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.management.InstanceAlreadyExistsException;
@@ -25,6 +27,11 @@ final class Installation {
   private static final Log log = Log.of(Installation.class);
   private static Registration installed;
 
+  /** Loads waiting for the registration thread, and whether one is running; guarded by PENDING. */
+  private static final Deque<AgentOptions> PENDING = new ArrayDeque<>();
+
+  private static boolean draining;
+
   private Installation() {}
 
   /**
@@ -37,24 +44,49 @@ final class Installation {
     if (!inBackground && options.registerDelay().isZero()) {
       return installNow(options);
     }
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                if (!options.registerDelay().isZero()) {
-                  Thread.sleep(options.registerDelay().toMillis());
-                }
-                installNow(options);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } catch (Throwable e) {
-                System.err.println("psinfo-jmx: agent not started: " + Agent.describe(e));
-              }
-            },
-            "psinfo-jmx-registration");
+    synchronized (PENDING) {
+      PENDING.add(options);
+      if (draining) {
+        return true;
+      }
+      draining = true;
+    }
+    Thread t = new Thread(Installation::drain, "psinfo-jmx-registration");
     t.setDaemon(true);
     t.start();
     return true;
+  }
+
+  /**
+   * Installs the pending loads in the order the JVM made them (so that with two {@code -javaagent}
+   * options the first one's options stay, as documented), then ends.
+   */
+  private static void drain() {
+    while (true) {
+      AgentOptions options;
+      synchronized (PENDING) {
+        options = PENDING.poll();
+        if (options == null) {
+          draining = false;
+          return;
+        }
+      }
+      try {
+        if (!options.registerDelay().isZero()) {
+          Thread.sleep(options.registerDelay().toMillis());
+        }
+        installNow(options);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        synchronized (PENDING) {
+          PENDING.clear();
+          draining = false;
+        }
+        return;
+      } catch (Throwable e) {
+        System.err.println("psinfo-jmx: agent not started: " + Agent.describe(e));
+      }
+    }
   }
 
   private static synchronized boolean installNow(AgentOptions options) {
