@@ -16,7 +16,10 @@ import java.util.function.Function;
  */
 public enum ProcessField {
   PID(long.class, ProcessInfo::pid, "Process id"),
-  PPID(long.class, ProcessInfo::ppid, "Parent process id (0 for the roots of the tree); -1: n/a"),
+  PPID(
+      long.class,
+      ProcessInfo::ppid,
+      "Parent process id (0 for the roots of the tree); -1: not available"),
   PGID(long.class, ProcessInfo::pgid, "Process group id; -1: not available"),
   SID(long.class, ProcessInfo::sid, "Session id; -1: not available"),
   UID(long.class, ProcessInfo::uid, "Real user id; -1: not available"),
@@ -26,7 +29,8 @@ public enum ProcessField {
   USER(
       String.class,
       ProcessInfo::user,
-      "The effective user's name, or the euid in decimal when no name is known; \"\": n/a"),
+      "The effective user's name, or the euid in decimal when no name is known; \"\": not"
+          + " available"),
   NAME(
       String.class,
       ProcessInfo::name,
@@ -34,7 +38,8 @@ public enum ProcessField {
   ARGS(
       String.class,
       ProcessInfo::args,
-      "The command line, space-joined, secrets masked; [name] for kernel processes; \"\": n/a"),
+      "The command line, space-joined, secrets masked; [name] for kernel processes; \"\": not"
+          + " available"),
   ARGS_TRUNCATED(
       boolean.class,
       ProcessInfo::argsTruncated,
@@ -53,7 +58,7 @@ public enum ProcessField {
       ProcessInfo::priority,
       "Scheduling priority as the OS reports it (Linux: negative for real-time); "
           + ProcessInfo.UNAVAILABLE_SIGNED
-          + ": not available"),
+          + ": not available (outside every platform's range)"),
   NICE(
       int.class,
       ProcessInfo::nice,
