@@ -38,8 +38,9 @@ public final class AixCommandParsers {
    * @param processors {@code Number Of Processors} (virtual processors of the partition)
    * @param clockMhz {@code Processor Clock Speed} in MHz
    * @param kernelType {@code Kernel Type}, e.g. {@code 64-bit}
-   * @param lparNumber the number in {@code LPAR Info}
-   * @param lparName the name in {@code LPAR Info}
+   * @param lparNumber the number in {@code LPAR Info}; -1 on a machine that is not partitioned
+   *     ({@code LPAR Info: -1 NULL})
+   * @param lparName the name in {@code LPAR Info}; {@code ""} on a machine that is not partitioned
    * @param memoryBytes {@code Good Memory Size}, else {@code Memory Size}, in bytes
    * @param hostName {@code Host Name} of the network section
    * @param pagingSpaceBytes {@code Total Paging Space} in bytes
@@ -72,6 +73,9 @@ public final class AixCommandParsers {
   public static Prtconf parsePrtconf(String text) {
     Map<String, String> kv = colonValues(text, ":");
     String[] lpar = kv.getOrDefault("LPAR Info", "").split("\\s+", 2);
+    // a machine that is not partitioned says "-1 NULL": no LPAR number, no name
+    boolean partitioned =
+        lpar.length == 2 && parseLong(lpar[0]) >= 0 && !lpar[1].trim().equals("NULL");
     long good = sizeBytes(kv.getOrDefault("Good Memory Size", ""));
     return new Prtconf(
         available(kv.get("System Model")),
@@ -81,8 +85,8 @@ public final class AixCommandParsers {
         (int) parseLong(kv.getOrDefault("Number Of Processors", "")),
         mhz(kv.getOrDefault("Processor Clock Speed", "")),
         available(kv.get("Kernel Type")),
-        lpar.length == 2 ? (int) parseLong(lpar[0]) : -1,
-        lpar.length == 2 ? available(lpar[1]) : "",
+        partitioned ? (int) parseLong(lpar[0]) : -1,
+        partitioned ? available(lpar[1].trim()) : "",
         good > 0 ? good : sizeBytes(kv.getOrDefault("Memory Size", "")),
         available(kv.get("Host Name")),
         sizeBytes(kv.getOrDefault("Total Paging Space", "")));
@@ -205,8 +209,11 @@ public final class AixCommandParsers {
   // ---------------------------------------------------------------- svmon -G
 
   /**
-   * Global memory from {@code svmon -G}, in bytes (the default unit is 4 KB pages; a {@code Unit:}
-   * line, from {@code -O unit=…}, changes it).
+   * Global memory from {@code svmon -G}, in bytes. The default unit is 4 KB pages; a {@code Unit:}
+   * line (from {@code -O unit=…} on the command line or in the user's {@code ~/.svmonrc}) changes
+   * it: {@code KB}, {@code MB} and {@code GB} figures may carry decimals ({@code 4096.00}), and
+   * under {@code auto} each figure carries its own suffix ({@code 3.91G}, {@code 512.00M}). Bytes
+   * are rounded to the nearest whole byte.
    *
    * @param sizeBytes real memory
    * @param inuseBytes real memory in use
@@ -228,9 +235,12 @@ public final class AixCommandParsers {
       long pagingSpaceBytes,
       long pagingSpaceInuseBytes) {}
 
-  /** Parses {@code svmon -G}, {@code svmon -G -O unit=KB} and {@code -O summary=longreal}. */
+  /**
+   * Parses {@code svmon -G} in every unit: the default 4 KB pages, {@code -O unit=KB|MB|GB|auto}
+   * (decimals allowed) and {@code -O summary=longreal}.
+   */
   public static SvmonG parseSvmonG(String text) {
-    long unit = PAGE_4K;
+    double unit = PAGE_4K;
     List<String> header = null;
     Map<String, Long> memory = new LinkedHashMap<>();
     long pgSize = -1;
@@ -239,7 +249,7 @@ public final class AixCommandParsers {
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].trim();
       if (line.startsWith("Unit:")) {
-        unit = unitBytes(line.substring(5).trim());
+        unit = svmonUnitBytes(line.substring(5).trim());
         continue;
       }
       String[] tokens = line.split("\\s+");
@@ -248,9 +258,9 @@ public final class AixCommandParsers {
         header = List.of(lower.split("\\s+"));
         // -O summary=longreal: the numbers follow on the next line, without a row name
         String[] values = i + 1 < lines.length ? lines[i + 1].trim().split("\\s+") : new String[0];
-        if (values.length > 0 && parseLong(values[0]) >= 0) {
+        if (values.length > 0 && svmonBytes(values[0], unit) >= 0) {
           for (int c = 0; c < values.length && c < header.size(); c++) {
-            memory.put(header.get(c), parseLong(values[c]));
+            memory.put(header.get(c), svmonBytes(values[c], unit));
           }
           pgSize = memory.getOrDefault("pgsp", -1L);
         }
@@ -258,31 +268,73 @@ public final class AixCommandParsers {
       }
       if (header != null && tokens[0].equals("memory")) {
         for (int c = 1; c < tokens.length && c - 1 < header.size(); c++) {
-          memory.put(header.get(c - 1), parseLong(tokens[c]));
+          memory.put(header.get(c - 1), svmonBytes(tokens[c], unit));
         }
       } else if (line.startsWith("pg space") && tokens.length >= 4) {
-        pgSize = parseLong(tokens[2]);
-        pgInuse = parseLong(tokens[3]);
+        pgSize = svmonBytes(tokens[2], unit);
+        pgInuse = svmonBytes(tokens[3], unit);
       }
     }
     return new SvmonG(
-        times(memory.getOrDefault("size", -1L), unit),
-        times(memory.getOrDefault("inuse", -1L), unit),
-        times(memory.getOrDefault("free", -1L), unit),
-        times(memory.getOrDefault("pin", -1L), unit),
-        times(memory.getOrDefault("virtual", -1L), unit),
-        times(memory.getOrDefault("available", -1L), unit),
-        times(pgSize, unit),
-        times(pgInuse, unit));
+        memory.getOrDefault("size", -1L),
+        memory.getOrDefault("inuse", -1L),
+        memory.getOrDefault("free", -1L),
+        memory.getOrDefault("pin", -1L),
+        memory.getOrDefault("virtual", -1L),
+        memory.getOrDefault("available", -1L),
+        pgSize,
+        pgInuse);
   }
 
-  private static long unitBytes(String unit) {
+  /** Bytes per figure under a {@code Unit:} header; {@code SVMON_AUTO} when each has a suffix. */
+  private static double svmonUnitBytes(String unit) {
     return switch (unit.toUpperCase(Locale.ROOT)) {
+      case "PAGE", "PAGES" -> PAGE_4K;
       case "KB" -> 1024;
       case "MB" -> MB;
-      case "GB" -> 1024 * MB;
-      default -> PAGE_4K; // "page", or anything unknown: the documented default
+      case "GB" -> 1024.0 * MB;
+      default -> SVMON_AUTO; // "auto", or unknown: trust only figures that name their unit
     };
+  }
+
+  /** The unit of figures that carry their own suffix ({@code -O unit=auto}). */
+  private static final double SVMON_AUTO = 0;
+
+  private static final Pattern SVMON_FIGURE =
+      Pattern.compile("^(\\d+(?:\\.\\d+)?)([KMGT])?B?$", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * One svmon figure in bytes: {@code 2177848} or {@code 2126.80} times {@code unit}, or {@code
+   * 3.91G}, {@code 512M}, {@code 14.2MB} by its own suffix; -1 when not a figure (e.g. {@code Ded},
+   * {@code -}), or when it has no suffix under {@code auto} and is not 0.
+   */
+  static long svmonBytes(String token, double unit) {
+    Matcher m = SVMON_FIGURE.matcher(token);
+    if (!m.matches()) {
+      return -1;
+    }
+    double value;
+    try {
+      value = Double.parseDouble(m.group(1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+    double bytesPer;
+    if (m.group(2) != null) {
+      bytesPer =
+          switch (Character.toUpperCase(m.group(2).charAt(0))) {
+            case 'K' -> 1024;
+            case 'M' -> MB;
+            case 'G' -> 1024.0 * MB;
+            default -> 1024.0 * 1024 * MB;
+          };
+    } else if (unit == SVMON_AUTO) {
+      return value == 0 ? 0 : -1;
+    } else {
+      bytesPer = unit;
+    }
+    double bytes = value * bytesPer;
+    return Double.isFinite(bytes) && bytes < Long.MAX_VALUE ? Math.round(bytes) : -1;
   }
 
   // ---------------------------------------------------------------- lsps -s
@@ -300,16 +352,20 @@ public final class AixCommandParsers {
     }
   }
 
-  private static final Pattern LSPS = Pattern.compile("^\\s*(\\d+)MB\\s+(\\d+)%\\s*$");
+  private static final Pattern LSPS =
+      Pattern.compile("^\\s*(\\d+)\\s*([MG])B(?:\\s+(\\d+)\\s*%)?\\s*$");
 
-  /** Parses {@code lsps -s}: a header, then {@code 512MB 1%}. */
+  /**
+   * Parses {@code lsps -s}: a header, then {@code 512MB 1%}. A line without the percentage column
+   * gives the total with {@code percentUsed} -1.
+   */
   public static LspsS parseLspsS(String text) {
     for (String line : text.split("\n", -1)) {
       Matcher m = LSPS.matcher(line);
       if (m.matches()) {
-        long mb = parseLong(m.group(1));
-        int pct = (int) parseLong(m.group(2));
-        return new LspsS(mb < 0 ? -1 : mb * MB, pct <= 100 ? pct : -1);
+        long total = times(parseLong(m.group(1)), m.group(2).equals("G") ? 1024 * MB : MB);
+        int pct = m.group(3) == null ? -1 : (int) parseLong(m.group(3));
+        return new LspsS(total, pct <= 100 ? pct : -1);
       }
     }
     return new LspsS(-1, -1);
@@ -534,7 +590,12 @@ public final class AixCommandParsers {
 
   // ---------------------------------------------------------------- helpers
 
-  /** {@code Name SEP value} lines (leading white space ignored); the first of a name wins. */
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
+  /**
+   * {@code Name SEP value} lines (leading white space ignored, runs of white space inside a name
+   * read as one space); the first of a name wins.
+   */
   private static Map<String, String> colonValues(String text, String separator) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String line : text.split("\n", -1)) {
@@ -542,7 +603,8 @@ public final class AixCommandParsers {
       if (at <= 0) {
         continue;
       }
-      String key = line.substring(0, at).trim();
+      // lparstat -i pads some names irregularly ("Online  Virtual CPUs"): one space between words
+      String key = WHITE_SPACE.matcher(line.substring(0, at).trim()).replaceAll(" ");
       if (!key.isEmpty()) {
         values.putIfAbsent(key, line.substring(at + separator.length()).trim());
       }

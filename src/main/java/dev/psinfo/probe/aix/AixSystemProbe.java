@@ -41,8 +41,10 @@ import java.util.function.Supplier;
  * small file, never a scan of the process table), with {@code who -b} as the fallback; it is looked
  * up again until it is known.
  *
- * <p>Dynamic values run {@code svmon -G} and {@code uptime} per call ({@code lsps -s} too when
- * {@code svmon} gave no paging space). Thread-safe.
+ * <p>Dynamic values run {@code svmon -G -O unit=KB} and {@code uptime} per call ({@code lsps -s}
+ * too when {@code svmon} gave no paging space). Once {@code svmon} has failed with {@code -O}, the
+ * plain {@code svmon -G} is run instead from then on; either output is parsed in whatever unit it
+ * names. Thread-safe.
  */
 public final class AixSystemProbe implements SystemProbe {
   public static final List<String> PRTCONF = List.of("/usr/sbin/prtconf");
@@ -55,7 +57,16 @@ public final class AixSystemProbe implements SystemProbe {
   public static final List<String> LSATTR_SYS0 = List.of("/usr/sbin/lsattr", "-El", "sys0");
   public static final List<String> SAR_U = List.of("/usr/sbin/sar", "-u", "1", "1");
   public static final List<String> WHO_B = List.of("/usr/bin/who", "-b");
-  public static final List<String> SVMON_G = List.of("/usr/bin/svmon", "-G");
+
+  /**
+   * {@code svmon -G} asking for kilobytes: a {@code ~/.svmonrc} of the agent's user may set another
+   * unit, and the command line overrides it (AIX 6.1 and later have {@code -O}).
+   */
+  public static final List<String> SVMON_G = List.of("/usr/bin/svmon", "-G", "-O", "unit=KB");
+
+  /** {@code svmon -G} without options, for svmon before {@code -O} (AIX 5.3). */
+  public static final List<String> SVMON_G_PLAIN = List.of("/usr/bin/svmon", "-G");
+
   public static final List<String> LSPS_S = List.of("/usr/sbin/lsps", "-s");
   public static final List<String> UPTIME = List.of("/usr/bin/uptime");
 
@@ -111,6 +122,7 @@ public final class AixSystemProbe implements SystemProbe {
   private final Map<List<String>, String> staticOutputs = new ConcurrentHashMap<>();
   private volatile SystemFacts factsWithoutBootTime;
   private volatile SystemFacts facts;
+  private volatile boolean svmonWithoutOptions;
 
   /**
    * @param runner runs the commands
@@ -322,10 +334,7 @@ public final class AixSystemProbe implements SystemProbe {
 
   @Override
   public SystemLoad load() {
-    SvmonG svmon =
-        safely(
-            () -> AixCommandParsers.parseSvmonG(dynamicOutput(SVMON_G)),
-            AixCommandParsers.parseSvmonG(""));
+    SvmonG svmon = safely(this::svmon, AixCommandParsers.parseSvmonG(""));
     long swapTotal = svmon.pagingSpaceBytes();
     long swapFree =
         swapTotal >= 0 && svmon.pagingSpaceInuseBytes() >= 0
@@ -358,6 +367,18 @@ public final class AixSystemProbe implements SystemProbe {
         uptime.loadAverage15m(),
         uptimeSeconds,
         Map.of());
+  }
+
+  /** {@code svmon -G -O unit=KB}; after it failed once, the plain {@code svmon -G}. */
+  private SvmonG svmon() {
+    if (!svmonWithoutOptions) {
+      String out = dynamicOutput(SVMON_G);
+      if (!out.isEmpty()) {
+        return AixCommandParsers.parseSvmonG(out);
+      }
+      svmonWithoutOptions = true; // no -O (before AIX 6.1), or no svmon at all: one fork from now
+    }
+    return AixCommandParsers.parseSvmonG(dynamicOutput(SVMON_G_PLAIN));
   }
 
   /** A static command's parsed output; null when the command failed or printed nothing. */

@@ -171,6 +171,93 @@ class AixCommandParsersTest {
   }
 
   @Test
+  void svmonUnderASvmonrcWithDecimals() throws Exception {
+    // MB with two decimals: rounded to the nearest byte
+    assertThat(AixCommandParsers.parseSvmonG(fixture("svmon-G-O-unit-MB.ibm-doc-format.txt")))
+        .isEqualTo(
+            new SvmonG(
+                4096 * MB,
+                Math.round(2126.80 * MB),
+                Math.round(1969.20 * MB),
+                Math.round(1498.26 * MB),
+                Math.round(1660.29 * MB),
+                Math.round(2076.64 * MB),
+                512 * MB,
+                Math.round(14.23 * MB)));
+    SvmonG gb = AixCommandParsers.parseSvmonG(fixture("svmon-G-O-unit-GB.ibm-doc-format.txt"));
+    assertThat(gb.sizeBytes()).isEqualTo(4096 * MB);
+    assertThat(gb.freeBytes()).isEqualTo(Math.round(1.92 * 1024 * MB));
+    assertThat(gb.pagingSpaceBytes()).isEqualTo(512 * MB);
+    assertThat(gb.pagingSpaceInuseBytes()).isEqualTo(Math.round(0.01 * 1024 * MB));
+    SvmonG auto = AixCommandParsers.parseSvmonG(fixture("svmon-G-O-unit-auto.ibm-doc-format.txt"));
+    assertThat(auto.sizeBytes()).isEqualTo(4096 * MB);
+    assertThat(auto.availableBytes()).isEqualTo(Math.round(2.03 * 1024 * MB));
+    assertThat(auto.pagingSpaceBytes()).isEqualTo(512 * MB);
+    assertThat(auto.pagingSpaceInuseBytes()).isEqualTo(Math.round(14.23 * MB));
+    SvmonG longreal =
+        AixCommandParsers.parseSvmonG(
+            fixture("svmon-G-O-unit-MB-summary-longreal.ibm-doc-format.txt"));
+    assertThat(longreal.sizeBytes()).isEqualTo(4096 * MB);
+    assertThat(longreal.freeBytes()).isEqualTo(Math.round(126.21 * MB));
+    assertThat(longreal.pagingSpaceBytes()).isEqualTo(512 * MB);
+    assertThat(longreal.pagingSpaceInuseBytes()).isEqualTo(-1);
+  }
+
+  @Test
+  void svmonFigures() {
+    assertThat(AixCommandParsers.svmonBytes("2177848", 1024)).isEqualTo(2177848L * 1024);
+    assertThat(AixCommandParsers.svmonBytes("0.5", 1024)).isEqualTo(512);
+    assertThat(AixCommandParsers.svmonBytes("1.5K", 0)).isEqualTo(1536);
+    assertThat(AixCommandParsers.svmonBytes("2GB", 0)).isEqualTo(2048 * MB);
+    assertThat(AixCommandParsers.svmonBytes("1T", 4096)).isEqualTo(1024 * 1024 * MB);
+    // a figure without a suffix under "auto" names no unit: only 0 is known
+    assertThat(AixCommandParsers.svmonBytes("0", 0)).isZero();
+    assertThat(AixCommandParsers.svmonBytes("12", 0)).isEqualTo(-1);
+    assertThat(AixCommandParsers.svmonBytes("Ded", 1024)).isEqualTo(-1);
+    assertThat(AixCommandParsers.svmonBytes("-", 1024)).isEqualTo(-1);
+    assertThat(AixCommandParsers.svmonBytes("-5", 1024)).isEqualTo(-1);
+    assertThat(AixCommandParsers.svmonBytes("1e300", 1024)).isEqualTo(-1);
+    assertThat(AixCommandParsers.svmonBytes("99999999999999999999G", 0)).isEqualTo(-1);
+  }
+
+  @Test
+  void prtconfOfAMachineThatIsNotPartitioned() throws Exception {
+    Prtconf p = AixCommandParsers.parsePrtconf(fixture("prtconf-unpartitioned.ibm-doc-format.txt"));
+    assertThat(p.lparNumber()).isEqualTo(-1);
+    assertThat(p.lparName()).isEmpty();
+    assertThat(p.processors()).isEqualTo(2);
+    assertThat(p.memoryBytes()).isEqualTo(7936 * MB);
+    assertThat(p.pagingSpaceBytes()).isEqualTo(2048 * MB);
+    assertThat(AixCommandParsers.parsePrtconf("LPAR Info: 3 NULL\n").lparName()).isEmpty();
+    assertThat(AixCommandParsers.parsePrtconf("LPAR Info: 3 lp3\n").lparNumber()).isEqualTo(3);
+  }
+
+  @Test
+  void lparstatKeysWithIrregularSpacing() throws Exception {
+    LparstatInfo l =
+        AixCommandParsers.parseLparstatI(
+            fixture("lparstat-i.irregular-spacing.ibm-doc-format.txt"));
+    assertThat(l.partitionName()).isEqualTo("dev1");
+    assertThat(l.entitledCapacity()).isEqualTo(0.50);
+    assertThat(l.onlineVirtualCpus()).isEqualTo(2);
+    assertThat(l.onlineMemoryBytes()).isEqualTo(8192 * MB);
+    assertThat(l.memoryMode()).isEqualTo("Dedicated");
+    assertThat(l.smtThreads()).isEqualTo(4);
+    assertThat(l.fields())
+        .containsEntry("Unallocated Variable Memory Capacity Weight", "-")
+        .containsEntry("Target Memory Expansion Factor", "-");
+  }
+
+  @Test
+  void lspsWithoutThePercentageColumn() throws Exception {
+    LspsS s = AixCommandParsers.parseLspsS(fixture("lsps-s-no-percent.ibm-doc-format.txt"));
+    assertThat(s).isEqualTo(new LspsS(512 * MB, -1));
+    assertThat(s.freeBytes()).isEqualTo(-1);
+    assertThat(AixCommandParsers.parseLspsS("Total Paging Space\n 2GB\n"))
+        .isEqualTo(new LspsS(2048 * MB, -1));
+  }
+
+  @Test
   void lpsp() throws Exception {
     LspsS s = AixCommandParsers.parseLspsS(fixture("lsps-s.ibm-doc-format.txt"));
     assertThat(s).isEqualTo(new LspsS(512 * MB, 1));

@@ -9,6 +9,7 @@ import static dev.psinfo.probe.aix.AixSystemProbe.OSLEVEL_S;
 import static dev.psinfo.probe.aix.AixSystemProbe.PRTCONF;
 import static dev.psinfo.probe.aix.AixSystemProbe.SAR_U;
 import static dev.psinfo.probe.aix.AixSystemProbe.SVMON_G;
+import static dev.psinfo.probe.aix.AixSystemProbe.SVMON_G_PLAIN;
 import static dev.psinfo.probe.aix.AixSystemProbe.UNAME_L;
 import static dev.psinfo.probe.aix.AixSystemProbe.UPTIME;
 import static dev.psinfo.probe.aix.AixSystemProbe.WHO_B;
@@ -182,6 +183,42 @@ class AixSystemProbeTest {
     SystemLoad alone = new AixSystemProbe(svmonOnly, () -> -1, env()).load();
     assertThat(alone.totalSwapBytes()).isEqualTo(524288L * 1024);
     assertThat(alone.freeSwapBytes()).isEqualTo(-1);
+  }
+
+  @Test
+  void unpartitionedMachinePublishesNoLpar() {
+    FixtureCommandRunner runner =
+        new FixtureCommandRunner().serve(PRTCONF, "prtconf-unpartitioned.ibm-doc-format.txt");
+    SystemFacts f = new AixSystemProbe(runner, () -> -1, env()).facts();
+    assertThat(f.platform()).doesNotContainKeys("lparName", "lparNumber");
+    assertThat(f.platform()).containsEntry("systemModel", "IBM,9115-505");
+    assertThat(f.totalMemoryBytes()).isEqualTo(7936 * MB);
+  }
+
+  @Test
+  void svmonAsksForKilobytesAndReadsWhatASvmonrcMadeOfIt() {
+    // the command line asks for KB; should a .svmonrc still win, the MB figures are read too
+    FixtureCommandRunner runner =
+        new FixtureCommandRunner().serve(SVMON_G, "svmon-G-O-unit-MB.ibm-doc-format.txt");
+    AixSystemProbe probe = new AixSystemProbe(runner, () -> -1, env());
+    SystemLoad l = probe.load();
+    assertThat(l.freeMemoryBytes()).isEqualTo(Math.round(1969.20 * MB));
+    assertThat(l.availableMemoryBytes()).isEqualTo(Math.round(2076.64 * MB));
+    assertThat(l.totalSwapBytes()).isEqualTo(512 * MB);
+    assertThat(l.freeSwapBytes()).isEqualTo(512 * MB - Math.round(14.23 * MB));
+    assertThat(runner.calls(SVMON_G_PLAIN)).isZero();
+  }
+
+  @Test
+  void svmonWithoutOptionsIsTriedOnceTheOptionsFailed() {
+    // AIX 5.3: svmon has no -O and fails; the plain report in 4 KB pages serves from then on
+    FixtureCommandRunner runner =
+        new FixtureCommandRunner().serve(SVMON_G_PLAIN, "svmon-G.facter.txt");
+    AixSystemProbe probe = new AixSystemProbe(runner, () -> -1, env());
+    assertThat(probe.load().freeMemoryBytes()).isEqualTo(1212409L * 4096);
+    assertThat(probe.load().freeMemoryBytes()).isEqualTo(1212409L * 4096);
+    assertThat(runner.calls(SVMON_G)).isEqualTo(1);
+    assertThat(runner.calls(SVMON_G_PLAIN)).isEqualTo(2);
   }
 
   @Test
