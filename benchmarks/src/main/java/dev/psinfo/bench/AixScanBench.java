@@ -26,6 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * dir): the probe alone, the whole table read through the MBeanServer (ttl=0, so every read scans),
  * and the floor (one psinfo read per process, no parsing). Scores are per scan of {@code processes}
  * processes; divide by it for per-process figures (gc.alloc.rate.norm too).
+ *
+ * <p>{@code probeScanLongLines} scans another tree where every process has a command line longer
+ * than psargs keeps (the worst case for whole command lines: each needs its {@code as} read), with
+ * {@code fullArgs} off (psargs only) and on.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,5 +71,31 @@ public class AixScanBench {
   @Benchmark
   public int floorPsinfo() throws IOException {
     return floors.aix(root);
+  }
+
+  @Benchmark
+  public ProcessScan probeScanLongLines(LongLines lines) throws IOException {
+    return lines.probe.scan();
+  }
+
+  /** The tree of long command lines, and a probe with whole command lines off or on. */
+  @State(Scope.Benchmark)
+  public static class LongLines {
+    @Param({"false", "true"})
+    public boolean fullArgs;
+
+    private Path root;
+    private AixProcessProbe probe;
+
+    @Setup(Level.Trial)
+    public void setUp(AixScanBench bench) {
+      root = Tables.fakeAixTreeWithLongArgs(bench.processes);
+      probe = new AixProcessProbe(root, new UserNames(Path.of("/etc/passwd")), fullArgs);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      Tables.delete(root);
+    }
   }
 }

@@ -82,6 +82,20 @@ final class Tables {
     }
   }
 
+  /**
+   * A fresh temp dir holding a fake AIX /proc of {@code count} 32-bit processes from pid 1000 whose
+   * command lines are longer than psargs keeps, each with a sparse {@code as} holding its argv.
+   */
+  static Path fakeAixTreeWithLongArgs(int count) {
+    try {
+      Path root = Files.createTempDirectory("psinfo-bench-aix-long-" + count + "-");
+      FakeAixProc.writeProcessesWithLongArgs(root, 1000, count);
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Deletes a tree made by {@link #fakeAixTree}. */
   static void delete(Path root) {
     if (root == null) {

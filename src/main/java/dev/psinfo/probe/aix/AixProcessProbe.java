@@ -21,11 +21,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The AIX process table from {@code <procRoot>/<pid>/psinfo} (world-readable, so no root needed)
@@ -52,6 +54,15 @@ import java.util.concurrent.TimeUnit;
  * opening their {@code status} (an exception per process is what a non-root agent would pay
  * otherwise).
  *
+ * <p><b>Whole command lines</b> (when built with {@code fullArgs}, the default): {@code pr_psargs}
+ * keeps only 79 characters, so for a process whose psargs reach that bound the probe reads the real
+ * argv from {@code <procRoot>/<pid>/as} ({@link ArgvReader}; the pointer width from {@code
+ * status.pr_dmodel}), bounded by {@link ArgvReader.Limits#DEFAULT}. Shorter psargs are already
+ * whole and cost nothing more. Any failure — {@code status} or {@code as} not readable, the process
+ * gone, argc 0, a bad or unmapped pointer, a line that does not begin with psargs' program — keeps
+ * psargs with {@code argsTruncated} as before; it is counted ({@link #fullArgsCounts()}), never
+ * fatal, and a denied {@code as} is remembered per (uid, euid) for the scan like {@code status}.
+ *
  * <p>Directory entries count as processes when their name is a canonical decimal number (no sign,
  * no leading zero except {@code 0} itself) no larger than {@link Psinfo#MAX_PID}; anything else is
  * not a process and is ignored. Duplicates are listed once; rows come in ascending pid order.
@@ -65,6 +76,7 @@ public final class AixProcessProbe implements ProcessProbe {
   private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final String PSINFO = "psinfo";
   private static final String STATUS = "status";
+  private static final String AS = "as";
   private static final Set<OpenOption> READ_ONLY = Set.of(StandardOpenOption.READ);
 
   /** Opens a file for reading; the seam tests use to simulate denied or vanishing files. */
@@ -76,7 +88,10 @@ public final class AixProcessProbe implements ProcessProbe {
   private final Path procRoot;
   private final UserNames users;
   private final FileOpener opener;
+  private final AddressSpace.Opener addressSpaces;
+  private final boolean fullArgs;
   private final RateLimitedLog warnings = new RateLimitedLog(log, WARN_INTERVAL_NANOS);
+  private final AtomicLongArray fullArgsCounts = new AtomicLongArray(FullArgs.values().length);
 
   /**
    * The paths of the pids of the latest scan (immutable once published). Replaced, not updated, by
@@ -89,13 +104,68 @@ public final class AixProcessProbe implements ProcessProbe {
    * @param users resolves effective uids to names
    */
   public AixProcessProbe(Path procRoot, UserNames users) {
-    this(procRoot, users, file -> FileChannel.open(file, READ_ONLY));
+    this(procRoot, users, true);
+  }
+
+  /**
+   * @param procRoot the AIX {@code /proc} directory (or a copy of one)
+   * @param users resolves effective uids to names
+   * @param fullArgs read whole command lines from {@code as} where psargs is cut short
+   */
+  public AixProcessProbe(Path procRoot, UserNames users, boolean fullArgs) {
+    this(
+        procRoot, users, file -> FileChannel.open(file, READ_ONLY), AddressSpace::ofFile, fullArgs);
   }
 
   AixProcessProbe(Path procRoot, UserNames users, FileOpener opener) {
+    this(procRoot, users, opener, AddressSpace::ofFile, true);
+  }
+
+  AixProcessProbe(
+      Path procRoot,
+      UserNames users,
+      FileOpener opener,
+      AddressSpace.Opener addressSpaces,
+      boolean fullArgs) {
     this.procRoot = requireNonNull(procRoot, "procRoot is null");
     this.users = requireNonNull(users, "users is null");
     this.opener = requireNonNull(opener, "opener is null");
+    this.addressSpaces = requireNonNull(addressSpaces, "addressSpaces is null");
+    this.fullArgs = fullArgs;
+  }
+
+  /** What became of the attempts to read a whole command line, counted since construction. */
+  public enum FullArgs {
+    /** Read from {@code as} and shown. */
+    READ,
+    /** {@code status} or {@code as} not readable by the agent's user (or remembered so). */
+    DENIED,
+    /** The process exited while its argv was read. */
+    GONE,
+    /** {@code status} unreadable for another reason: the pointer width is unknown. */
+    NO_DATA_MODEL,
+    /** {@code pr_argc} was 0. */
+    ARGC_ZERO,
+    /** A pointer that cannot be an argv pointer (NULL, negative, misaligned). */
+    BAD_POINTER,
+    /** A pointer past the end of the address space, or a read the system refused. */
+    UNMAPPED,
+    /** The line read does not begin with psargs' program (rewritten argv or stray memory). */
+    DISAGREES
+  }
+
+  /** How often each outcome of {@link FullArgs} happened since construction; all 0 when off. */
+  public Map<FullArgs, Long> fullArgsCounts() {
+    Map<FullArgs, Long> counts = new EnumMap<>(FullArgs.class);
+    for (FullArgs f : FullArgs.values()) {
+      counts.put(f, fullArgsCounts.get(f.ordinal()));
+    }
+    return counts;
+  }
+
+  /** Whether whole command lines are read. */
+  public boolean fullArgs() {
+    return fullArgs;
   }
 
   @Override
@@ -148,11 +218,13 @@ public final class AixProcessProbe implements ProcessProbe {
     final Path dir;
     final Path psinfo;
     final Path status;
+    final Path as;
 
     PidPaths(Path dir) {
       this.dir = dir;
       this.psinfo = dir.resolve(PSINFO);
       this.status = dir.resolve(STATUS);
+      this.as = dir.resolve(AS);
     }
   }
 
@@ -166,33 +238,43 @@ public final class AixProcessProbe implements ProcessProbe {
     int corrupt;
 
     /** {@link #owners} of processes whose status was denied in this scan. */
-    long[] statusDeniedOwners = new long[8];
+    final OwnerSet statusDenied = new OwnerSet();
 
-    int statusDeniedOwnerCount;
+    /** {@link #owners} of processes whose {@code as} was denied in this scan. */
+    final OwnerSet asDenied = new OwnerSet();
+
+    /** Created on the first whole command line of the scan. */
+    ArgvReader argv;
 
     Scan(int expected) {
       rows = new ArrayList<>(expected);
     }
 
-    boolean isStatusDenied(long owners) {
-      for (int i = 0; i < statusDeniedOwnerCount; i++) {
-        if (statusDeniedOwners[i] == owners) {
+    /** The real and effective uid of a process in one value (each is 32 bits). */
+    static long owners(Psinfo psinfo) {
+      return psinfo.uid() << 32 | psinfo.euid();
+    }
+  }
+
+  /** A small set of {@link Scan#owners} values; a scan meets few distinct owners. */
+  private static final class OwnerSet {
+    private long[] owners = new long[8];
+    private int count;
+
+    boolean contains(long value) {
+      for (int i = 0; i < count; i++) {
+        if (owners[i] == value) {
           return true;
         }
       }
       return false;
     }
 
-    void statusDenied(long owners) {
-      if (statusDeniedOwnerCount == statusDeniedOwners.length) {
-        statusDeniedOwners = Arrays.copyOf(statusDeniedOwners, statusDeniedOwnerCount * 2);
+    void add(long value) {
+      if (count == owners.length) {
+        owners = Arrays.copyOf(owners, count * 2);
       }
-      statusDeniedOwners[statusDeniedOwnerCount++] = owners;
-    }
-
-    /** The real and effective uid of a process in one value (each is 32 bits). */
-    static long owners(Psinfo psinfo) {
-      return psinfo.uid() << 32 | psinfo.euid();
+      owners[count++] = value;
     }
   }
 
@@ -234,9 +316,13 @@ public final class AixProcessProbe implements ProcessProbe {
 
     Pstatus status = null;
     long owners = Scan.owners(psinfo);
-    if (scan.isStatusDenied(owners)) {
+    boolean wantsFullArgs = fullArgs && psinfo.argsTruncated() && !psinfo.isZombie();
+    if (scan.statusDenied.contains(owners)) {
       // denied for this (uid, euid) a moment ago: spare an exception per process
       scan.denied++;
+      if (wantsFullArgs) {
+        count(FullArgs.DENIED);
+      }
       scan.rows.add(psinfo.toProcessInfo(users.nameOf(psinfo.euid(), dir)));
       return;
     }
@@ -253,7 +339,7 @@ public final class AixProcessProbe implements ProcessProbe {
       }
     } catch (AccessDeniedException e) {
       scan.denied++;
-      scan.statusDenied(owners);
+      scan.statusDenied.add(owners);
     } catch (IOException e) {
       if (!ProcDirectory.isGone(e, paths.dir)) {
         warnings.warn("status of pid {} could not be read: {}", pid, e.toString());
@@ -265,7 +351,68 @@ public final class AixProcessProbe implements ProcessProbe {
     }
 
     String user = users.nameOf(psinfo.euid(), dir);
-    scan.rows.add(psinfo.toProcessInfo(status, user));
+    ArgvReader.Result full = wantsFullArgs ? readFullArgs(scan, pid, paths, psinfo, status) : null;
+    scan.rows.add(
+        full == null
+            ? psinfo.toProcessInfo(status, user)
+            : psinfo.toProcessInfo(status, user, full.args(), full.truncated()));
+  }
+
+  /**
+   * The whole argv of a process whose psargs are cut short; null (counted) when it cannot be read
+   * or does not agree with psargs.
+   */
+  private ArgvReader.Result readFullArgs(
+      Scan scan, long pid, PidPaths paths, Psinfo psinfo, Pstatus status) {
+    long owners = Scan.owners(psinfo);
+    if (status == null) {
+      count(scan.statusDenied.contains(owners) ? FullArgs.DENIED : FullArgs.NO_DATA_MODEL);
+      return null;
+    }
+    if (scan.asDenied.contains(owners)) {
+      count(FullArgs.DENIED);
+      return null;
+    }
+    ArgvReader.Failure before =
+        ArgvReader.check(psinfo.argvAddr(), psinfo.argc(), status.is64Bit());
+    if (scan.argv == null) {
+      scan.argv = new ArgvReader(ArgvReader.Limits.DEFAULT);
+    }
+    ArgvReader.Result r;
+    if (before != null) {
+      r = ArgvReader.Result.failed(before); // no need to open the address space
+    } else {
+      try (AddressSpace as = addressSpaces.open(paths.as)) {
+        r = scan.argv.read(as, psinfo.argvAddr(), psinfo.argc(), status.is64Bit());
+      } catch (AccessDeniedException e) {
+        scan.asDenied.add(owners);
+        count(FullArgs.DENIED);
+        return null;
+      } catch (IOException e) {
+        // gone, or a read the system refused (EIO for an unmapped address): psargs it is
+        count(ProcDirectory.isGone(e, paths.dir) ? FullArgs.GONE : FullArgs.UNMAPPED);
+        return null;
+      }
+    }
+    if (!r.ok()) {
+      count(
+          switch (r.failure()) {
+            case ARGC_ZERO -> FullArgs.ARGC_ZERO;
+            case BAD_POINTER -> FullArgs.BAD_POINTER;
+            case UNMAPPED -> FullArgs.UNMAPPED;
+          });
+      return null;
+    }
+    if (!ArgvReader.agreesWith(r.args(), psinfo.psargs())) {
+      count(FullArgs.DISAGREES);
+      return null;
+    }
+    count(FullArgs.READ);
+    return r;
+  }
+
+  private void count(FullArgs outcome) {
+    fullArgsCounts.incrementAndGet(outcome.ordinal());
   }
 
   /** Clears {@code buf}, fills it from {@code ch} until full or end of file, and flips it. */

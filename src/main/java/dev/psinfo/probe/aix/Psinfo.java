@@ -193,6 +193,18 @@ public record Psinfo(
    * @throws IllegalArgumentException when {@code status} belongs to another pid
    */
   public ProcessInfo toProcessInfo(Pstatus status, String user) {
+    return toProcessInfo(status, user, null, false);
+  }
+
+  /**
+   * The platform-neutral row, as {@link #toProcessInfo(Pstatus, String)}, with the whole argument
+   * list read from the address space in place of {@link #args()}.
+   *
+   * @param fullArgs the space-joined argv; null to show {@link #args()} as usual
+   * @param fullArgsTruncated true when {@code fullArgs} was cut at a bound (ignored when null)
+   */
+  public ProcessInfo toProcessInfo(
+      Pstatus status, String user, String fullArgs, boolean fullArgsTruncated) {
     requireNonNull(user, "user is null");
     if (status != null && status.pid() != pid) {
       throw new IllegalArgumentException("status of pid " + status.pid() + " given for " + pid);
@@ -207,8 +219,8 @@ public record Psinfo(
         .egid(egid)
         .user(user)
         .name(fname)
-        .args(args())
-        .argsTruncated(argsTruncated())
+        .args(fullArgs == null ? args() : fullArgs)
+        .argsTruncated(fullArgs == null ? argsTruncated() : fullArgsTruncated)
         .state(state())
         .stateCode(stateCode())
         .threads(threadCount)

@@ -1,8 +1,13 @@
 package dev.psinfo.probe.aix;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes fake AIX {@code /proc} trees ({@code <procRoot>/<pid>/psinfo}, {@code status}) for tests
@@ -34,6 +39,66 @@ public final class FakeAixProc {
       throws IOException {
     Path dir = Files.createDirectories(procRoot.resolve(Long.toString(pid)));
     return Files.write(dir.resolve(name), bytes);
+  }
+
+  /**
+   * Writes {@code <procRoot>/<pid>/as} as a sparse file holding each region at its address (the
+   * file offset of {@code as} is the virtual address); suits 32-bit processes, whose addresses stay
+   * below 4 GB. Returns the file.
+   */
+  public static Path writeAddressSpace(Path procRoot, long pid, Map<Long, byte[]> regions)
+      throws IOException {
+    Path dir = Files.createDirectories(procRoot.resolve(Long.toString(pid)));
+    Path as = dir.resolve("as");
+    try (FileChannel ch =
+        FileChannel.open(
+            as,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.SPARSE)) {
+      for (Map.Entry<Long, byte[]> r : regions.entrySet()) {
+        ByteBuffer b = ByteBuffer.wrap(r.getValue());
+        long at = r.getKey();
+        while (b.hasRemaining()) {
+          at += ch.write(b, at);
+        }
+      }
+    }
+    return as;
+  }
+
+  /**
+   * Writes {@code count} 32-bit processes with pids {@code firstPid ..} whose command lines (about
+   * 190 characters, a Java one) are longer than psargs keeps, each with status and a sparse {@code
+   * as} holding the argv; for benchmarks of whole command lines.
+   */
+  public static void writeProcessesWithLongArgs(Path procRoot, long firstPid, int count)
+      throws IOException {
+    long argv = 0x2ff22f80L;
+    for (int i = 0; i < count; i++) {
+      long pid = firstPid + i;
+      List<String> args =
+          List.of(
+              "/usr/java8/bin/java",
+              "-Xmx512m",
+              "-Dinstance=" + pid,
+              "-classpath",
+              "/opt/app/lib/app.jar:/opt/app/lib/dep-1.jar:/opt/app/lib/dep-2.jar",
+              "com.example.Main",
+              "--id=" + i);
+      String line = String.join(" ", args);
+      writeProcess(
+          procRoot,
+          PsinfoBytes.process(pid)
+              .fname("java")
+              .argc(args.size())
+              .argv(argv)
+              .psargs(line.substring(0, 79)),
+          PstatusBytes.process(pid).dmodel(PstatusLayout.DMODEL_32));
+      writeAddressSpace(
+          procRoot, pid, ArgvImage.of(argv, argv + 0x20, argv + 0x180, 4, args).regions());
+    }
   }
 
   /**

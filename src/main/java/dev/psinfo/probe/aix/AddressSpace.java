@@ -1,0 +1,49 @@
+package dev.psinfo.probe.aix;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Positional reads from a process's address space: on AIX the file {@code /proc/<pid>/as}, where
+ * the file offset is the virtual address. Only reads at absolute addresses, never a cursor, so the
+ * one channel serves every pointer the argv walk follows. Tests serve sparse address spaces through
+ * this interface, since a 64-bit address is larger than any file a test can create.
+ */
+interface AddressSpace extends Closeable {
+  /**
+   * Reads up to {@code dst.remaining()} bytes from {@code address} into {@code dst}.
+   *
+   * @param address an address in the target; never negative (the caller checks)
+   * @return the number of bytes read, possibly 0; -1 when {@code address} lies past the end (an
+   *     unmapped address)
+   * @throws IOException when the read fails (on AIX an unmapped address may give {@code EIO}, a
+   *     process that exited {@code ENOENT} or {@code ESRCH})
+   */
+  int read(ByteBuffer dst, long address) throws IOException;
+
+  /** Opens an address space; the seam tests use to serve their own. */
+  @FunctionalInterface
+  interface Opener {
+    AddressSpace open(Path file) throws IOException;
+  }
+
+  /** Opens {@code file} (an {@code as} file, or any file in tests) read-only. */
+  static AddressSpace ofFile(Path file) throws IOException {
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    return new AddressSpace() {
+      @Override
+      public int read(ByteBuffer dst, long address) throws IOException {
+        return ch.read(dst, address);
+      }
+
+      @Override
+      public void close() throws IOException {
+        ch.close();
+      }
+    };
+  }
+}
