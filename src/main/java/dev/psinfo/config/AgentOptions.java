@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param exportTop which rows {@code Processes} keeps when {@code maxRows} cuts the table
  * @param scrubArgs whether secret values are masked in command lines
  * @param scrubWords extra words that mark an argument as secret, on top of the built-in list
+ * @param fullArgs AIX: read whole command lines from {@code /proc/<pid>/as} where readable, not
+ *     only the 79 characters of {@code psinfo} (no effect on Linux, whose {@code cmdline} is whole)
  * @param registerDelay how long to wait before registering the MBeans (0: at once)
  * @param log how much the agent prints on the host's standard error
  * @param source where the options came from, for the agent's status bean
@@ -39,6 +41,7 @@ public record AgentOptions(
     ExportOrder exportTop,
     boolean scrubArgs,
     List<String> scrubWords,
+    boolean fullArgs,
     Duration registerDelay,
     LogLevel log,
     String source) {
@@ -92,6 +95,7 @@ public record AgentOptions(
         .exportTop(exportTop)
         .scrubArgs(scrubArgs)
         .scrubWords(scrubWords)
+        .fullArgs(fullArgs)
         .registerDelay(registerDelay)
         .log(log)
         .source(source);
@@ -114,6 +118,7 @@ public record AgentOptions(
     private ExportOrder exportTop = ExportOrder.CPU;
     private boolean scrubArgs = true;
     private List<String> scrubWords = List.of();
+    private boolean fullArgs = true;
     private Duration registerDelay = Duration.ZERO;
     private LogLevel log = LogLevel.WARN;
     private String source = "";
@@ -177,6 +182,11 @@ public record AgentOptions(
       return this;
     }
 
+    public Builder fullArgs(boolean v) {
+      fullArgs = v;
+      return this;
+    }
+
     public Builder registerDelay(Duration v) {
       registerDelay = v;
       return this;
@@ -210,6 +220,7 @@ public record AgentOptions(
           exportTop,
           scrubArgs,
           scrubWords,
+          fullArgs,
           registerDelay,
           log,
           source);

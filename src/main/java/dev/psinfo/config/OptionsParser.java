@@ -54,6 +54,7 @@ public final class OptionsParser {
     OPTIONS.put("exportTop", (b, k, v) -> b.exportTop(choice(k, v, ExportOrder.class)));
     OPTIONS.put("scrubArgs", (b, k, v) -> b.scrubArgs(bool(k, v)));
     OPTIONS.put("scrubWords", (b, k, v) -> b.scrubWords(List.copyOf(list(k, v))));
+    OPTIONS.put("fullArgs", (b, k, v) -> b.fullArgs(bool(k, v)));
     OPTIONS.put("registerDelay", (b, k, v) -> b.registerDelay(duration(k, v)));
     OPTIONS.put("log", (b, k, v) -> b.log(choice(k, v, LogLevel.class)));
   }

@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * The one place that chooses a platform from the options ({@code probe}, {@code procRoot}, {@code
- * passwdFile}). The agent and the command line both get theirs here, so they read the same table
- * the same way. Choosing reads nothing.
+ * passwdFile}, {@code fullArgs}). The agent and the command line both get theirs here, so they read
+ * the same table the same way. Choosing reads nothing.
  */
 public final class Platforms {
   private Platforms() {}
@@ -22,7 +22,11 @@ public final class Platforms {
   public static Platform of(AgentOptions options) {
     requireNonNull(options, "options is null");
     return resolve(options.probe()) == ProbeKind.AIX
-        ? new AixPlatform(options.procRoot(), options.passwdFile(), new ProcessCommandRunner())
+        ? new AixPlatform(
+            options.procRoot(),
+            options.passwdFile(),
+            new ProcessCommandRunner(),
+            options.fullArgs())
         : new LinuxPlatform(options.procRoot(), options.passwdFile());
   }
 

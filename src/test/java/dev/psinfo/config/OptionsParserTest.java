@@ -32,7 +32,8 @@ class OptionsParserTest {
                 + ",passwdFile="
                 + passwd
                 + ",ttl=500ms,include=java|sshd,exclude=^kworker,users=alice:0,maxRows=50,"
-                + "exportTop=memory,scrubArgs=false,scrubWords=pin:otp,registerDelay=2s,log=DEBUG");
+                + "exportTop=memory,scrubArgs=false,scrubWords=pin:otp,fullArgs=false,"
+                + "registerDelay=2s,log=DEBUG");
     assertThat(o.probe()).isEqualTo(ProbeKind.AIX);
     assertThat(o.procRoot()).isEqualTo(dir);
     assertThat(o.passwdFile()).isEqualTo(passwd);
@@ -44,6 +45,8 @@ class OptionsParserTest {
     assertThat(o.exportTop()).isEqualTo(ExportOrder.MEMORY);
     assertThat(o.scrubArgs()).isFalse();
     assertThat(o.scrubWords()).isEqualTo(List.of("pin", "otp"));
+    assertThat(o.fullArgs()).isFalse();
+    assertThat(AgentOptions.defaults().fullArgs()).isTrue();
     assertThat(o.registerDelay()).isEqualTo(Duration.ofSeconds(2));
     assertThat(o.log()).isEqualTo(LogLevel.DEBUG);
     assertThat(OptionsParser.parse("").log()).isEqualTo(LogLevel.WARN);
@@ -96,6 +99,7 @@ class OptionsParserTest {
         "exportTop=io              | bad value for exportTop: 'io' (expected cpu or memory)",
         "log=verbose               | bad value for log: 'verbose' (expected off, warn, info or debug)",
         "scrubArgs=yes             | bad value for scrubArgs: 'yes' (expected true or false)",
+        "fullArgs=1                | bad value for fullArgs: '1' (expected true or false)",
         "users=::                  | bad value for users",
         "procRoot=/no/such/dir     | bad value for procRoot: '/no/such/dir' is not a directory",
         "passwdFile=/no/such/file  | bad value for passwdFile: '/no/such/file' is not a readable file",

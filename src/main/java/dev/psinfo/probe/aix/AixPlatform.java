@@ -45,8 +45,18 @@ public final class AixPlatform implements Platform {
    * @param runner runs the commands the system facts come from
    */
   public AixPlatform(Path procRoot, Path passwdFile, CommandRunner runner) {
+    this(procRoot, passwdFile, runner, true);
+  }
+
+  /**
+   * @param procRoot the AIX {@code /proc} (or a capture of one)
+   * @param passwdFile the passwd-format file for user names
+   * @param runner runs the commands the system facts come from
+   * @param fullArgs read whole command lines from {@code /proc/<pid>/as} where readable
+   */
+  public AixPlatform(Path procRoot, Path passwdFile, CommandRunner runner, boolean fullArgs) {
     requireNonNull(procRoot, "procRoot is null");
-    this.processProbe = new AixProcessProbe(procRoot, new UserNames(passwdFile));
+    this.processProbe = new AixProcessProbe(procRoot, new UserNames(passwdFile), fullArgs);
     this.systemProbe = new AixSystemProbe(runner, procRoot);
   }
 
