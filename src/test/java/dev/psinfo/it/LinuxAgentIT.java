@@ -90,7 +90,7 @@ class LinuxAgentIT {
           .containsExactly(
               "psinfo-jmx: agent not started: unknown option 'colour' (known keys: probe,"
                   + " procRoot, passwdFile, ttl, include, exclude, users, maxRows, exportTop,"
-                  + " scrubArgs, scrubWords, registerDelay, log, config)");
+                  + " scrubArgs, scrubWords, fullArgs, registerDelay, log, config)");
     }
   }
 
