@@ -3,6 +3,7 @@ package dev.psinfo.cli;
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.platform.Platforms;
 import dev.psinfo.probe.CapturePlan;
+import dev.psinfo.probe.CapturedCommands;
 import dev.psinfo.probe.CommandRunner;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.probe.ProcessCommandRunner;
@@ -38,7 +39,8 @@ final class CaptureCommand {
       a bug report, so the problem can be replayed elsewhere:
         AIX:   every readable /proc/PID/psinfo, status and lwp/*/lwpsinfo, plus the output of
                the commands the system facts come from (prtconf, lparstat -i, oslevel -s,
-               uname -L, svmon -G, lsps -s, uptime, who -b) and uname -a
+               uname -L, hostname, bindprocessor -q, lsattr -El proc0/sys0, sar -u 1 1,
+               svmon -G, lsps -s, uptime, who -b) and uname -a
         Linux: /proc/PID/stat, status, cmdline (and io where readable), the system files
                (stat, meminfo, loadavg, uptime, cpuinfo, sys/kernel/*, self/auxv), uname -a
       Unreadable files are skipped and counted; nothing else on the host is touched. Command
@@ -48,6 +50,8 @@ final class CaptureCommand {
       directory of the same base name. Either holds README.txt (what, when, which host),
       commands/ and proc/. Read it back with:
         java -jar psinfo-jmx-agent.jar ps --probe PROBE --proc-root DIR/proc
+        java -jar psinfo-jmx-agent.jar info --probe aix --proc-root DIR/proc
+      (info answers the AIX commands from commands/ instead of running them here).
 
       Options:
         --proc-root DIR          the process directory to copy (default /proc)
@@ -160,7 +164,7 @@ final class CaptureCommand {
         CommandRunner.Result result = runner.run(command, COMMAND_TIMEOUT);
         if (result.succeeded()) {
           sink.file(
-              "commands/" + fileNameOf(command) + ".txt",
+              "commands/" + CapturePlan.fileNameOf(command) + ".txt",
               result.stdout().getBytes(StandardCharsets.ISO_8859_1));
           counts.files++;
           commands.put(name, "captured");
@@ -217,15 +221,6 @@ final class CaptureCommand {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  /** {@code uname -a} → {@code uname-a}, {@code /usr/sbin/lsps -s} → {@code lsps-s}. */
-  static String fileNameOf(List<String> command) {
-    StringBuilder b = new StringBuilder(Path.of(command.get(0)).getFileName().toString());
-    for (String arg : command.subList(1, command.size())) {
-      b.append('-').append(arg.replaceFirst("^-+", ""));
-    }
-    return b.toString().replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   private static void copyProcesses(
@@ -319,7 +314,7 @@ final class CaptureCommand {
       Map<String, String> commands,
       String dir) {
     StringBuilder b = new StringBuilder();
-    b.append("psinfo-jmx capture\n\n");
+    b.append(CapturedCommands.README_FIRST_LINE).append("\n\n");
     b.append("created:    ").append(now).append('\n');
     b.append("host:       ").append(host).append('\n');
     b.append("os:         ")

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.ProbeKind;
+import dev.psinfo.probe.CapturedCommands;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.probe.ProcessCommandRunner;
 import dev.psinfo.probe.aix.AixPlatform;
@@ -25,7 +26,7 @@ public final class Platforms {
         ? new AixPlatform(
             options.procRoot(),
             options.passwdFile(),
-            new ProcessCommandRunner(),
+            new CapturedCommands(options.procRoot(), new ProcessCommandRunner()),
             options.fullArgs())
         : new LinuxPlatform(options.procRoot(), options.passwdFile());
   }

@@ -2,6 +2,7 @@ package dev.psinfo.probe;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,5 +35,18 @@ public record CapturePlan(
       }
     }
     requireNonNull(summary, "summary is null");
+  }
+
+  /**
+   * The file name (without {@code .txt}) a command's output has in a capture: {@code uname -a} →
+   * {@code uname-a}, {@code /usr/sbin/lsps -s} → {@code lsps-s}, {@code svmon -G -O unit=KB} →
+   * {@code svmon-G-O-unit_KB}.
+   */
+  public static String fileNameOf(List<String> command) {
+    StringBuilder b = new StringBuilder(Path.of(command.get(0)).getFileName().toString());
+    for (String arg : command.subList(1, command.size())) {
+      b.append('-').append(arg.replaceFirst("^-+", ""));
+    }
+    return b.toString().replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

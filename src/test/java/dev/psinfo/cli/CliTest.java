@@ -299,6 +299,43 @@ class CliTest {
   }
 
   @Test
+  void infoOnAnAixCaptureReadsTheCommandsTheCaptureHolds() throws Exception {
+    // a capture as `capture` lays it out, its command outputs from the AIX fixtures
+    Path cap = tmp.resolve("aixcap");
+    Path commands = Files.createDirectories(cap.resolve("commands"));
+    Path fixtures = AIX_PROC.getParent().resolve("commands");
+    Files.copy(fixtures.resolve("prtconf.txt"), commands.resolve("prtconf.txt"));
+    Files.copy(
+        fixtures.resolve("svmon-G-O-unit-KB.gopsutil-test-partial.txt"),
+        commands.resolve("svmon-G-O-unit_KB.txt"));
+    Files.copy(fixtures.resolve("oslevel-s.ohai.txt"), commands.resolve("oslevel-s.txt"));
+    Files.writeString(cap.resolve("README.txt"), "psinfo-jmx capture\n\nprobe:      aix\n");
+    for (String f : List.of("1/psinfo", "1/status", "5767616/psinfo", "5767616/status")) {
+      Path to = cap.resolve("proc").resolve(f);
+      Files.createDirectories(to.getParent());
+      Files.copy(AIX_PROC.resolve(f), to);
+    }
+    CliRun r =
+        CliRun.of(
+            "info",
+            "--probe",
+            "aix",
+            "--proc-root",
+            cap.resolve("proc").toString(),
+            "--format",
+            "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "\"hostname\": \"aix72-dylan\"", // prtconf's Host Name: hostname is not captured
+            "\"cpuModel\": \"PowerPC_POWER8\"",
+            "\"kernelVersion\": \"7200-00-01-1543\"",
+            "\"totalMemoryBytes\": " + 4096L * 1024 * 1024,
+            "\"freeMemoryBytes\": " + 2016456L * 1024,
+            "\"lparName\": \"aix_7200-04-02-2027\"");
+  }
+
+  @Test
   void captureIntoADirectoryReadsBackWithPsOnTheAixSamples() throws Exception {
     Path dir = tmp.resolve("cap");
     CliRun c =

@@ -18,7 +18,8 @@ import java.util.List;
 public final class AixPlatform implements Platform {
   /**
    * What a capture copies: what the probes read, so that {@code ps} and the command parsers can
-   * replay it.
+   * replay it (every command {@link AixSystemProbe} may run, fallbacks included; {@code info
+   * --proc-root CAPTURE/proc} answers them from the capture).
    */
   static final CapturePlan CAPTURE =
       new CapturePlan(
@@ -29,7 +30,13 @@ public final class AixPlatform implements Platform {
               AixSystemProbe.LPARSTAT_I,
               AixSystemProbe.OSLEVEL_S,
               AixSystemProbe.UNAME_L,
+              AixSystemProbe.HOSTNAME,
+              AixSystemProbe.BINDPROCESSOR_Q,
+              AixSystemProbe.LSATTR_PROC0,
+              AixSystemProbe.LSATTR_SYS0,
+              AixSystemProbe.SAR_U,
               AixSystemProbe.SVMON_G,
+              AixSystemProbe.SVMON_G_PLAIN,
               AixSystemProbe.LSPS_S,
               AixSystemProbe.UPTIME,
               AixSystemProbe.WHO_B,
