@@ -43,7 +43,8 @@ public enum ProcessField {
   ARGS_TRUNCATED(
       boolean.class,
       ProcessInfo::argsTruncated,
-      "True when args is known to be cut short (AIX keeps only 79 bytes)"),
+      "True when args may be cut short (AIX psinfo keeps 79 bytes; lines read from /proc/PID/as"
+          + " stop at 64 KiB)"),
   STATE(
       ProcessState.class,
       ProcessInfo::state,
@@ -102,7 +103,15 @@ public enum ProcessField {
   WRITE_BYTES(
       long.class,
       ProcessInfo::writeBytes,
-      "Bytes written to storage (Linux /proc/PID/io, when readable); -1: not available");
+      "Bytes written to storage (Linux /proc/PID/io, when readable); -1: not available"),
+  WPAR_ID(
+      int.class,
+      ProcessInfo::wparId,
+      "AIX workload partition (WPAR) id, pr_cid: 0 is the global environment; -1: not available"),
+  WPAR(
+      String.class,
+      ProcessInfo::wpar,
+      "AIX WPAR name: Global for id 0; \"\": not known or not available");
 
   /** The record's canonical constructor, whose parameters are these fields in this order. */
   private static final MethodHandle CANONICAL;

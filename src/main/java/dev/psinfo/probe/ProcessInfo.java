@@ -41,6 +41,9 @@ import static java.util.Objects.requireNonNull;
  * @param openFds open file descriptors (Linux only, when readable)
  * @param readBytes bytes read from storage (Linux {@code /proc/<pid>/io}, when readable)
  * @param writeBytes bytes written to storage (Linux {@code /proc/<pid>/io}, when readable)
+ * @param wparId AIX workload partition (WPAR) the process runs in, {@code psinfo.pr_cid}: 0 = the
+ *     global environment (also on AIX 5.3, which has no WPARs); -1 where there are none (Linux)
+ * @param wpar the WPAR's name: {@code Global} for id 0, {@code ""} when not known or not available
  */
 public record ProcessInfo(
     long pid,
@@ -70,7 +73,9 @@ public record ProcessInfo(
     long involuntaryCtxSwitches,
     long openFds,
     long readBytes,
-    long writeBytes) {
+    long writeBytes,
+    int wparId,
+    String wpar) {
 
   /**
    * "Not available" for {@code nice} and {@code priority}, whose legal values include -1 and other
@@ -87,6 +92,10 @@ public record ProcessInfo(
     requireNonNull(args, "args is null");
     requireNonNull(state, "state is null");
     requireNonNull(stateCode, "stateCode is null");
+    requireNonNull(wpar, "wpar is null");
+    if (wparId < -1 || wparId > 0xffff) {
+      throw new IllegalArgumentException("wparId must be -1..65535: " + wparId);
+    }
     if (threads < -1) {
       throw new IllegalArgumentException("threads must be >= -1: " + threads);
     }
@@ -156,6 +165,8 @@ public record ProcessInfo(
     private long openFds = -1;
     private long readBytes = -1;
     private long writeBytes = -1;
+    private int wparId = -1;
+    private String wpar = "";
 
     private Builder(long pid) {
       this.pid = pid;
@@ -301,6 +312,16 @@ public record ProcessInfo(
       return this;
     }
 
+    public Builder wparId(int v) {
+      wparId = v;
+      return this;
+    }
+
+    public Builder wpar(String v) {
+      wpar = v;
+      return this;
+    }
+
     public ProcessInfo build() {
       return new ProcessInfo(
           pid,
@@ -330,7 +351,9 @@ public record ProcessInfo(
           involuntaryCtxSwitches,
           openFds,
           readBytes,
-          writeBytes);
+          writeBytes,
+          wparId,
+          wpar);
     }
   }
 }

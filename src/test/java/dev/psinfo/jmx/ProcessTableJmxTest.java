@@ -159,7 +159,9 @@ class ProcessTableJmxTest {
             "involuntaryCtxSwitches",
             "openFds",
             "readBytes",
-            "writeBytes");
+            "writeBytes",
+            "wparId",
+            "wpar");
     CompositeData[] top =
         (CompositeData[])
             connection.invoke(NAME, "topByCpu", new Object[] {3}, new String[] {"int"});

@@ -55,12 +55,14 @@ class ProcessFieldTest {
     assertThat(empty.nice()).isEqualTo(Integer.MIN_VALUE);
     assertThat(empty.priority()).isEqualTo(Integer.MIN_VALUE);
     assertThat(empty.ppid()).isEqualTo(-1);
+    assertThat(empty.wparId()).isEqualTo(-1);
+    assertThat(empty.wpar()).isEmpty();
     values[ProcessField.RSS_BYTES.ordinal()] = "big";
     assertThatThrownBy(() -> ProcessField.newProcessInfo(values))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bad field value");
     assertThatThrownBy(() -> ProcessField.newProcessInfo(1L))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("28 field values expected, got 1");
+        .hasMessage("30 field values expected, got 1");
   }
 }

@@ -73,6 +73,9 @@ public record Psinfo(
   /** The largest process, group or session id accepted; larger values mean a corrupt record. */
   public static final long MAX_PID = Integer.MAX_VALUE;
 
+  /** The name AIX gives the global environment (WPAR id 0), as {@code ps -@} shows it. */
+  public static final String GLOBAL_WPAR = "Global";
+
   /** The largest user or group id (they are unsigned 32-bit values on AIX). */
   public static final long MAX_ID = 0xffff_ffffL;
 
@@ -232,6 +235,8 @@ public record Psinfo(
         .userTimeMillis(status == null ? -1 : status.userTimeMillis())
         .systemTimeMillis(status == null ? -1 : status.systemTimeMillis())
         .startTimeMillis(startTimeMillis)
+        .wparId(wparId)
+        .wpar(wparId == 0 ? GLOBAL_WPAR : "")
         .build();
   }
 }

@@ -80,6 +80,8 @@ class AixProcessProbeTest {
                 .userTimeMillis(3109)
                 .systemTimeMillis(4045)
                 .startTimeMillis(1_740_060_607_000L)
+                .wparId(0)
+                .wpar("Global")
                 .build());
 
     ProcessInfo cron = scan.processes().get(1);
@@ -108,6 +110,8 @@ class AixProcessProbeTest {
                 .userTimeMillis(55)
                 .systemTimeMillis(70)
                 .startTimeMillis(1_740_060_633_000L)
+                .wparId(0)
+                .wpar("Global")
                 .build());
   }
 
