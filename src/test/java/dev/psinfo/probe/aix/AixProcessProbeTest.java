@@ -48,6 +48,16 @@ class AixProcessProbeTest {
   }
 
   @Test
+  void wparIdAndName() throws Exception {
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(10).cid(0), PstatusBytes.process(10));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(11).cid(3), PstatusBytes.process(11));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(12).cid(65535), PstatusBytes.process(12));
+    ProcessScan scan = new AixProcessProbe(proc, users).scan();
+    assertThat(scan.processes()).extracting(ProcessInfo::wparId).containsExactly(0, 3, 65535);
+    assertThat(scan.processes()).extracting(ProcessInfo::wpar).containsExactly("Global", "", "");
+  }
+
+  @Test
   void realSamplesAsATree() throws Exception {
     ProcessScan scan = new AixProcessProbe(AixTestData.procRoot(), users).scan();
 
