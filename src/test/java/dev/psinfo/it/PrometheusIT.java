@@ -116,7 +116,7 @@ class PrometheusIT {
       assertThat(lint.exitCode()).as(lint.output()).isZero();
       assertThat(lint.output()).isBlank();
 
-      // a real Prometheus server scrapes the child every second and answers queries about it
+      // a real Prometheus server scrapes the child every 3 s and answers queries about it
       try (PrometheusServer server = PrometheusServer.start(prometheus, tmp, port)) {
         String mine =
             server.queryUntil(
@@ -380,8 +380,10 @@ class PrometheusIT {
               String.join(
                   "\n",
                   "global:",
-                  "  scrape_interval: 1s",
-                  "  scrape_timeout: 1s",
+                  // generous: on a shared, loaded build machine a scrape of the child can take
+                  // more than a second, and rate() below needs two good scrapes within its window
+                  "  scrape_interval: 3s",
+                  "  scrape_timeout: 3s",
                   "scrape_configs:",
                   "  - job_name: psinfo",
                   "    static_configs:",
