@@ -138,7 +138,10 @@ final class RowsView {
     return Text.cut(b.toString(), width);
   }
 
-  /** CSV with a header of the row's item names; exact numbers. */
+  /**
+   * CSV with a header of the row's item names; exact numbers. Control characters in text (ESC, BEL,
+   * CR, LF: a process may name itself anything) become {@code ?}, as in the table.
+   */
   static void csv(PrintStream out, List<ProcessSample> rows) {
     List<String> fields = ProcessRows.ITEM_NAMES;
     out.println(String.join(",", fields));
@@ -149,7 +152,8 @@ final class RowsView {
       for (int i = 0; i < fields.size(); i++) {
         Object v = row.get(fields.get(i));
         b.append(i == 0 ? "" : ",");
-        b.append(v instanceof Double d ? Text.json(d) : Text.csv(String.valueOf(v)));
+        b.append(
+            v instanceof Double d ? Text.json(d) : Text.csv(Text.printable(String.valueOf(v))));
       }
       out.println(b);
     }

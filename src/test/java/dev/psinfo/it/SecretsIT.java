@@ -47,6 +47,18 @@ class SecretsIT {
           "DB_PASSWORD=" + SECRET + "-env",
           "--url=https://alice:" + SECRET + "@db.example.com/app",
           "jdbc:postgresql://bob:" + SECRET + "@db:5432/x",
+          // issue 17: forms that leaked before
+          "-H",
+          "Authorization: Bearer " + SECRET + "-hdr",
+          "jdbc:sqlserver://db:1433;user=sa;password=" + SECRET + "-mss",
+          "jdbc:oracle:thin:scott/" + SECRET + "@db:1521:orcl",
+          "{\"password\":\"" + SECRET + "-json\"}",
+          "-storepass",
+          SECRET + "-store",
+          "--env=DB_PASSWORD=" + SECRET + "-nested",
+          "https://carol:" + SECRET + "/slash@db.example.com/",
+          "mysql",
+          "-p" + SECRET + "-my",
           "--colour",
           SECRET + "-colour");
 
@@ -105,6 +117,13 @@ class SecretsIT {
       assertThat(all)
           .contains("secret-holder", "--password ***", "https://alice:***@db.example.com");
       assertThat(all).contains("--colour ***", "-Dpassword=***");
+      assertThat(all)
+          .contains(
+              "Authorization: Bearer ***",
+              "scott/***@db",
+              "{\"password\":\"***\"}",
+              "https://carol:***@db.example.com/",
+              "mysql -p***");
       assertThat(all).doesNotContain(SECRET);
       assertThat(find(jmx, SECRET)).isEmpty();
       // other builds on this machine may run a secret-holder too: ours is found by its pid
