@@ -437,6 +437,7 @@ public final class ArgsScrubber {
     /** The password of every {@code scheme://user:password@host} in the token. */
     private void urls(String t, int n) {
       int from = 0;
+      int firstAt = -1; // the first '@' at or after the current password: found once per '@'
       while (true) {
         int scheme = t.indexOf("://", from);
         if (scheme < 0) {
@@ -458,11 +459,13 @@ public final class ArgsScrubber {
         if (colon < 0) {
           continue;
         }
-        int firstAt = t.indexOf('@', colon + 1);
-        if (firstAt < 0) {
-          return;
+        if (firstAt <= colon) {
+          firstAt = t.indexOf('@', colon + 1);
+          if (firstAt < 0) {
+            return;
+          }
         }
-        int slash = indexOfAny(t, "/?#", colon + 1, n);
+        int slash = indexOfAny(t, "/?#", colon + 1, firstAt);
         if (slash < firstAt && digits(t, colon + 1, slash)) {
           continue; // host:port/path@x
         }
@@ -485,8 +488,15 @@ public final class ArgsScrubber {
         if (s > 0 && t.charAt(s - 1) == '@') {
           continue; // npm's @scope/package@version
         }
-        int slash = t.indexOf('/', s);
-        if (slash <= s || slash + 1 >= at || t.lastIndexOf('/', at) != slash) {
+        int slash = -1;
+        int slashes = 0;
+        for (int k = s; k < at && slashes < 2; k++) {
+          if (t.charAt(k) == '/') {
+            slash = k;
+            slashes++;
+          }
+        }
+        if (slashes != 1 || slash == s || slash + 1 == at) {
           continue;
         }
         boolean user = true;

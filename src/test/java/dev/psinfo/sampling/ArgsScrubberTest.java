@@ -295,6 +295,51 @@ class ArgsScrubberTest {
     }
   }
 
+  /**
+   * Hostile command lines (an unprivileged user chooses them, issue 17): 128 times the text costs
+   * about 128 times the time (quadratic would be 16,384 times). A ratio of best-of-N times with
+   * wide margins both ways (the machine is shared), never a wall-clock limit.
+   */
+  @ParameterizedTest
+  @MethodSource("hostileShapes")
+  void costIsLinearInTheLengthOfAHostileLine(String unit) {
+    String small = unit.repeat(2_048 / unit.length()) + "@";
+    String large = unit.repeat(128 * 2_048 / unit.length()) + "@";
+    for (int i = 0; i < 200; i++) { // warm up: let the JIT compile both
+      scrubber.scrub(small);
+      if (i % 50 == 0) {
+        scrubber.scrub(large);
+      }
+    }
+    double ratio = (double) best(large, 5) / Math.max(1, best(small, 50));
+    assertThat(ratio).as("time(128x text) / time(text) for '%s'", unit).isLessThan(2_000);
+  }
+
+  static Stream<String> hostileShapes() {
+    return Stream.of(
+        "x://h:1/", // URL-like with a port, one '@' far away
+        "@a", // Oracle look-alike: every '@' looks back
+        ":a@", // Oracle look-alike after a colon
+        ":a/b@", // Oracle with a slash
+        "password=", // nested KEY=VALUE
+        "a:", // KEY:VALUE
+        "{\"password\":\"", // an unclosed quote
+        "--password x ",
+        "-u a:b ",
+        "p------", // separators inside a word
+        "Authorization: \"");
+  }
+
+  private long best(String line, int runs) {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < runs; i++) {
+      long t0 = System.nanoTime();
+      scrubber.scrub(line);
+      best = Math.min(best, System.nanoTime() - t0);
+    }
+    return best;
+  }
+
   private static String randomSecret(SplittableRandom random) {
     String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     StringBuilder s = new StringBuilder("Q");
