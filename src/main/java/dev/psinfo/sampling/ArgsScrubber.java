@@ -77,27 +77,10 @@ public final class ArgsScrubber {
       Set.of("true", "false", "none", "required", "requested");
 
   /**
-   * Words that send a command line to the full scrubber: the secret words and suffixes, {@code
-   * user} ({@code --user a:x}) and the tools whose short options hold passwords. {@code pass}
-   * covers password, passwd, passphrase and sshpass.
+   * Besides the secret words and suffixes, the words that send a command line to the full scrubber:
+   * {@code user} ({@code --user a:x}) and the tools whose short options hold passwords.
    */
-  private static final List<String> TRIGGERS =
-      List.of(
-          "pass",
-          "pwd",
-          "secret",
-          "token",
-          "apikey",
-          "accesskey",
-          "privatekey",
-          "credential",
-          "bearer",
-          "auth",
-          "cookie",
-          "user",
-          "mysql",
-          "mariadb",
-          "redis");
+  private static final List<String> MORE_TRIGGERS = List.of("user", "mysql", "mariadb", "redis");
 
   private final String[] words;
 
@@ -110,15 +93,19 @@ public final class ArgsScrubber {
   /** A scrubber for the built-in words plus {@code extraWords}. */
   public ArgsScrubber(List<String> extraWords) {
     Set<String> all = new LinkedHashSet<>(DEFAULT_WORDS);
-    Set<String> trig = new LinkedHashSet<>(TRIGGERS);
     for (String w : extraWords) {
       String n = normalize(w);
       if (!n.isEmpty()) {
         all.add(n);
-        trig.add(n);
       }
     }
     this.words = all.toArray(String[]::new);
+    Set<String> trig = new LinkedHashSet<>(all);
+    trig.addAll(DEFAULT_SUFFIXES);
+    trig.addAll(MORE_TRIGGERS);
+    // a word that holds another one needs no check of its own: "pass" finds "password"
+    Set<String> candidates = Set.copyOf(trig);
+    trig.removeIf(t -> candidates.stream().anyMatch(u -> !u.equals(t) && t.contains(u)));
     for (String t : trig) {
       char c = t.charAt(0);
       if (c < 128) {
