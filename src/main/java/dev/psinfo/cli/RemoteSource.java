@@ -2,14 +2,17 @@ package dev.psinfo.cli;
 
 import dev.psinfo.jmx.ProcessTableClient;
 import dev.psinfo.jmx.SystemInfoMXBean;
-import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSample;
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.JMException;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import javax.management.MalformedObjectNameException;
@@ -26,6 +29,7 @@ import javax.management.remote.JMXServiceURL;
 final class RemoteSource implements Source {
   static final ObjectName TABLE = ProcessTableClient.NAME;
   static final ObjectName SYSTEM = name("psinfo:type=SystemInfo");
+  static final ObjectName AGENT = name("psinfo:type=Agent");
   private static final Pattern HOST_PORT =
       Pattern.compile("(\\[[^\\]]+\\]|[^:\\[\\]]+):(\\d{1,5})");
 
@@ -33,8 +37,7 @@ final class RemoteSource implements Source {
   private final JMXConnector connector;
   private final ProcessTableClient table;
   private final SystemInfoMXBean system;
-  private final Pattern match;
-  private final String user;
+  private final ProcessFilter filter;
 
   private RemoteSource(
       String target,
@@ -47,8 +50,7 @@ final class RemoteSource implements Source {
     this.connector = connector;
     this.table = table;
     this.system = system;
-    this.match = match;
-    this.user = user;
+    this.filter = new ProcessFilter(match, null, user == null ? Set.of() : Set.of(user));
   }
 
   /**
@@ -115,7 +117,7 @@ final class RemoteSource implements Source {
     List<ProcessSample> rows = new ArrayList<>();
     try {
       for (ProcessSample s : table.processes()) {
-        if (keep(s.info())) {
+        if (filter.test(s.info())) {
           rows.add(s);
         }
       }
@@ -126,11 +128,18 @@ final class RemoteSource implements Source {
     return rows;
   }
 
-  private boolean keep(ProcessInfo r) {
-    if (user != null && !user.equals(r.user()) && !user.equals(Long.toString(r.euid()))) {
-      return false;
+  /**
+   * The remote agent's {@code ttl} (its {@code TtlMillis}); zero when that agent does not say (an
+   * older version) or cannot be asked.
+   */
+  @Override
+  public Duration servedFor() {
+    try {
+      Object ttl = connector.getMBeanServerConnection().getAttribute(AGENT, "TtlMillis");
+      return ttl instanceof Long millis && millis > 0 ? Duration.ofMillis(millis) : Duration.ZERO;
+    } catch (IOException | JMException | RuntimeException e) {
+      return Duration.ZERO;
     }
-    return match == null || match.matcher(r.name()).find() || match.matcher(r.args()).find();
   }
 
   @Override

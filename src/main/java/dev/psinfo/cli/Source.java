@@ -2,6 +2,7 @@ package dev.psinfo.cli;
 
 import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.sampling.ProcessSample;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,6 +19,14 @@ interface Source extends AutoCloseable {
    * @throws CliException when the table cannot be read at all
    */
   List<ProcessSample> rows() throws CliException;
+
+  /**
+   * How long the source serves one scan: reads closer together than this see the same scan (and may
+   * show a process that has exited since). Zero: every {@link #rows()} scans.
+   */
+  default Duration servedFor() {
+    return Duration.ZERO;
+  }
 
   /** The host's facts, or null when the source has none. Getters never throw locally. */
   SystemInfoMXBean system();

@@ -42,9 +42,14 @@ final class TopCommand {
         --passwd-file FILE       user names (default /etc/passwd)
         -h, --help               this text
 
-      With 'jmx', %CPU is what the remote agent computed between its own scans (its ttl), and
-      --probe, --proc-root and --passwd-file are not accepted.
+      With 'jmx', %CPU is what the remote agent computed between its own scans, and --probe,
+      --proc-root and --passwd-file are not accepted. The remote agent serves one scan for its
+      ttl (2s by default): top refreshes no faster than that (ttl + 50 ms, shown in the header),
+      so that every frame is a fresh scan and never lists a process that has exited meanwhile.
       """;
+
+  /** How much longer than the remote ttl {@code jmx ... top} waits, so that its read scans. */
+  static final Duration TTL_MARGIN = Duration.ofMillis(50);
 
   static final String CLEAR = "\033[H\033[2J";
   static final String HIDE_CURSOR = "\033[?25l";
@@ -89,6 +94,12 @@ final class TopCommand {
         local != null
             ? new LocalSource(local.options)
             : RemoteSource.connect(remote, match, user)) {
+      // a remote agent serves one scan for its ttl: poll no faster, so that every frame is a
+      // fresh scan and never shows a process that has exited since
+      Duration served = source.servedFor();
+      if (!served.isZero() && interval.compareTo(served.plus(TTL_MARGIN)) < 0) {
+        interval = served.plus(TTL_MARGIN);
+      }
       if (terminal != null) {
         terminal.readKeys(
             System.in,

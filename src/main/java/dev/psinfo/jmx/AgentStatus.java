@@ -51,6 +51,14 @@ public final class AgentStatus {
     return options;
   }
 
+  @Managed(
+      description =
+          "How long one scan of the process table is served, in milliseconds (the ttl option);"
+              + " a client that polls less often than this always gets a fresh scan")
+  public long getTtlMillis() {
+    return sampler.ttl().toMillis();
+  }
+
   @Managed(description = "When the agent registered its MBeans, in milliseconds since the epoch")
   public long getStartedAtMillis() {
     return startedAtMillis;

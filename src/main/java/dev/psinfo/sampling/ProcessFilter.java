@@ -25,20 +25,20 @@ public record ProcessFilter(Pattern include, Pattern exclude, Set<String> users)
     users = Set.copyOf(requireNonNull(users, "users is null"));
   }
 
-  /** True when the filter keeps every process. */
-  public boolean keepsAll() {
-    return include == null && exclude == null && users.isEmpty();
-  }
-
   /** True when {@code p} is shown. */
   public boolean test(ProcessInfo p) {
-    if (!users.isEmpty() && !users.contains(p.user()) && !users.contains(Long.toString(p.euid()))) {
+    if (!users.isEmpty() && users.stream().noneMatch(u -> isUser(p, u))) {
       return false;
     }
     if (include != null && !matches(include, p)) {
       return false;
     }
     return exclude == null || !matches(exclude, p);
+  }
+
+  /** True when {@code p}'s effective user is {@code user}: its name, or its uid in decimal. */
+  public static boolean isUser(ProcessInfo p, String user) {
+    return p.user().equals(user) || Long.toString(p.euid()).equals(user);
   }
 
   private static boolean matches(Pattern pattern, ProcessInfo p) {

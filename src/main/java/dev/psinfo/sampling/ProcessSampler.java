@@ -24,6 +24,7 @@ public final class ProcessSampler {
   private final ProcessFilter filter;
   private final ArgsScrubber scrubber;
   private final TtlCache<Snapshot> cache;
+  private final Duration ttl;
   private final CpuTracker cpu = new CpuTracker();
   private final AtomicLong gone = new AtomicLong();
   private final AtomicLong denied = new AtomicLong();
@@ -47,6 +48,7 @@ public final class ProcessSampler {
     this.filter = requireNonNull(filter, "filter is null");
     this.scrubber = scrubber;
     this.cache = new TtlCache<>(ttl, nanoClock, this::scan);
+    this.ttl = ttl;
   }
 
   /**
@@ -72,6 +74,11 @@ public final class ProcessSampler {
   /** The last snapshot without scanning, or null before the first read. */
   public Snapshot peek() {
     return cache.peek();
+  }
+
+  /** How long one scan is served. */
+  public Duration ttl() {
+    return ttl;
   }
 
   /** The platform reader's name. */

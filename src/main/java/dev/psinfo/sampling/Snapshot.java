@@ -146,7 +146,7 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
   public List<ProcessSample> byUser(String user) {
     List<ProcessSample> out = new ArrayList<>();
     for (ProcessSample s : samples) {
-      if (s.info().user().equals(user) || Long.toString(s.info().euid()).equals(user)) {
+      if (ProcessFilter.isUser(s.info(), user)) {
         out.add(s);
       }
     }
@@ -184,14 +184,5 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
       }
     }
     return out;
-  }
-
-  /** Threads of all processes in the scan, counting -1 (unknown) as 0. */
-  public long totalThreads() {
-    long n = 0;
-    for (var p : scan.processes()) {
-      n += Math.max(0, p.threads());
-    }
-    return n;
   }
 }

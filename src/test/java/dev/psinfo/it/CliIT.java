@@ -197,7 +197,7 @@ class CliIT {
     }
     List<String> jvm =
         List.of(
-            "-javaagent:" + ChildJvm.agentJar() + "=ttl=0",
+            "-javaagent:" + ChildJvm.agentJar() + "=ttl=1s",
             "-Dcom.sun.management.jmxremote.port=" + port,
             "-Dcom.sun.management.jmxremote.authenticate=false",
             "-Dcom.sun.management.jmxremote.ssl=false",
@@ -219,7 +219,8 @@ class CliIT {
 
       Result top = cli("jmx", target, "top", "--iterations", "2", "--interval", "100ms", "-n", "3");
       assertThat(top.code()).as(top.err()).isZero();
-      assertThat(top.out()).contains("jmx " + target);
+      // polled no faster than the remote ttl, so that each frame is a fresh scan
+      assertThat(top.out()).contains("jmx " + target, "every 1050 ms");
       assertThat(top.out().lines().filter(l -> l.startsWith("psinfo-jmx top - "))).hasSize(2);
       assertThat(child.stop()).isZero();
     }

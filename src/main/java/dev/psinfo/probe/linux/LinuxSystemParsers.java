@@ -120,17 +120,6 @@ public final class LinuxSystemParsers {
     }
   }
 
-  /** {@code /proc/stat}: the {@code btime} line, boot time in seconds since the epoch; or -1. */
-  public static long parseBootTimeSeconds(String procStat) {
-    for (String line : lines(procStat)) {
-      if (line.startsWith("btime ")) {
-        long v = parseLong(line.substring(6).trim());
-        return v > 0 ? v : -1;
-      }
-    }
-    return -1;
-  }
-
   /**
    * {@code /proc/loadavg}: {@code 0.22 0.22 0.09 1/84 3816}.
    *

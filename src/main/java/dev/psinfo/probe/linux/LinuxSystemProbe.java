@@ -88,7 +88,8 @@ public final class LinuxSystemProbe implements SystemProbe {
         LinuxSystemParsers.parseCpuinfo(read(procRoot.resolve("cpuinfo")));
     Map<String, Long> meminfo =
         LinuxSystemParsers.parseMeminfoBytes(read(procRoot.resolve("meminfo")));
-    long bootSeconds = LinuxSystemParsers.parseBootTimeSeconds(read(procRoot.resolve("stat")));
+    byte[] stat = read(procRoot.resolve("stat")).getBytes(StandardCharsets.ISO_8859_1);
+    long bootSeconds = LinuxKernelFacts.btimeSeconds(stat, stat.length);
     Map<String, String> osRelease = LinuxSystemParsers.parseOsRelease(read(osReleaseFile));
     String kernel = read(procRoot.resolve("sys/kernel/osrelease")).trim();
 
