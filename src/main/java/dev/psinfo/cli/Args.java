@@ -134,15 +134,7 @@ final class Args {
         return c;
       }
     }
-    throw new UsageException(
-        command
-            + ": bad value for "
-            + name
-            + ": '"
-            + v
-            + "' (expected "
-            + String.join(", ", choices)
-            + ")");
+    throw bad(name, v, String.join(", ", choices));
   }
 
   /** The option's value as a whole number of at least {@code min}. */
@@ -159,15 +151,7 @@ final class Args {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UsageException(
-        command
-            + ": bad value for "
-            + name
-            + ": '"
-            + v
-            + "' (expected a whole number >= "
-            + min
-            + ")");
+    throw bad(name, v, "a whole number >= " + min);
   }
 
   /** The option's value as a duration ({@link Durations}' grammar), at least 1 ms. */
@@ -180,14 +164,12 @@ final class Args {
     if (d != null && !d.isZero()) {
       return d;
     }
-    throw new UsageException(
-        command
-            + ": bad value for "
-            + name
-            + ": '"
-            + v
-            + "' (expected "
-            + Durations.EXPECTED
-            + ")");
+    throw bad(name, v, Durations.EXPECTED);
+  }
+
+  /** {@code ps: bad value for --sort: 'x' (expected cpu, rss, pid)}. */
+  private UsageException bad(String name, String value, String expected) {
+    return new UsageException(
+        command + ": bad value for " + name + ": '" + value + "' (expected " + expected + ")");
   }
 }
