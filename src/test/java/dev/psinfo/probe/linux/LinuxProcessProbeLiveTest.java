@@ -79,9 +79,10 @@ class LinuxProcessProbeLiveTest {
     return p.ppid() == 2 && stem(p.name()).equals(stem(psComm));
   }
 
+  /** A kernel worker's name without what it works for: {@code -wq} when idle, {@code +wq} busy. */
   private static String stem(String name) {
-    int dash = name.indexOf('-');
-    return dash < 0 ? name : name.substring(0, dash);
+    int cut = name.replaceAll("[+]", "-").indexOf('-');
+    return cut < 0 ? name : name.substring(0, cut);
   }
 
   @Test
