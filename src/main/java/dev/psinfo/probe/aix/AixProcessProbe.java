@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *       it fails with ESRCH ("No such process"): the process exited after the listing;
  *   <li><b>denied</b> (kept, counted): {@code psinfo} not readable → a row with only the pid, every
  *       other field unavailable; {@code status} not readable → the row without the user/system
- *       split (-1);
+ *       split (-1), also counted in {@link ScanStats#statusDenied()} ({@code as} denials of whole
+ *       command lines in {@link ScanStats#asDenied()});
  *   <li><b>corrupt</b> (skipped, counted, warned about at most once a minute with pid and byte
  *       count): {@code psinfo} shorter than 448 bytes, holding an invalid value, whose {@code
  *       pr_pid} differs from the directory name, or failing with another I/O error (or any
@@ -203,7 +204,18 @@ public final class AixProcessProbe implements ProcessProbe {
       }
     }
     pathCache = paths;
-    ScanStats stats = new ScanStats(pids.length, scan.gone, scan.denied, scan.corrupt);
+    ScanStats stats =
+        new ScanStats(
+            pids.length,
+            scan.gone,
+            scan.denied,
+            scan.corrupt,
+            scan.statusDeniedCount,
+            0,
+            0,
+            0,
+            scan.asDeniedCount,
+            scan.argsTruncatedCount);
     return new ProcessScan(
         scan.rows, wallTimeMillis, startNanos, System.nanoTime() - startNanos, stats);
   }
@@ -236,6 +248,9 @@ public final class AixProcessProbe implements ProcessProbe {
     int gone;
     int denied;
     int corrupt;
+    int statusDeniedCount;
+    int asDeniedCount;
+    int argsTruncatedCount;
 
     /** {@link #owners} of processes whose status was denied in this scan. */
     final OwnerSet statusDenied = new OwnerSet();
@@ -248,6 +263,13 @@ public final class AixProcessProbe implements ProcessProbe {
 
     Scan(int expected) {
       rows = new ArrayList<>(expected);
+    }
+
+    void add(ProcessInfo row) {
+      rows.add(row);
+      if (row.argsTruncated()) {
+        argsTruncatedCount++;
+      }
     }
 
     /** The real and effective uid of a process in one value (each is 32 bits). */
@@ -320,10 +342,11 @@ public final class AixProcessProbe implements ProcessProbe {
     if (scan.statusDenied.contains(owners)) {
       // denied for this (uid, euid) a moment ago: spare an exception per process
       scan.denied++;
+      scan.statusDeniedCount++;
       if (wantsFullArgs) {
         count(FullArgs.DENIED);
       }
-      scan.rows.add(psinfo.toProcessInfo(users.nameOf(psinfo.euid(), dir)));
+      scan.add(psinfo.toProcessInfo(users.nameOf(psinfo.euid(), dir)));
       return;
     }
     try (ReadableByteChannel ch = opener.open(paths.status)) {
@@ -339,6 +362,7 @@ public final class AixProcessProbe implements ProcessProbe {
       }
     } catch (AccessDeniedException e) {
       scan.denied++;
+      scan.statusDeniedCount++;
       scan.statusDenied.add(owners);
     } catch (IOException e) {
       if (!ProcDirectory.isGone(e, paths.dir)) {
@@ -352,7 +376,7 @@ public final class AixProcessProbe implements ProcessProbe {
 
     String user = users.nameOf(psinfo.euid(), dir);
     ArgvReader.Result full = wantsFullArgs ? readFullArgs(scan, pid, paths, psinfo, status) : null;
-    scan.rows.add(
+    scan.add(
         full == null
             ? psinfo.toProcessInfo(status, user)
             : psinfo.toProcessInfo(status, user, full.args(), full.truncated()));
@@ -370,6 +394,7 @@ public final class AixProcessProbe implements ProcessProbe {
       return null;
     }
     if (scan.asDenied.contains(owners)) {
+      scan.asDeniedCount++;
       count(FullArgs.DENIED);
       return null;
     }
@@ -386,6 +411,7 @@ public final class AixProcessProbe implements ProcessProbe {
         r = scan.argv.read(as, psinfo.argvAddr(), psinfo.argc(), status.is64Bit());
       } catch (AccessDeniedException e) {
         scan.asDenied.add(owners);
+        scan.asDeniedCount++;
         count(FullArgs.DENIED);
         return null;
       } catch (IOException e) {

@@ -47,8 +47,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *       unavailable and counted. {@code io} and {@code fd} are readable only for one's own
  *       processes (or with {@code CAP_SYS_PTRACE}), so not being able to read them is the normal
  *       case for an unprivileged agent: those fields ({@code openFds}, {@code readBytes}, {@code
- *       writeBytes}) are then -1 and the row is <em>not</em> counted as denied. The same holds when
- *       {@code io} is absent (kernels without {@code CONFIG_TASK_IO_ACCOUNTING}).
+ *       writeBytes}) are then -1 and the row is <em>not</em> counted as denied, only in the
+ *       per-file counters of {@link ScanStats} ({@code ioDenied}, {@code fdDenied}; likewise {@code
+ *       statusDenied}, {@code cmdlineDenied}). An {@code io} that is absent (kernels without {@code
+ *       CONFIG_TASK_IO_ACCOUNTING}) is not a denial.
  *   <li><b>corrupt</b>: {@code stat} or {@code status} does not parse, names another pid, holds
  *       values that make no row (a time or size that overflows when converted), or a read fails for
  *       another reason. The row is dropped, counted, and a warning with the pid and byte count is
@@ -156,7 +158,18 @@ public final class LinuxProcessProbe implements ProcessProbe {
     if (reader.worthKeeping()) {
       spareReader.set(reader);
     }
-    ScanStats stats = new ScanStats(pids.length, tally.gone, tally.denied, tally.corrupt);
+    ScanStats stats =
+        new ScanStats(
+            pids.length,
+            tally.gone,
+            tally.denied,
+            tally.corrupt,
+            tally.statusDenied,
+            tally.cmdlineDenied,
+            tally.ioDenied,
+            tally.fdDenied,
+            0,
+            tally.argsTruncated);
     return new ProcessScan(rows, wallMillis, startNanos, System.nanoTime() - startNanos, stats);
   }
 
@@ -205,6 +218,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
         }
       } else {
         denied = true;
+        tally.statusDenied++;
       }
 
       file = "cmdline";
@@ -215,12 +229,21 @@ public final class LinuxProcessProbe implements ProcessProbe {
                     ? ""
                     : LinuxProcParsers.parseCmdline(reader.bytes(), n, name))
             .argsTruncated(reader.truncated());
+        if (reader.truncated()) {
+          tally.argsTruncated++;
+        }
       } else {
         denied = true;
+        tally.cmdlineDenied++;
       }
 
-      readIo(pid, row, reader, prefix + "io", euid);
-      row.openFds(countFds(dir.resolve("fd"), euid));
+      readIo(pid, row, reader, dir, prefix + "io", euid, tally);
+      long fds = countFds(dir.resolve("fd"), euid);
+      if (fds == DENIED) {
+        tally.fdDenied++;
+      } else {
+        row.openFds(fds);
+      }
 
       if (denied) {
         tally.denied++;
@@ -269,17 +292,31 @@ public final class LinuxProcessProbe implements ProcessProbe {
   }
 
   private void readIo(
-      long pid, ProcessInfo.Builder row, ProcFileReader reader, String io, long euid) {
+      long pid,
+      ProcessInfo.Builder row,
+      ProcFileReader reader,
+      Path dir,
+      String io,
+      long euid,
+      Tally tally) {
     // access(2) first for other users' processes: no exception for the usual "not yours" case
     if ((euid != agentUid || euid < 0) && !Files.isReadable(Path.of(io))) {
+      if (Files.exists(Path.of(io))) {
+        tally.ioDenied++;
+      }
       return;
     }
     int n;
     try {
       n = reader.read(io);
     } catch (IOException e) {
-      // EACCES also comes from the read itself (the kernel's ptrace check) as a plain IOException;
-      // the file is absent without CONFIG_TASK_IO_ACCOUNTING: either way the counters stay -1
+      // EACCES also comes from the read itself (the kernel's ptrace check, even for root when the
+      // process is not dumpable) as a plain IOException whose text may be localized: any failure
+      // but "gone" counts as denied. The file is absent without CONFIG_TASK_IO_ACCOUNTING (gone,
+      // not denied). Either way the counters stay -1.
+      if (!ProcDirectory.isGone(e, dir)) {
+        tally.ioDenied++;
+      }
       return;
     }
     if (n == 0) {
@@ -293,14 +330,20 @@ public final class LinuxProcessProbe implements ProcessProbe {
     }
   }
 
-  /** The number of open descriptors, or -1 when that cannot be read (for any reason). */
+  /** {@link #countFds}'s answer when the directory exists but may not be listed. */
+  private static final long DENIED = -2;
+
+  /**
+   * The number of open descriptors; {@link #DENIED} when the directory exists but may not be read,
+   * -1 when it cannot be read for another reason (the process exited).
+   */
   private long countFds(Path fdDir, long euid) {
     try {
       if (fdCountInSize) {
         return Files.readAttributes(fdDir, BasicFileAttributes.class).size();
       }
       if ((euid != agentUid || euid < 0) && !Files.isReadable(fdDir)) {
-        return -1;
+        return Files.exists(fdDir) ? DENIED : -1;
       }
       long count = 0;
       try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
@@ -311,6 +354,8 @@ public final class LinuxProcessProbe implements ProcessProbe {
         throw e.getCause();
       }
       return count;
+    } catch (AccessDeniedException e) {
+      return DENIED;
     } catch (IOException e) {
       return -1;
     }
@@ -369,5 +414,10 @@ public final class LinuxProcessProbe implements ProcessProbe {
     int gone;
     int denied;
     int corrupt;
+    int statusDenied;
+    int cmdlineDenied;
+    int ioDenied;
+    int fdDenied;
+    int argsTruncated;
   }
 }

@@ -186,7 +186,8 @@ class AixProcessProbeTest {
     long before = System.currentTimeMillis();
     ProcessScan scan = probe.scan();
 
-    assertThat(scan.stats()).isEqualTo(new ScanStats(14, 2, 2, 2));
+    // one psinfo and one status denied: status is also counted per file
+    assertThat(scan.stats()).isEqualTo(new ScanStats(14, 2, 2, 2, 1, 0, 0, 0, 0, 0));
     assertThat(scan.wallTimeMillis()).isBetween(before, System.currentTimeMillis());
     assertThat(scan.durationNanos()).isPositive();
     Map<Long, ProcessInfo> rows =
@@ -265,7 +266,7 @@ class AixProcessProbeTest {
 
     ProcessScan scan = probe.scan();
 
-    assertThat(scan.stats()).isEqualTo(new ScanStats(6, 0, 5, 0));
+    assertThat(scan.stats()).isEqualTo(new ScanStats(6, 0, 5, 0, 5, 0, 0, 0, 0, 0));
     assertThat(statusOpens).containsExactly(proc.resolve("10/status"), proc.resolve("20/status"));
     assertThat(scan.processes())
         .extracting(ProcessInfo::userTimeMillis)
@@ -313,6 +314,18 @@ class AixProcessProbeTest {
     ProcessScan scan = probe.scan();
     assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 1));
     assertThat(scan.processes()).extracting(ProcessInfo::pid).containsExactly(11L);
+  }
+
+  @Test
+  void argumentListsCutAtPsargsLengthAreCounted() throws Exception {
+    FakeAixProc.writeProcess(
+        proc, PsinfoBytes.process(10).psargs("/usr/bin/java " + "-Dx=1 ".repeat(20)));
+    FakeAixProc.writeProcess(proc, PsinfoBytes.process(11).psargs("/usr/sbin/cron"));
+    ProcessScan scan = new AixProcessProbe(proc, users).scan();
+    assertThat(scan.processes())
+        .extracting(ProcessInfo::argsTruncated)
+        .containsExactly(true, false);
+    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 0, 0, 0, 0, 0, 0, 1));
   }
 
   @Test

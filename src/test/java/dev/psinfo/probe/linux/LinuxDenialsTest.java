@@ -1,0 +1,151 @@
+package dev.psinfo.probe.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.probe.ScanStats;
+import dev.psinfo.probe.UserNames;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-file denials on a fake {@code /proc} with unreadable files, under real permissions: root
+ * reads everything, so when the tests run as root (as on the build machine) the scan runs in a
+ * child JVM as uid/gid 65534 ({@code setpriv --reuid=65534 --regid=65534 --clear-groups}); run as
+ * another user, it runs in this JVM.
+ */
+class LinuxDenialsTest {
+  private Path root;
+  private Path work;
+
+  @BeforeEach
+  void worldReadableTree() throws IOException {
+    work = Files.createTempDirectory("psinfo-denials");
+    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    root = Files.createDirectory(work.resolve("proc"));
+  }
+
+  @AfterEach
+  void cleanUp() throws IOException {
+    try (Stream<Path> files = Files.walk(work)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+        Files.delete(p);
+      }
+    }
+  }
+
+  private Path process(long pid, String fixture, int fds) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(Long.toString(pid)));
+    for (String f : new String[] {"stat", "status", "cmdline", "io"}) {
+      if (Files.exists(Fixtures.dir().resolve(fixture).resolve(f))) {
+        Files.write(dir.resolve(f), Fixtures.bytes(fixture + "/" + f));
+      }
+    }
+    Path fd = Files.createDirectories(dir.resolve("fd"));
+    for (int i = 0; i < fds; i++) {
+      Files.writeString(fd.resolve(Integer.toString(i)), "");
+    }
+    return dir;
+  }
+
+  private static void closed(Path file) throws IOException {
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+  }
+
+  @Test
+  void eachUnreadableFileIsCountedForItsField() throws Exception {
+    process(9466, "paren-name", 3);
+    closed(process(9512, "nobody", 1).resolve("status"));
+    closed(process(2380, "bash", 4).resolve("io"));
+    closed(process(9468, "negative-nice", 1).resolve("cmdline"));
+    closed(process(2, "kthread", 2).resolve("fd"));
+
+    ScanStats stats = scanAsNonRoot();
+
+    // status and cmdline denials keep the row but mark it denied; io and fd only count per file
+    assertThat(stats).isEqualTo(new ScanStats(5, 0, 2, 0, 1, 1, 1, 1, 0, 0));
+  }
+
+  @Test
+  void aCommandLineCutAtTheReadLimitIsCounted() throws IOException {
+    Path dir = process(2380, "bash", 1);
+    process(9466, "paren-name", 1);
+    try (RandomAccessFile cmdline = new RandomAccessFile(dir.resolve("cmdline").toFile(), "rw")) {
+      cmdline.setLength(ProcFileReader.MAX_FILE_BYTES + 1L); // sparse: reads as NUL bytes
+    }
+    ProcessScan scan =
+        new LinuxProcessProbe(
+                root,
+                new UserNames(Path.of("/etc/passwd")),
+                new LinuxKernelFacts(100, 4096, 1795674063_000L))
+            .scan();
+    assertThat(scan.stats().argsTruncated()).isEqualTo(1);
+    assertThat(scan.stats().anyFieldDenied()).isFalse();
+    assertThat(scan.processes().get(0).argsTruncated()).isTrue();
+  }
+
+  private ScanStats scanAsNonRoot() throws Exception {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    if (!root) {
+      return new LinuxProcessProbe(
+              this.root,
+              new UserNames(Path.of("/etc/passwd")),
+              new LinuxKernelFacts(100, 4096, 1795674063_000L))
+          .scan()
+          .stats();
+    }
+    assumeThat(Path.of("/usr/bin/setpriv")).as("setpriv to drop root").exists();
+    // the child reads this build's classes in place and slf4j from a copy (~/.m2 is root's)
+    Path slf4j =
+        Path.of(LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path slf4jCopy = Files.copy(slf4j, work.resolve(slf4j.getFileName()));
+    Files.setPosixFilePermissions(slf4jCopy, PosixFilePermissions.fromString("rw-r--r--"));
+    String classpath =
+        String.join(
+            ":",
+            codeSource(LinuxProcessProbe.class),
+            codeSource(DenialScanMain.class),
+            slf4jCopy.toString());
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "/usr/bin/setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                java,
+                "-Xshare:auto",
+                "-cp",
+                classpath,
+                DenialScanMain.class.getName(),
+                this.root.toString()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("child as uid 65534: %s", err).isZero();
+    int[] n = Arrays.stream(out.split(" ")).mapToInt(Integer::parseInt).toArray();
+    return new ScanStats(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
+  }
+
+  private static String codeSource(Class<?> c) throws Exception {
+    return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+}
