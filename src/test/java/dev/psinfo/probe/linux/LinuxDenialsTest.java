@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Per-file denials on a fake {@code /proc} with unreadable files, under real permissions: root
@@ -111,17 +110,9 @@ class LinuxDenialsTest {
           .stats();
     }
     assumeThat(Path.of("/usr/bin/setpriv")).as("setpriv to drop root").exists();
-    // the child reads this build's classes in place and slf4j from a copy (~/.m2 is root's)
-    Path slf4j =
-        Path.of(LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path slf4jCopy = Files.copy(slf4j, work.resolve(slf4j.getFileName()));
-    Files.setPosixFilePermissions(slf4jCopy, PosixFilePermissions.fromString("rw-r--r--"));
+    // the child reads this build's classes in place (the probe needs no library)
     String classpath =
-        String.join(
-            ":",
-            codeSource(LinuxProcessProbe.class),
-            codeSource(DenialScanMain.class),
-            slf4jCopy.toString());
+        String.join(":", codeSource(LinuxProcessProbe.class), codeSource(DenialScanMain.class));
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
         new ArrayList<>(
