@@ -2,6 +2,7 @@ package dev.psinfo.agent;
 
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.jmx.AgentStatus;
+import dev.psinfo.jmx.Coverage;
 import dev.psinfo.jmx.ProcessTable;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.platform.Platforms;
@@ -104,7 +105,7 @@ final class Installation {
     AgentStatus status =
         new AgentStatus(version(), options.source(), System.currentTimeMillis(), sampler);
     try {
-      installed = Registration.register(server, table, system, status);
+      installed = Registration.register(server, table, system, new Coverage(sampler), status);
     } catch (InstanceAlreadyExistsException e) {
       // another copy of the agent (another class loader) won the race
       log.info("psinfo-jmx is already registered in this JVM by another copy of the agent");
@@ -120,10 +121,11 @@ final class Installation {
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
     log.info(
-        "psinfo-jmx {} registered {}, {} and {} (probe {}, procRoot {}, ttl {})",
+        "psinfo-jmx {} registered {}, {}, {} and {} (probe {}, procRoot {}, ttl {})",
         version(),
         Registration.PROCESS_TABLE,
         Registration.SYSTEM_INFO,
+        Registration.COVERAGE,
         Registration.AGENT,
         platform.name(),
         options.procRoot(),

@@ -1,6 +1,8 @@
 package dev.psinfo.agent;
 
 import dev.psinfo.jmx.AgentStatus;
+import dev.psinfo.jmx.Coverage;
+import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.ProcessTable;
 import dev.psinfo.jmx.SystemInfo;
@@ -14,12 +16,15 @@ import javax.management.ObjectName;
 import org.weakref.jmx.MBeanExporter;
 
 /**
- * The one owner of the agent's MBeans: registers all three or none, and unregisters them.
+ * The one owner of the agent's MBeans: registers all four or none, and unregisters them.
  *
  * <ul>
  *   <li>{@code psinfo:type=SystemInfo} is an MXBean ({@link DescribedMBean} over its interface):
  *       its types are open types every JMX client and jmx_exporter read without our classes, and
- *       the interface is the public contract.
+ *       the interface is the public contract. So is {@code psinfo:type=Coverage}, what the table
+ *       cannot see: a bean of its own (not attributes of the agent's) because it is a contract
+ *       users alert on, its numbers go to Prometheus as {@code psinfo_coverage_*} from one object
+ *       name, and an operator finds it next to the table in JConsole's tree.
  *   <li>{@code psinfo:type=ProcessTable} is an open MBean ({@link ProcessTable} is a {@code
  *       DynamicMBean}): an MXBean cannot return a flat {@code TabularData} indexed by pid, name and
  *       user, and would convert the whole table again on every read; this one builds a snapshot's
@@ -35,6 +40,7 @@ final class Registration {
   static final ObjectName PROCESS_TABLE = name("psinfo:type=ProcessTable");
   static final ObjectName SYSTEM_INFO = name("psinfo:type=SystemInfo");
   static final ObjectName AGENT = name("psinfo:type=Agent");
+  static final ObjectName COVERAGE = name("psinfo:type=Coverage");
 
   private final MBeanServer server;
   private final List<ObjectName> registered;
@@ -50,14 +56,18 @@ final class Registration {
   }
 
   /**
-   * Registers the three beans in {@code server}; on any failure unregisters what it did and
+   * Registers the four beans in {@code server}; on any failure unregisters what it did and
    * rethrows.
    *
    * @throws javax.management.InstanceAlreadyExistsException when another copy of the agent (another
    *     class loader) registered first
    */
   static Registration register(
-      MBeanServer server, ProcessTable table, SystemInfo system, AgentStatus status)
+      MBeanServer server,
+      ProcessTable table,
+      SystemInfo system,
+      Coverage coverage,
+      AgentStatus status)
       throws JMException {
     List<ObjectName> done = new ArrayList<>();
     try {
@@ -65,6 +75,8 @@ final class Registration {
       done.add(PROCESS_TABLE);
       server.registerMBean(new DescribedMBean<>(system, SystemInfoMXBean.class), SYSTEM_INFO);
       done.add(SYSTEM_INFO);
+      server.registerMBean(new DescribedMBean<>(coverage, CoverageMXBean.class), COVERAGE);
+      done.add(COVERAGE);
       new MBeanExporter(server).export(AGENT.toString(), status);
       done.add(AGENT);
     } catch (JMException | RuntimeException e) {

@@ -29,9 +29,9 @@ final class AttachCommand {
 
       Loads the psinfo-jmx agent (this jar) into the running JVM with process id PID, as if it
       had been started with -javaagent:psinfo-jmx-agent.jar=OPTIONS, then lists the MBeans it
-      registered (psinfo:type=ProcessTable, SystemInfo, Agent). Open them with jconsole PID
-      (JConsole starts that JVM's local JMX connector itself), or read them with 'jmx' when that
-      JVM has a JMX port. attach opens no port in the target JVM.
+      registered (psinfo:type=ProcessTable, SystemInfo, Coverage, Agent). Open them with
+      jconsole PID (JConsole starts that JVM's local JMX connector itself), or read them with
+      'jmx' when that JVM has a JMX port. attach opens no port in the target JVM.
 
       OPTIONS are the agent's comma-separated key=value options (e.g. ttl=5s,exclude=^kworker);
       they are checked here first. Attaching again changes nothing: the agent registers once

@@ -13,8 +13,12 @@ final class InfoCommand {
              java -jar psinfo-jmx-agent.jar jmx HOST:PORT info [OPTIONS]
 
       Shows the host's facts as the psinfo:type=SystemInfo MBean does: host name, OS and kernel
-      level, CPUs, memory, swap, boot time, uptime, load averages, process and thread counts,
-      and what only this platform has (AIX LPAR facts, Linux distribution and cgroup limits).
+      level, CPUs, memory, swap, boot time, uptime, load averages, host CPU use (Linux
+      /proc/stat; AIX an estimate from process times; since boot for one read), process and
+      thread counts, what only this platform has (AIX LPAR facts, Linux distribution and cgroup
+      limits), and as psinfo:type=Coverage does, what the table cannot see: 'Coverage' is
+      "complete" or says what is missing and why (hidepid, a container's pid namespace),
+      followed by the counts (kernel tasks, visible tasks, files denied per kind).
 
       Options:
         --format text|json       text (default): one 'Name  value' line each, sizes also in
@@ -51,9 +55,9 @@ final class InfoCommand {
       }
       try {
         if (format.equals("json")) {
-          InfoView.json(cli.out(), info);
+          InfoView.json(cli.out(), info, source.coverage());
         } else {
-          InfoView.text(cli.out(), info);
+          InfoView.text(cli.out(), info, source.coverage());
         }
       } catch (RuntimeException e) {
         throw new CliException(

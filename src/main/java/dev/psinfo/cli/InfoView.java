@@ -1,5 +1,6 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -17,7 +18,8 @@ final class InfoView {
     BYTES,
     MILLIS_EPOCH,
     SECONDS,
-    LOAD
+    LOAD,
+    PERCENT
   }
 
   private record Field(String name, Kind kind, Function<SystemInfoMXBean, Object> value) {}
@@ -44,16 +46,62 @@ final class InfoView {
           new Field("LoadAverage1m", Kind.LOAD, SystemInfoMXBean::getLoadAverage1m),
           new Field("LoadAverage5m", Kind.LOAD, SystemInfoMXBean::getLoadAverage5m),
           new Field("LoadAverage15m", Kind.LOAD, SystemInfoMXBean::getLoadAverage15m),
+          new Field("CpuBusyPercent", Kind.PERCENT, SystemInfoMXBean::getCpuBusyPercent),
+          new Field("CpuUserPercent", Kind.PERCENT, SystemInfoMXBean::getCpuUserPercent),
+          new Field("CpuSystemPercent", Kind.PERCENT, SystemInfoMXBean::getCpuSystemPercent),
+          new Field("CpuIdlePercent", Kind.PERCENT, SystemInfoMXBean::getCpuIdlePercent),
+          new Field("CpuIowaitPercent", Kind.PERCENT, SystemInfoMXBean::getCpuIowaitPercent),
+          new Field("CpuIntervalMillis", Kind.COUNT, SystemInfoMXBean::getCpuIntervalMillis),
+          new Field("CpuSource", Kind.TEXT, SystemInfoMXBean::getCpuSource),
           new Field("ProcessCount", Kind.COUNT, SystemInfoMXBean::getProcessCount),
           new Field("ThreadCount", Kind.COUNT, SystemInfoMXBean::getThreadCount));
 
+  private record CoverageField(String name, Function<CoverageMXBean, Object> value) {}
+
+  /** {@code psinfo:type=Coverage}'s attributes, summary first; names are the attribute names. */
+  private static final List<CoverageField> COVERAGE =
+      List.of(
+          new CoverageField("CoverageSummary", CoverageMXBean::getCoverageSummary),
+          new CoverageField("Complete", CoverageMXBean::isComplete),
+          new CoverageField("ProcHidepid", CoverageMXBean::getProcHidepid),
+          new CoverageField("PidNamespace", CoverageMXBean::getPidNamespace),
+          new CoverageField("PidNamespaceReason", CoverageMXBean::getPidNamespaceReason),
+          new CoverageField("KernelTasks", CoverageMXBean::getKernelTasks),
+          new CoverageField("VisibleProcesses", CoverageMXBean::getVisibleProcesses),
+          new CoverageField("VisibleTasks", CoverageMXBean::getVisibleTasks),
+          new CoverageField("HiddenTasks", CoverageMXBean::getHiddenTasks),
+          new CoverageField("AgentEffectiveUid", CoverageMXBean::getAgentEffectiveUid),
+          new CoverageField("OtherUsersProcesses", CoverageMXBean::getOtherUsersProcesses),
+          new CoverageField("DeniedProcesses", CoverageMXBean::getDeniedProcesses),
+          new CoverageField("StatusDenied", CoverageMXBean::getStatusDenied),
+          new CoverageField("CmdlineDenied", CoverageMXBean::getCmdlineDenied),
+          new CoverageField("IoDenied", CoverageMXBean::getIoDenied),
+          new CoverageField("FdDenied", CoverageMXBean::getFdDenied),
+          new CoverageField("AsDenied", CoverageMXBean::getAsDenied),
+          new CoverageField("ArgsTruncated", CoverageMXBean::getArgsTruncated),
+          new CoverageField("GoneProcesses", CoverageMXBean::getGoneProcesses),
+          new CoverageField("CorruptEntries", CoverageMXBean::getCorruptEntries));
+
   private InfoView() {}
 
-  /** {@code Name value} lines; sizes and times also in human form; platform entries last. */
-  static void text(PrintStream out, SystemInfoMXBean info) {
+  /**
+   * {@code Name value} lines; sizes and times also in human form; then the coverage (when {@code
+   * coverage} is not null) as {@code Coverage.Name value}; platform entries last.
+   */
+  static void text(PrintStream out, SystemInfoMXBean info, CoverageMXBean coverage) {
     List<String[]> lines = new ArrayList<>();
     for (Field f : FIELDS) {
       lines.add(new String[] {f.name(), human(f.kind(), f.value().apply(info))});
+    }
+    if (coverage != null) {
+      for (CoverageField f : COVERAGE) {
+        Object v = f.value().apply(coverage);
+        lines.add(
+            new String[] {
+              f.name().equals("CoverageSummary") ? "Coverage" : "Coverage." + f.name(),
+              v instanceof Boolean ? v.toString() : human(Kind.COUNT, v)
+            });
+      }
     }
     for (var e : new TreeMap<>(info.getPlatform()).entrySet()) {
       lines.add(new String[] {"Platform." + e.getKey(), Text.printable(e.getValue())});
@@ -77,12 +125,16 @@ final class InfoView {
       case MILLIS_EPOCH -> l + " (" + Instant.ofEpochMilli(l) + ")";
       case SECONDS -> l + " (" + Text.uptime(l) + ")";
       case LOAD -> String.valueOf(((Number) v).doubleValue());
+      case PERCENT -> ((Number) v).doubleValue() + " %";
       default -> String.valueOf(v);
     };
   }
 
-  /** One JSON object: the attributes under their names with a lower-case first letter. */
-  static void json(PrintStream out, SystemInfoMXBean info) {
+  /**
+   * One JSON object: the attributes under their names with a lower-case first letter; the coverage
+   * (when not null) as the object {@code coverage}.
+   */
+  static void json(PrintStream out, SystemInfoMXBean info, CoverageMXBean coverage) {
     StringBuilder b = new StringBuilder("{");
     for (Field f : FIELDS) {
       Object v = f.value().apply(info);
@@ -96,13 +148,25 @@ final class InfoView {
         b.append(Text.json(String.valueOf(v)));
       }
     }
+    if (coverage != null) {
+      b.append(",\n  \"coverage\": {");
+      boolean first = true;
+      for (CoverageField f : COVERAGE) {
+        Object v = f.value().apply(coverage);
+        String key = Character.toLowerCase(f.name().charAt(0)) + f.name().substring(1);
+        b.append(first ? "" : ", ").append(Text.json(key)).append(": ");
+        b.append(v instanceof String s ? Text.json(s) : String.valueOf(v));
+        first = false;
+      }
+      b.append("}");
+    }
     b.append(",\n  \"platform\": {");
     Map<String, String> platform = new TreeMap<>(info.getPlatform());
-    boolean first = true;
+    boolean firstEntry = true;
     for (var e : platform.entrySet()) {
-      b.append(first ? "" : ", ").append(Text.json(e.getKey())).append(": ");
+      b.append(firstEntry ? "" : ", ").append(Text.json(e.getKey())).append(": ");
       b.append(Text.json(e.getValue()));
-      first = false;
+      firstEntry = false;
     }
     b.append("}\n}");
     out.println(b);

@@ -2,6 +2,8 @@ package dev.psinfo.cli;
 
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.ProbeKind;
+import dev.psinfo.jmx.Coverage;
+import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.platform.Platforms;
@@ -33,12 +35,14 @@ final class LocalSource implements Source {
   private final Platform platform;
   private final ProcessSampler sampler;
   private final SystemInfo system;
+  private final Coverage coverage;
 
   LocalSource(AgentOptions options) {
     this.options = options;
     this.platform = Platforms.of(options);
     this.sampler = ProcessSampler.of(platform.processProbe(), options);
     this.system = new SystemInfo(platform.systemProbe(), sampler, Duration.ofMillis(200));
+    this.coverage = new Coverage(this::latestScan, ProcessHandle.current().pid());
   }
 
   /**
@@ -136,6 +140,17 @@ final class LocalSource implements Source {
   @Override
   public SystemInfoMXBean system() {
     return system;
+  }
+
+  @Override
+  public CoverageMXBean coverage() {
+    return coverage;
+  }
+
+  /** The latest snapshot's scan (one scan when there is none yet); ttl 0 would scan per getter. */
+  private dev.psinfo.probe.ProcessScan latestScan() {
+    Snapshot s = sampler.peek();
+    return (s != null ? s : sampler.snapshot()).scan();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.ProcessTableClient;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.sampling.ProcessFilter;
@@ -29,6 +30,7 @@ import javax.management.remote.JMXServiceURL;
 final class RemoteSource implements Source {
   static final ObjectName TABLE = ProcessTableClient.NAME;
   static final ObjectName SYSTEM = name("psinfo:type=SystemInfo");
+  static final ObjectName COVERAGE = name("psinfo:type=Coverage");
   static final ObjectName AGENT = name("psinfo:type=Agent");
   private static final Pattern HOST_PORT =
       Pattern.compile("(\\[[^\\]]+\\]|[^:\\[\\]]+):(\\d{1,5})");
@@ -37,6 +39,7 @@ final class RemoteSource implements Source {
   private final JMXConnector connector;
   private final ProcessTableClient table;
   private final SystemInfoMXBean system;
+  private final CoverageMXBean coverage;
   private final ProcessFilter filter;
 
   private RemoteSource(
@@ -44,12 +47,14 @@ final class RemoteSource implements Source {
       JMXConnector connector,
       ProcessTableClient table,
       SystemInfoMXBean system,
+      CoverageMXBean coverage,
       Pattern match,
       String user) {
     this.target = target;
     this.connector = connector;
     this.table = table;
     this.system = system;
+    this.coverage = coverage;
     this.filter = new ProcessFilter(match, null, user == null ? Set.of() : Set.of(user));
   }
 
@@ -102,7 +107,10 @@ final class RemoteSource implements Source {
       }
       SystemInfoMXBean system =
           c.isRegistered(SYSTEM) ? JMX.newMXBeanProxy(c, SYSTEM, SystemInfoMXBean.class) : null;
-      return new RemoteSource(target, connector, new ProcessTableClient(c), system, match, user);
+      CoverageMXBean coverage =
+          c.isRegistered(COVERAGE) ? JMX.newMXBeanProxy(c, COVERAGE, CoverageMXBean.class) : null;
+      return new RemoteSource(
+          target, connector, new ProcessTableClient(c), system, coverage, match, user);
     } catch (IOException | RuntimeException e) {
       closeQuietly(connector);
       throw new CliException("cannot read from " + target + ": " + rootMessage(e), e);
@@ -145,6 +153,11 @@ final class RemoteSource implements Source {
   @Override
   public SystemInfoMXBean system() {
     return system;
+  }
+
+  @Override
+  public CoverageMXBean coverage() {
+    return coverage;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.sampling.ProcessSample;
 import java.time.Duration;
@@ -30,6 +31,12 @@ interface Source extends AutoCloseable {
 
   /** The host's facts, or null when the source has none. Getters never throw locally. */
   SystemInfoMXBean system();
+
+  /**
+   * What the table cannot see, or null when the source has none (an older agent). Locally every
+   * getter answers from the source's first scan.
+   */
+  CoverageMXBean coverage();
 
   /** Where the data comes from, for headers: {@code linux /proc} or {@code jmx host:port}. */
   String describe();

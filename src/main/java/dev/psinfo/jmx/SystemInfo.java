@@ -2,6 +2,9 @@ package dev.psinfo.jmx;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.probe.CpuLoad;
+import dev.psinfo.probe.CpuLoadTracker;
+import dev.psinfo.probe.ProcessCpuEstimator;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.SystemFacts;
@@ -18,18 +21,36 @@ import java.util.function.Supplier;
 /**
  * {@link SystemInfoMXBean} over a {@link SystemProbe}. Nothing is read until the first getter call;
  * after that, the facts, the load and the process counts are each served from a {@link TtlCache}
- * for {@code ttl} (the probe keeps its static facts itself). A probe that throws gives the last
- * good value, or sentinels when there never was one: no getter throws. Thread-safe.
+ * for {@code ttl} (the probe keeps its static facts itself); the host CPU use for {@code ttl} but
+ * at least {@link #MIN_CPU_INTERVAL}, so that the attributes a client reads one after the other
+ * describe one interval. A probe that throws gives the last good value, or sentinels when there
+ * never was one: no getter throws. Thread-safe.
  */
 public final class SystemInfo implements SystemInfoMXBean {
   private record Counts(int processes, long threads) {}
 
   private static final Counts NO_COUNTS = new Counts(-1, -1);
 
+  /** The host CPU use is measured over at least this long, whatever the ttl. */
+  static final Duration MIN_CPU_INTERVAL = Duration.ofSeconds(1);
+
+  /** The CPU use with where it came from. */
+  private record Cpu(CpuLoad load, String source) {}
+
+  private static final Cpu NO_CPU = new Cpu(CpuLoad.UNKNOWN, "");
+
   private final String probeName;
   private final TtlCache<SystemFacts> facts;
   private final TtlCache<SystemLoad> load;
   private final TtlCache<Counts> counts;
+  private final TtlCache<Cpu> cpu;
+  private final SystemProbe probe;
+  private final Supplier<ProcessScan> scans;
+  private final LongSupplier nanoClock;
+  private final CpuLoadTracker cpuTracker = new CpuLoadTracker();
+  private final ProcessCpuEstimator cpuEstimator = new ProcessCpuEstimator();
+  private ProcessScan estimatedScan;
+  private Cpu estimated = NO_CPU;
 
   /**
    * @param probe reads the facts; it never scans the process table
@@ -64,6 +85,43 @@ public final class SystemInfo implements SystemInfoMXBean {
     this.facts = new TtlCache<>(ttl, nanoClock, probe::facts);
     this.load = new TtlCache<>(ttl, nanoClock, probe::load);
     this.counts = new TtlCache<>(ttl, nanoClock, () -> countsOf(scans.get()));
+    this.probe = probe;
+    this.scans = scans;
+    this.nanoClock = nanoClock;
+    this.cpu =
+        new TtlCache<>(
+            ttl.compareTo(MIN_CPU_INTERVAL) < 0 ? MIN_CPU_INTERVAL : ttl, nanoClock, this::readCpu);
+  }
+
+  /**
+   * The host's CPU use since the previous reading (since boot for the first): from the probe's
+   * counters where it has them, else estimated from the process table's latest scan (once per
+   * scan). Called under the cache's load lock.
+   */
+  private Cpu readCpu() {
+    if (probe.hasCpuCounters()) {
+      long uptime = load().uptimeSeconds();
+      return new Cpu(
+          cpuTracker.update(
+              probe.cpuTimes(), nanoClock.getAsLong(), uptime < 0 ? -1 : uptime * 1000),
+          "counters");
+    }
+    ProcessScan scan = scans.get();
+    if (scan == null) {
+      return NO_CPU;
+    }
+    if (scan != estimatedScan) {
+      SystemFacts f = facts();
+      int processors = f.physicalCores() > 0 ? f.physicalCores() : f.logicalProcessors();
+      estimated =
+          new Cpu(cpuEstimator.update(scan, processors, f.bootTimeMillis()), "process times");
+      estimatedScan = scan;
+    }
+    return estimated;
+  }
+
+  private CpuLoad cpu() {
+    return get(cpu, NO_CPU).load();
   }
 
   private static Counts countsOf(ProcessScan scan) {
@@ -210,5 +268,41 @@ public final class SystemInfo implements SystemInfoMXBean {
       all.put("probe", probeName);
     }
     return all;
+  }
+
+  @Override
+  public double getCpuBusyPercent() {
+    return cpu().busyPercent();
+  }
+
+  @Override
+  public double getCpuUserPercent() {
+    return cpu().userPercent();
+  }
+
+  @Override
+  public double getCpuSystemPercent() {
+    return cpu().systemPercent();
+  }
+
+  @Override
+  public double getCpuIdlePercent() {
+    return cpu().idlePercent();
+  }
+
+  @Override
+  public double getCpuIowaitPercent() {
+    return cpu().iowaitPercent();
+  }
+
+  @Override
+  public long getCpuIntervalMillis() {
+    return cpu().intervalMillis();
+  }
+
+  @Override
+  public String getCpuSource() {
+    Cpu c = get(cpu, NO_CPU);
+    return c.load().busyPercent() < 0 ? "" : c.source();
   }
 }

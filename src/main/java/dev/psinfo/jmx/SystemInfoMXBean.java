@@ -116,4 +116,48 @@ public interface SystemInfoMXBean {
           + " cgroupMemoryLimitBytes, cgroupCpuQuotaCores. Keys that could not be read are left"
           + " out.")
   Map<String, String> getPlatform();
+
+  /** See the description. */
+  @Description(
+      "Host CPU use in percent of all processors (100 = all busy): time neither idle nor in I/O"
+          + " wait, since the previous reading (at least 1 s before; since boot for the first)."
+          + " Linux: /proc/stat. AIX: the process table's CPU time over the partition's virtual"
+          + " processors, an estimate that is a little low (see CpuSource). -1 if unknown.")
+  double getCpuBusyPercent();
+
+  /** See the description. */
+  @Description(
+      "Host CPU time in user code, percent of all processors (Linux: user + nice), over the"
+          + " same interval as CpuBusyPercent; -1 if unknown or not split.")
+  double getCpuUserPercent();
+
+  /** See the description. */
+  @Description(
+      "Host CPU time in the kernel, percent of all processors (Linux: system + irq + softirq),"
+          + " over the same interval; -1 if unknown or not split.")
+  double getCpuSystemPercent();
+
+  /** See the description. */
+  @Description(
+      "Host CPU time idle (without I/O wait), percent of all processors, over the same interval;"
+          + " -1 if unknown.")
+  double getCpuIdlePercent();
+
+  /** See the description. */
+  @Description(
+      "Host CPU time idle while I/O was outstanding, percent of all processors, over the same"
+          + " interval; -1 if unknown (always on AIX, where it is idle time).")
+  double getCpuIowaitPercent();
+
+  /** See the description. */
+  @Description(
+      "Length of the interval the Cpu*Percent values describe, in milliseconds (the uptime for"
+          + " the first reading); -1 if unknown.")
+  long getCpuIntervalMillis();
+
+  /** See the description. */
+  @Description(
+      "Where the Cpu*Percent values come from: counters (Linux /proc/stat) or process times"
+          + " (AIX: summed from the process table); \"\" if unknown.")
+  String getCpuSource();
 }

@@ -20,4 +20,21 @@ public interface SystemProbe {
 
   /** Values that change from moment to moment (free memory, swap, load averages, uptime). */
   SystemLoad load();
+
+  /**
+   * Whether {@link #cpuTimes()} reads the host's CPU counters (Linux {@code /proc/stat}). When
+   * false, the host's CPU use is estimated from the process table's CPU times ({@link
+   * ProcessCpuEstimator}), which on AIX are physical processor time.
+   */
+  default boolean hasCpuCounters() {
+    return false;
+  }
+
+  /**
+   * The host's CPU counters since boot, read now; null when they cannot be read or {@link
+   * #hasCpuCounters()} is false.
+   */
+  default CpuTimes cpuTimes() {
+    return null;
+  }
 }

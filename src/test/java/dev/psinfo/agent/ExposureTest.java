@@ -43,6 +43,7 @@ class ExposureTest {
         .containsExactlyInAnyOrder(
             Registration.PROCESS_TABLE.toString(),
             Registration.SYSTEM_INFO.toString(),
+            Registration.COVERAGE.toString(),
             Registration.AGENT.toString());
     List<String> operations = new ArrayList<>();
     for (ObjectName name : names) {
@@ -96,6 +97,6 @@ class ExposureTest {
     server.invoke(table, "refresh", new Object[0], new String[0]);
     assertThat(server.getAttribute(agent, "Scans")).isEqualTo(2L);
     assertThat(server.getAttribute(agent, "Options")).isEqualTo(options);
-    assertThat(server.queryNames(new ObjectName("psinfo:*"), null)).hasSize(3);
+    assertThat(server.queryNames(new ObjectName("psinfo:*"), null)).hasSize(4);
   }
 }

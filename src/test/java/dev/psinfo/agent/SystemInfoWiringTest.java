@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -79,12 +80,23 @@ class SystemInfoWiringTest {
     return registered(new SystemInfo(platform.systemProbe(), sampler, Duration.ofSeconds(2)));
   }
 
-  /** Reads every attribute but the process and thread counts. */
+  /** What may come from a scan: the counts, and the CPU use where it is estimated from one. */
+  static final Set<String> FROM_A_SCAN =
+      Set.of(
+          "getProcessCount",
+          "getThreadCount",
+          "getCpuBusyPercent",
+          "getCpuUserPercent",
+          "getCpuSystemPercent",
+          "getCpuIdlePercent",
+          "getCpuIowaitPercent",
+          "getCpuIntervalMillis",
+          "getCpuSource");
+
+  /** Reads every attribute but those that may come from a scan. */
   static void readAllButCounts(SystemInfoMXBean proxy) throws Exception {
     for (Method m : SystemInfoMXBean.class.getMethods()) {
-      if (m.getName().startsWith("get")
-          && !m.getName().equals("getProcessCount")
-          && !m.getName().equals("getThreadCount")) {
+      if (m.getName().startsWith("get") && !FROM_A_SCAN.contains(m.getName())) {
         m.invoke(proxy);
       }
     }
@@ -114,6 +126,9 @@ class SystemInfoWiringTest {
     String[] loadavg = Files.readString(Path.of("/proc/loadavg")).split(" ");
     assertThat(proxy.getLoadAverage1m()).isCloseTo(Double.parseDouble(loadavg[0]), within(0.5));
     assertThat(proxy.getLoadAverage15m()).isCloseTo(Double.parseDouble(loadavg[2]), within(0.1));
+    // the host CPU use comes from /proc/stat, not from a scan
+    assertThat(proxy.getCpuBusyPercent()).isBetween(0.0, 100.0);
+    assertThat(proxy.getCpuSource()).isEqualTo("counters");
     assertThat(probe.scans.get()).isZero();
     long procEntries;
     try (Stream<Path> s = Files.list(Path.of("/proc"))) {
@@ -163,6 +178,11 @@ class SystemInfoWiringTest {
     assertThat(probe.scans.get()).isZero();
     assertThat(proxy.getProcessCount()).isEqualTo(2);
     assertThat(proxy.getThreadCount()).isEqualTo(2);
+    assertThat(probe.scans.get()).isEqualTo(1);
+    // no CPU counters on AIX: the use is estimated from the same snapshot's process times
+    assertThat(proxy.getCpuSource()).isEqualTo("process times");
+    assertThat(proxy.getCpuBusyPercent()).isBetween(0.0, 100.0);
+    assertThat(proxy.getCpuIowaitPercent()).isEqualTo(-1);
     assertThat(probe.scans.get()).isEqualTo(1);
   }
 

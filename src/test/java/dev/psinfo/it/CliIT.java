@@ -94,7 +94,13 @@ class CliIT {
   void infoAsJson() throws Exception {
     Result r = cli("info", "--format", "json");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("\"osName\": \"Linux\"", "\"platform\": {");
+    assertThat(r.out())
+        .contains(
+            "\"osName\": \"Linux\"",
+            "\"platform\": {",
+            "\"coverage\": {\"coverageSummary\": \"complete",
+            "\"pidNamespace\": \"host\"",
+            "\"cpuSource\": \"counters\"");
   }
 
   @Test
@@ -119,7 +125,7 @@ class CliIT {
       assertThat(second.code()).as(second.err()).isZero();
       assertThat(second.out()).contains("already registered in pid " + pid, "nothing loaded");
       assertThat(jmx.getAttribute(ChildJvmNames.AGENT, "Options")).isEqualTo("ttl=0");
-      assertThat(jmx.queryNames(new javax.management.ObjectName("psinfo:*"), null)).hasSize(3);
+      assertThat(jmx.queryNames(new javax.management.ObjectName("psinfo:*"), null)).hasSize(4);
       assertThat(child.stop()).isZero();
     }
   }
@@ -215,7 +221,12 @@ class CliIT {
 
       Result info = cli("jmx", target, "info");
       assertThat(info.code()).as(info.err()).isZero();
-      assertThat(info.out()).contains("OsName", "Linux", "Platform.probe");
+      assertThat(info.out())
+          .contains("OsName", "Linux", "Platform.probe", "CpuBusyPercent", "Coverage.KernelTasks");
+      assertThat(info.out().lines().filter(l -> l.startsWith("Coverage ")))
+          .singleElement()
+          .asString()
+          .matches("Coverage +complete.*");
 
       Result top = cli("jmx", target, "top", "--iterations", "2", "--interval", "100ms", "-n", "3");
       assertThat(top.code()).as(top.err()).isZero();

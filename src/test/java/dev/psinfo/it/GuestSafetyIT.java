@@ -131,7 +131,7 @@ class GuestSafetyIT {
         ChildJvm.start(
             List.of("-Dpsinfo.it.watchUnregister=true", "-javaagent:" + ChildJvm.agentJar()))) {
       MBeanServerConnection jmx = child.jmx();
-      assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(3);
+      assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(4);
       jmx.getAttribute(TABLE, "Processes");
       assertThat(child.stop()).isZero();
       assertThat(child.stdout()).contains("PSINFO MBEANS AT EXIT 0");
@@ -146,7 +146,7 @@ class GuestSafetyIT {
       // ChildJvm adds log=info to the -javaagent options, so that they say what they did
       child.loadAgent("ttl=30s,log=info");
       MBeanServerConnection jmx = child.jmx();
-      assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(3);
+      assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(4);
       assertThat(jmx.getAttribute(AGENT, "Options")).isEqualTo("ttl=1s,log=info");
       assertThat((Integer) jmx.getAttribute(TABLE, "ProcessCount")).isPositive();
       assertThat(child.stderr().stream().filter(l -> l.contains("already registered"))).hasSize(2);

@@ -1,6 +1,7 @@
 package dev.psinfo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.psinfo.jmx.ProcessRows;
@@ -153,6 +154,84 @@ class LinuxAgentIT {
   }
 
   @Test
+  void coverageReadsCompleteAndHostCpuAgreesWithProcStat() throws Exception {
+    try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=ttl=0"))) {
+      MBeanServerConnection jmx = child.jmx();
+      ObjectName coverage = new ObjectName("psinfo:type=Coverage");
+      // this machine: /proc without hidepid, the host's pid namespace, every process visible
+      assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo")))
+          .filteredOn(l -> l.split(" ")[4].equals("/proc"))
+          .isNotEmpty()
+          .noneMatch(l -> l.contains("hidepid"));
+      assertThat(Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString())
+          .isEqualTo("pid:[4026531836]");
+      String summary = (String) jmx.getAttribute(coverage, "CoverageSummary");
+      assertThat(summary).startsWith("complete");
+      assertThat(jmx.getAttribute(coverage, "Complete")).isEqualTo(true);
+      assertThat(jmx.getAttribute(coverage, "ProcHidepid")).isEqualTo(0);
+      assertThat(jmx.getAttribute(coverage, "PidNamespace")).isEqualTo("host");
+      assertThat((Long) jmx.getAttribute(coverage, "KernelTasks")).isPositive();
+      assertThat((Long) jmx.getAttribute(coverage, "HiddenTasks")).isBetween(0L, 64L);
+      assertThat(jmx.getAttribute(coverage, "AgentEffectiveUid"))
+          .isEqualTo(((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue());
+      assertThat(jmx.getAttribute(coverage, "DeniedProcesses")).isEqualTo(0);
+
+      // host CPU: the first reading is since boot; the test reads /proc/stat around each one
+      ObjectName system = ChildJvmNames.SYSTEM;
+      String[] cpu = {
+        "CpuBusyPercent", "CpuUserPercent", "CpuSystemPercent", "CpuIdlePercent", "CpuIowaitPercent"
+      };
+      long[] a = cpuLine();
+      double[] sinceBoot = values(jmx.getAttributes(system, cpu));
+      assertThat(sinceBoot).containsExactly(percents(new long[8], a), within(0.5));
+      Thread.sleep(2_000);
+      long[] b = cpuLine();
+      double[] recent = values(jmx.getAttributes(system, cpu));
+      long[] c = cpuLine();
+      // the agent's interval lies within the test's [a, c] and ends near b
+      assertThat(recent).containsExactly(percents(a, b), within(3.0));
+      assertThat(recent[0]).isCloseTo(percents(a, c)[0], within(3.0));
+      assertThat((Long) jmx.getAttribute(system, "CpuIntervalMillis")).isBetween(1_000L, 60_000L);
+      assertThat(jmx.getAttribute(system, "CpuSource")).isEqualTo("counters");
+      assertThat(child.stop()).isZero();
+    }
+  }
+
+  /** user nice system idle iowait irq softirq steal of /proc/stat's cpu line. */
+  private static long[] cpuLine() throws Exception {
+    String line =
+        Files.readAllLines(Path.of("/proc/stat")).stream()
+            .filter(l -> l.startsWith("cpu "))
+            .findFirst()
+            .orElseThrow();
+    return Arrays.stream(line.substring(4).trim().split("\\s+"))
+        .limit(8)
+        .mapToLong(Long::parseLong)
+        .toArray();
+  }
+
+  /** busy, user, system, idle, iowait in percent of the eight fields' sum, from a to b. */
+  private static double[] percents(long[] a, long[] b) {
+    double[] d = new double[8];
+    double total = 0;
+    for (int i = 0; i < 8; i++) {
+      d[i] = b[i] - a[i];
+      total += d[i];
+    }
+    return new double[] {
+      100 * (total - d[3] - d[4]) / total,
+      100 * (d[0] + d[1]) / total,
+      100 * (d[2] + d[5] + d[6]) / total,
+      100 * d[3] / total,
+      100 * d[4] / total
+    };
+  }
+
+  private static double[] values(javax.management.AttributeList list) {
+    return list.asList().stream().mapToDouble(x -> (Double) x.getValue()).toArray();
+  }
+
+  @Test
   void attachingTwiceRegistersOnce() throws Exception {
     try (ChildJvm child = ChildJvm.start(List.of())) {
       assertThat(child.jmx().isRegistered(TABLE)).isFalse();
@@ -160,7 +239,7 @@ class LinuxAgentIT {
       child.loadAgent("ttl=5s,log=info");
       MBeanServerConnection jmx = child.jmx();
       assertThat(jmx.isRegistered(TABLE)).isTrue();
-      assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(3);
+      assertThat(jmx.queryNames(new ObjectName("psinfo:*"), null)).hasSize(4);
       assertThat(jmx.getAttribute(AGENT, "Options")).isEqualTo("ttl=1s,log=info");
       assertThat((Integer) jmx.getAttribute(TABLE, "ProcessCount")).isPositive();
       assertThat(child.stderr()).anyMatch(l -> l.contains("already registered"));

@@ -101,6 +101,15 @@ class PrometheusIT {
       assertThat(value(samples, "psinfo_system_memory_total_bytes")).isPositive();
       assertThat(value(samples, "psinfo_system_load1")).isGreaterThanOrEqualTo(0);
       assertThat(value(samples, "psinfo_system_cpus")).isPositive();
+      assertThat(value(samples, "psinfo_system_cpu_busy_ratio")).isBetween(0.0, 1.0);
+      assertThat(value(samples, "psinfo_system_cpu_idle_ratio")).isBetween(0.0, 1.0);
+      // this machine shows every process: the table is complete (a boolean exported as 1)
+      assertThat(value(samples, "psinfo_coverage_complete")).isEqualTo(1.0);
+      assertThat(value(samples, "psinfo_coverage_kernel_tasks"))
+          .isGreaterThanOrEqualTo(value(samples, "psinfo_coverage_visible_processes"));
+      assertThat(named(samples, "psinfo_coverage_file_denied_processes"))
+          .extracting(x -> x.labels().get("file"))
+          .containsExactlyInAnyOrder("status", "cmdline", "io", "fd", "as");
       assertThat(value(samples, "psinfo_agent_scans_total")).isGreaterThanOrEqualTo(1);
       assertThat(value(samples, "psinfo_agent_scan_errors_total")).isZero();
       assertThat(value(samples, "psinfo_agent_last_scan_duration_seconds")).isPositive();

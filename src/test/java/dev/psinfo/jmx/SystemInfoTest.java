@@ -164,6 +164,13 @@ class SystemInfoTest {
             "LoadAverage15m",
             "ProcessCount",
             "ThreadCount",
+            "CpuBusyPercent",
+            "CpuUserPercent",
+            "CpuSystemPercent",
+            "CpuIdlePercent",
+            "CpuIowaitPercent",
+            "CpuIntervalMillis",
+            "CpuSource",
             "Platform");
     assertThat(info.getOperations()).isEmpty();
     assertThat(info.getDescription()).contains("-1");

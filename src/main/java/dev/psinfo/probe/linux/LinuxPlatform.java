@@ -32,7 +32,8 @@ public final class LinuxPlatform implements Platform {
               "sys/kernel/osrelease",
               "sys/kernel/version",
               "self/auxv",
-              "self/cgroup"),
+              "self/cgroup",
+              "self/mountinfo"),
           List.of(List.of("uname", "-a")),
           "stat, status, cmdline, io (when readable)");
 

@@ -12,6 +12,7 @@ import dev.psinfo.probe.ProcessState;
 import dev.psinfo.probe.RateLimitedLog;
 import dev.psinfo.probe.ScanStats;
 import dev.psinfo.probe.UserNames;
+import dev.psinfo.probe.Visibility;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
@@ -58,6 +59,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *       same way).
  * </ul>
  *
+ * <p>Each scan also carries its {@link Visibility}: the proc mount's {@code hidepid} and the pid
+ * namespace (read once, when the probe is made) and the kernel's task count from {@code loadavg}
+ * (read before and after each scan, the smaller kept).
+ *
  * <p>{@code openFds}: on {@code procfs} since Linux 6.2 the size of {@code /proc/<pid>/fd} is the
  * number of open descriptors, which one {@code stat} call reads (for any user's process; this is
  * detected once, from {@code /proc/self/fd}). On older kernels, or when the tree is not {@code
@@ -75,6 +80,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
   private final LinuxKernelFacts facts;
   private final boolean fdCountInSize;
   private final long agentUid;
+  private final Visibility visibility;
   private final AtomicReference<ProcFileReader> spareReader = new AtomicReference<>();
   private final RateLimitedLog warnings = new RateLimitedLog(LOG, WARN_INTERVAL_NANOS);
 
@@ -95,6 +101,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     this.facts = requireNonNull(facts, "facts is null");
     this.fdCountInSize = fdCountInSize(procRoot);
     this.agentUid = ownerOf(procRoot.resolve("self"));
+    this.visibility = LinuxVisibility.read(procRoot);
   }
 
   /** The uid owning {@code file}, or -1 when unknown. */
@@ -142,6 +149,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     long wallMillis = System.currentTimeMillis();
     long startNanos = System.nanoTime();
     users.reloadIfChanged();
+    long tasksBefore = LinuxVisibility.kernelTasks(procRoot);
     long[] pids = ProcDirectory.listPids(procRoot, MAX_PID);
     ProcFileReader reader = spareReader.getAndSet(null);
     if (reader == null) {
@@ -170,7 +178,16 @@ public final class LinuxProcessProbe implements ProcessProbe {
             tally.fdDenied,
             0,
             tally.argsTruncated);
-    return new ProcessScan(rows, wallMillis, startNanos, System.nanoTime() - startNanos, stats);
+    // tasks come and go while the scan runs: the smaller count is the one the table could reach
+    long tasksAfter = LinuxVisibility.kernelTasks(procRoot);
+    long tasks = tasksBefore < 0 || tasksAfter < 0 ? -1 : Math.min(tasksBefore, tasksAfter);
+    return new ProcessScan(
+        rows,
+        wallMillis,
+        startNanos,
+        System.nanoTime() - startNanos,
+        stats,
+        visibility.withKernelTasks(tasks));
   }
 
   private ProcessInfo readProcess(long pid, ProcFileReader reader, Tally tally) {

@@ -2,6 +2,7 @@ package dev.psinfo.probe.linux;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.probe.CpuTimes;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.probe.SystemProbe;
@@ -137,6 +138,18 @@ public final class LinuxSystemProbe implements SystemProbe {
         loadavg[2],
         uptime,
         cgroupLimits());
+  }
+
+  /** {@code /proc/stat} has the host's CPU counters. */
+  @Override
+  public boolean hasCpuCounters() {
+    return true;
+  }
+
+  /** The {@code cpu} line of {@code <procRoot>/stat}; null when unreadable or malformed. */
+  @Override
+  public CpuTimes cpuTimes() {
+    return LinuxCoverageParsers.parseCpuTimes(read(procRoot.resolve("stat")));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.psinfo.probe.aix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.probe.CpuLoad;
+import dev.psinfo.probe.ProcessCpuEstimator;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.UserNames;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The AIX host CPU estimate from the process times of a fake AIX {@code /proc} tree. */
-class AixCpuEstimatorTest {
+class ProcessCpuEstimatorTest {
   private static final long BOOT_SECONDS = 1740060607L; // PsinfoBytes' default start
   private static final long BOOT_MILLIS = BOOT_SECONDS * 1000;
   private static final int CPUS = 4;
@@ -44,7 +45,7 @@ class AixCpuEstimatorTest {
 
   @Test
   void sinceBootThenSinceThePreviousScan() throws IOException {
-    AixCpuEstimator estimator = new AixCpuEstimator();
+    ProcessCpuEstimator estimator = new ProcessCpuEstimator();
     write(1, 0, "init", BOOT_SECONDS, 3_000, 4_000);
     write(8196, 0, "wait", BOOT_SECONDS, 0, 3_000_000); // the idle loop: not busy time
     write(300, 1, "db", BOOT_SECONDS + 100, 8_000, 2_000);
@@ -74,16 +75,16 @@ class AixCpuEstimatorTest {
 
   @Test
   void busierThanTheProcessorsClampsIdleToZero() {
-    assertThat(AixCpuEstimator.estimate(50_000, 40_000, 10_000, 10_000, CPUS, "previous"))
+    assertThat(ProcessCpuEstimator.estimate(50_000, 40_000, 10_000, 10_000, CPUS, "previous"))
         .isEqualTo(new CpuLoad(100, 80, 20, 0, -1, 10_000, "previous"));
   }
 
   @Test
   void unknownWithoutProcessorsOrBootTime() throws IOException {
     write(1, 0, "init", BOOT_SECONDS, 3_000, 4_000);
-    assertThat(new AixCpuEstimator().update(scanAt(BOOT_MILLIS + 1000, 0), 0, BOOT_MILLIS))
+    assertThat(new ProcessCpuEstimator().update(scanAt(BOOT_MILLIS + 1000, 0), 0, BOOT_MILLIS))
         .isEqualTo(CpuLoad.UNKNOWN);
-    assertThat(new AixCpuEstimator().update(scanAt(BOOT_MILLIS + 1000, 0), CPUS, -1))
+    assertThat(new ProcessCpuEstimator().update(scanAt(BOOT_MILLIS + 1000, 0), CPUS, -1))
         .isEqualTo(CpuLoad.UNKNOWN);
   }
 }

@@ -1,16 +1,12 @@
-package dev.psinfo.probe.aix;
+package dev.psinfo.probe;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.psinfo.probe.CpuLoad;
-import dev.psinfo.probe.CpuTimes;
-import dev.psinfo.probe.ProcessInfo;
-import dev.psinfo.probe.ProcessScan;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * An estimate of the host's CPU use on AIX, where the JVM has none ({@code
+ * An estimate of the host's CPU use from the process table, for AIX, where the JVM has none ({@code
  * OperatingSystemMXBean.getCpuLoad()} is -1) and the commands that know ({@code lparstat}, {@code
  * sar}, {@code vmstat}) need an interval of their own: the CPU time the process table's processes
  * used over an interval, divided by the interval times the partition's processors. It needs no root
@@ -19,12 +15,12 @@ import java.util.Map;
  * <p>The divisor: since POWER7, AIX charges a thread's CPU time by the processor's PURR, i.e. in
  * shares of a <em>core</em> (a thread alone on an SMT-4 core is charged most of the core, not a
  * quarter). Summed process times are therefore physical processor time, and the divisor is the
- * partition's virtual processors ({@link dev.psinfo.probe.SystemFacts#physicalCores()} on AIX);
- * dividing by the logical processors would read SMT-times too low (an SMT-8 partition whose one
- * core is 87 % busy, as in {@code lparstat}'s {@code %user + %sys}, would show 11 %). The caller
- * passes the logical processors only when the virtual ones are not known. On an uncapped shared
- * partition the result is "of the virtual processors", which can exceed the entitlement that {@code
- * lparstat} relates its percentages to when {@code physc} is below it.
+ * partition's virtual processors ({@link SystemFacts#physicalCores()} on AIX); dividing by the
+ * logical processors would read SMT-times too low (an SMT-8 partition whose one core is 87 % busy,
+ * as in {@code lparstat}'s {@code %user + %sys}, would show 11 %). The caller passes the logical
+ * processors only when the virtual ones are not known. On an uncapped shared partition the result
+ * is "of the virtual processors", which can exceed the entitlement that {@code lparstat} relates
+ * its percentages to when {@code physc} is below it.
  *
  * <p>The first estimate is since boot (every process's whole CPU time over the uptime, as {@code
  * ps} reports a process's share over its lifetime); every later one since the previous scan, each
@@ -43,7 +39,7 @@ import java.util.Map;
  *
  * <p>Thread-safe.
  */
-public final class AixCpuEstimator {
+public final class ProcessCpuEstimator {
   private record Reading(long startTimeMillis, long cpuMillis, long userMillis, long sysMillis) {}
 
   private Map<Long, Reading> previous;
@@ -129,9 +125,15 @@ public final class AixCpuEstimator {
    * did not use (never below 0: process times and the interval are read at slightly different
    * instants).
    *
-   * @param userMillis -1 when busy time is not split (then so is {@code sysMillis})
+   * @param busyMillis processor time used, milliseconds
+   * @param userMillis of which in user code; -1 when busy time is not split (then so is {@code
+   *     sysMillis})
+   * @param sysMillis of which in the kernel; -1 when not split
+   * @param intervalMillis the interval's length
+   * @param processors the processors the interval is multiplied by
+   * @param since {@code "boot"} or {@code "previous"}
    */
-  static CpuLoad estimate(
+  public static CpuLoad estimate(
       long busyMillis,
       long userMillis,
       long sysMillis,
@@ -151,7 +153,7 @@ public final class AixCpuEstimator {
   }
 
   /** AIX's per-processor idle loop: the kernel process {@code wait} (uid 0, parent 0). */
-  static boolean isWaitProcess(ProcessInfo p) {
+  public static boolean isWaitProcess(ProcessInfo p) {
     return p.ppid() == 0 && p.uid() == 0 && p.name().equals("wait");
   }
 }
