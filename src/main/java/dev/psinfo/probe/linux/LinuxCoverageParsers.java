@@ -237,7 +237,8 @@ public final class LinuxCoverageParsers {
       return byInode(init, "pid 1's namespace " + initNsLink);
     }
     if (self >= 0 && nspidEntries == 1) {
-      return byInode(self, "the agent's namespace " + selfNsLink + ", NSpid has one entry");
+      // one NSpid entry: the agent lives in the namespace the procfs shows
+      return byInode(self, "the agent's namespace " + selfNsLink + " (the proc root's: one NSpid)");
     }
     if (self == INITIAL_PID_NAMESPACE_INODE) {
       return new PidNamespace(HOST, "the agent's namespace " + selfNsLink + " is the initial one");
