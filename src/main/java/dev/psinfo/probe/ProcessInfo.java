@@ -172,6 +172,45 @@ public record ProcessInfo(
       this.pid = pid;
     }
 
+    /**
+     * Starts over for another process: every field "not available" again, as from {@link
+     * ProcessInfo#builder}, so that one builder serves a whole scan ({@code ProcessInfoTest} fails
+     * when a field is added to the builder and not here).
+     */
+    public Builder reset(long pid) {
+      this.pid = pid;
+      ppid = -1;
+      pgid = -1;
+      sid = -1;
+      uid = -1;
+      euid = -1;
+      gid = -1;
+      egid = -1;
+      user = "";
+      name = "";
+      args = "";
+      argsTruncated = false;
+      state = ProcessState.OTHER;
+      stateCode = "";
+      threads = -1;
+      priority = UNAVAILABLE_SIGNED;
+      nice = UNAVAILABLE_SIGNED;
+      rssBytes = -1;
+      vszBytes = -1;
+      cpuTimeMillis = -1;
+      userTimeMillis = -1;
+      systemTimeMillis = -1;
+      startTimeMillis = -1;
+      voluntaryCtxSwitches = -1;
+      involuntaryCtxSwitches = -1;
+      openFds = -1;
+      readBytes = -1;
+      writeBytes = -1;
+      wparId = -1;
+      wpar = "";
+      return this;
+    }
+
     public Builder pid(long v) {
       pid = v;
       return this;

@@ -97,6 +97,21 @@ public final class UserNames {
     return resolved;
   }
 
+  /**
+   * The name of {@code uid} when the passwd file or an earlier lookup knows it, else null (then
+   * {@link #nameOf} with a file the user owns); lets a caller skip making that file's path.
+   */
+  public String knownName(long uid) {
+    if (uid < 0) {
+      return "";
+    }
+    if (!loaded) {
+      reloadIfChanged();
+    }
+    String known = passwd.get(uid);
+    return known != null ? known : cache.get(uid);
+  }
+
   private static String nameFromOwner(long uid, Path file) {
     try {
       Object owner = Files.getAttribute(file, "unix:uid");

@@ -26,6 +26,7 @@ public final class ProcessSampler {
   private final TtlCache<Snapshot> cache;
   private final Duration ttl;
   private final CpuTracker cpu = new CpuTracker();
+  private final ScrubMemo scrubbed = new ScrubMemo();
   private final AtomicLong gone = new AtomicLong();
   private final AtomicLong denied = new AtomicLong();
   private final AtomicLong corrupt = new AtomicLong();
@@ -112,10 +113,11 @@ public final class ProcessSampler {
     double[] percent = cpu.update(scan);
     List<ProcessInfo> processes = scan.processes();
     List<ProcessSample> shown = new ArrayList<>(processes.size());
+    scrubbed.begin(processes.size());
     for (int i = 0; i < percent.length; i++) {
       ProcessInfo p = processes.get(i);
       if (scrubber != null) {
-        String clean = scrubber.scrub(p.args());
+        String clean = scrubbed.scrub(scrubber, p.pid(), p.args());
         if (clean != p.args()) {
           p = p.withArgs(clean);
         }
@@ -124,6 +126,7 @@ public final class ProcessSampler {
         shown.add(new ProcessSample(p, percent[i]));
       }
     }
+    scrubbed.end();
     return new Snapshot(scan, shown, ++sequence);
   }
 }

@@ -35,6 +35,69 @@ class ProcessSamplerTest {
   }
 
   @Test
+  void recentCpuIsMatchedByPidAlsoWhenAProbeListsPidsOutOfOrder() {
+    FakeProbe probe =
+        new FakeProbe()
+            .then(
+                0,
+                List.of(
+                    process(30, 1, "root", "c", "c", 3_000, 1),
+                    process(10, 1, "root", "a", "a", 1_000, 1),
+                    process(20, 1, "root", "b", "b", 2_000, 1)))
+            .then(
+                2_000,
+                List.of(
+                    process(20, 1, "root", "b", "b", 2_200, 1),
+                    process(10, 1, "root", "a", "a", 1_000, 1),
+                    process(30, 1, "root", "c", "c", 4_000, 1)))
+            .then(
+                2_000,
+                List.of(
+                    process(10, 1, "root", "a", "a", 1_400, 1),
+                    process(20, 1, "root", "b", "b", 2_200, 1),
+                    process(30, 1, "root", "c", "c", 4_000, 1)));
+    ProcessSampler sampler = sampler(probe, ProcessFilter.ALL);
+    sampler.snapshot();
+    clock.addAndGet(2_000_000_000L);
+    Snapshot second = sampler.snapshot();
+    assertThat(cpuOf(second, 10)).isEqualTo(0.0);
+    assertThat(cpuOf(second, 20)).isEqualTo(10.0);
+    assertThat(cpuOf(second, 30)).isEqualTo(50.0);
+    clock.addAndGet(2_000_000_000L);
+    Snapshot third = sampler.snapshot();
+    assertThat(cpuOf(third, 10)).isEqualTo(20.0);
+    assertThat(cpuOf(third, 20)).isEqualTo(0.0);
+    assertThat(cpuOf(third, 30)).isEqualTo(0.0);
+  }
+
+  /** Looked up without {@link Snapshot#byPid}, which expects pids in order. */
+  private static double cpuOf(Snapshot s, long pid) {
+    return s.samples().stream()
+        .filter(x -> x.info().pid() == pid)
+        .findFirst()
+        .orElseThrow()
+        .cpuPercent();
+  }
+
+  @Test
+  void anUnchangedCommandLineIsScrubbedOnceAndAChangedOneAgain() {
+    String secret = "app --password hunter2";
+    FakeProbe probe =
+        new FakeProbe()
+            .then(0, List.of(process(10, 1, "root", "app", secret, 1_000, 1)))
+            .then(2_000, List.of(process(10, 1, "root", "app", secret, 1_000, 1)))
+            .then(2_000, List.of(process(10, 1, "root", "app", "app --token abc", 1_000, 1)));
+    ProcessSampler sampler = sampler(probe, ProcessFilter.ALL);
+    String first = sampler.snapshot().byPid(10).info().args();
+    clock.addAndGet(2_000_000_000L);
+    String second = sampler.snapshot().byPid(10).info().args();
+    assertThat(first).isEqualTo("app --password ***");
+    assertThat(second).isSameAs(first);
+    clock.addAndGet(2_000_000_000L);
+    assertThat(sampler.snapshot().byPid(10).info().args()).isEqualTo("app --token ***");
+  }
+
+  @Test
   void aReusedPidDoesNotInheritTheOldProcessesCpu() {
     var old = process(10, 1, "root", "old", "old", 50_000, 1);
     FakeProbe probe = new FakeProbe().then(0, List.of(old));

@@ -231,6 +231,38 @@ public final class LinuxProcParsers {
     return new String(b, 0, end, StandardCharsets.UTF_8);
   }
 
+  /**
+   * Whether {@code text} is what {@code b[0..length)} makes as a command line: {@code ""} when
+   * {@code length} is 0 and {@code name} empty, else what {@link #parseCmdline} returns (without
+   * changing {@code b}). Compares in place; false for any non-ASCII byte (the caller then decodes).
+   */
+  public static boolean cmdlineEquals(byte[] b, int length, String name, String text) {
+    checkLength(b, length);
+    if (length == 0 && name.isEmpty()) {
+      return text.isEmpty();
+    }
+    int end = length;
+    while (end > 0 && b[end - 1] == 0) {
+      end--;
+    }
+    if (end == 0) {
+      return text.length() == name.length() + 2
+          && text.charAt(0) == '['
+          && text.charAt(text.length() - 1) == ']'
+          && text.regionMatches(1, name, 0, name.length());
+    }
+    if (text.length() != end) {
+      return false;
+    }
+    for (int i = 0; i < end; i++) {
+      byte c = b[i];
+      if (c < 0 || text.charAt(i) != (c == 0 ? ' ' : (char) c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void checkLength(byte[] b, int length) {
     if (length < 0 || length > b.length) {
       throw new IllegalArgumentException("length " + length + " outside 0.." + b.length);

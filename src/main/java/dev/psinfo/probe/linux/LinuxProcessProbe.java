@@ -82,6 +82,14 @@ public final class LinuxProcessProbe implements ProcessProbe {
   private final long agentUid;
   private final Visibility visibility;
   private final AtomicReference<ProcFileReader> spareReader = new AtomicReference<>();
+
+  /**
+   * The file names of the latest scan's pids, in ascending pid order (immutable once published), so
+   * that a process seen before costs no new path strings: about 0.3 KB kept per live process.
+   * Replaced, not updated, by each scan.
+   */
+  private volatile PidFiles[] latestFiles = new PidFiles[0];
+
   private final RateLimitedLog warnings = new RateLimitedLog(LOG, WARN_INTERVAL_NANOS);
 
   /**
@@ -157,12 +165,26 @@ public final class LinuxProcessProbe implements ProcessProbe {
     }
     Tally tally = new Tally();
     List<ProcessInfo> rows = new ArrayList<>(pids.length);
-    for (long pid : pids) {
-      ProcessInfo row = readProcess(pid, reader, tally);
+    PidFiles[] previous = latestFiles;
+    PidFiles[] files = new PidFiles[pids.length];
+    int cursor = 0;
+    for (int i = 0; i < pids.length; i++) {
+      long pid = pids[i];
+      // pids ascend in both arrays: one merge walk finds the files a pid had in the last scan
+      while (cursor < previous.length && previous[cursor].pid < pid) {
+        cursor++;
+      }
+      PidFiles f =
+          cursor < previous.length && previous[cursor].pid == pid
+              ? previous[cursor]
+              : new PidFiles(procRoot, pid);
+      files[i] = f;
+      ProcessInfo row = readProcess(f, reader, tally);
       if (row != null) {
         rows.add(row);
       }
     }
+    latestFiles = files;
     if (reader.worthKeeping()) {
       spareReader.set(reader);
     }
@@ -190,16 +212,15 @@ public final class LinuxProcessProbe implements ProcessProbe {
         visibility.withKernelTasks(tasks));
   }
 
-  private ProcessInfo readProcess(long pid, ProcFileReader reader, Tally tally) {
-    Path dir = procRoot.resolve(Long.toString(pid));
-    String prefix = dir.toString() + '/';
+  private ProcessInfo readProcess(PidFiles files, ProcFileReader reader, Tally tally) {
+    long pid = files.pid;
     String file = "stat";
     try {
-      ProcessInfo.Builder row = ProcessInfo.builder(pid);
+      ProcessInfo.Builder row = tally.row.reset(pid);
       boolean denied = false;
       long euid = -1;
 
-      int n = readUnlessDenied(reader, prefix + "stat");
+      int n = readUnlessDenied(reader, files.stat);
       String name = "";
       if (n == 0) {
         tally.gone++;
@@ -216,18 +237,19 @@ public final class LinuxProcessProbe implements ProcessProbe {
       }
 
       file = "status";
-      n = readUnlessDenied(reader, prefix + "status");
+      n = readUnlessDenied(reader, files.status);
       if (n == 0) {
         tally.gone++;
         return null;
       } else if (n > 0) {
         LinuxStatus status = LinuxProcParsers.parseStatus(reader.bytes(), n);
         euid = status.euid();
+        String user = users.knownName(euid);
         row.uid(status.uid())
             .euid(status.euid())
             .gid(status.gid())
             .egid(status.egid())
-            .user(users.nameOf(status.euid(), dir))
+            .user(user != null ? user : users.nameOf(euid, files.dir()))
             .voluntaryCtxSwitches(status.voluntaryCtxSwitches())
             .involuntaryCtxSwitches(status.involuntaryCtxSwitches());
         if (status.threads() >= 0) {
@@ -239,13 +261,9 @@ public final class LinuxProcessProbe implements ProcessProbe {
       }
 
       file = "cmdline";
-      n = readUnlessDenied(reader, prefix + "cmdline");
+      n = readUnlessDenied(reader, files.cmdline);
       if (n >= 0) {
-        row.args(
-                n == 0 && name.isEmpty()
-                    ? ""
-                    : LinuxProcParsers.parseCmdline(reader.bytes(), n, name))
-            .argsTruncated(reader.truncated());
+        row.args(files.args(reader.bytes(), n, name)).argsTruncated(reader.truncated());
         if (reader.truncated()) {
           tally.argsTruncated++;
         }
@@ -254,8 +272,8 @@ public final class LinuxProcessProbe implements ProcessProbe {
         tally.cmdlineDenied++;
       }
 
-      readIo(pid, row, reader, dir, prefix + "io", euid, tally);
-      long fds = countFds(dir.resolve("fd"), euid);
+      readIo(pid, row, reader, files, euid, tally);
+      long fds = countFds(files.fd(), euid);
       if (fds == DENIED) {
         tally.fdDenied++;
       } else {
@@ -277,7 +295,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
       warnCorrupt(pid, "stat", -1, e.toString(), true);
       return null;
     } catch (IOException e) {
-      if (ProcDirectory.isGone(e, dir)) {
+      if (ProcDirectory.isGone(e, files.dir())) {
         tally.gone++;
       } else {
         tally.corrupt++;
@@ -312,26 +330,25 @@ public final class LinuxProcessProbe implements ProcessProbe {
       long pid,
       ProcessInfo.Builder row,
       ProcFileReader reader,
-      Path dir,
-      String io,
+      PidFiles files,
       long euid,
       Tally tally) {
     // access(2) first for other users' processes: no exception for the usual "not yours" case
-    if ((euid != agentUid || euid < 0) && !Files.isReadable(Path.of(io))) {
-      if (Files.exists(Path.of(io))) {
+    if ((euid != agentUid || euid < 0) && !Files.isReadable(Path.of(files.io))) {
+      if (Files.exists(Path.of(files.io))) {
         tally.ioDenied++;
       }
       return;
     }
     int n;
     try {
-      n = reader.read(io);
+      n = reader.read(files.io);
     } catch (IOException e) {
       // EACCES also comes from the read itself (the kernel's ptrace check, even for root when the
       // process is not dumpable) as a plain IOException whose text may be localized: any failure
       // but "gone" counts as denied. The file is absent without CONFIG_TASK_IO_ACCOUNTING (gone,
       // not denied). Either way the counters stay -1.
-      if (!ProcDirectory.isGone(e, dir)) {
+      if (!ProcDirectory.isGone(e, files.dir())) {
         tally.ioDenied++;
       }
       return;
@@ -426,8 +443,9 @@ public final class LinuxProcessProbe implements ProcessProbe {
     };
   }
 
-  /** Per-scan counts; confined to the scanning thread. */
+  /** Per-scan counts and the row builder of the scan; confined to the scanning thread. */
   private static final class Tally {
+    final ProcessInfo.Builder row = ProcessInfo.builder(0);
     int gone;
     int denied;
     int corrupt;
@@ -436,5 +454,65 @@ public final class LinuxProcessProbe implements ProcessProbe {
     int ioDenied;
     int fdDenied;
     int argsTruncated;
+  }
+
+  /**
+   * One pid's file names, kept from scan to scan while the pid is listed, and its last command
+   * line. Shared by concurrent scans: the names are final, the paths are made on first use (any
+   * thread may make them; they are equal), and the last command line is one volatile reference.
+   */
+  private static final class PidFiles {
+    final long pid;
+    final String dirName;
+    final String stat;
+    final String status;
+    final String cmdline;
+    final String io;
+    private Path dir;
+    private Path fd;
+    private volatile String lastArgs;
+
+    PidFiles(Path procRoot, long pid) {
+      this.pid = pid;
+      this.dirName = procRoot.toString() + '/' + pid;
+      this.stat = dirName + "/stat";
+      this.status = dirName + "/status";
+      this.cmdline = dirName + "/cmdline";
+      this.io = dirName + "/io";
+    }
+
+    Path dir() {
+      Path d = dir;
+      if (d == null) {
+        d = Path.of(dirName);
+        dir = d;
+      }
+      return d;
+    }
+
+    Path fd() {
+      Path f = fd;
+      if (f == null) {
+        f = Path.of(dirName, "fd");
+        fd = f;
+      }
+      return f;
+    }
+
+    /**
+     * The command line in {@code b[0..n)} as {@link LinuxProcParsers#parseCmdline} makes it ({@code
+     * ""} for an empty one of a process without a name), or the same String as the last scan's when
+     * the content is the same: a long-lived process's arguments cost no new String. Correct by
+     * content, so a reused pid is no risk.
+     */
+    String args(byte[] b, int n, String name) {
+      String last = lastArgs;
+      if (last != null && LinuxProcParsers.cmdlineEquals(b, n, name, last)) {
+        return last;
+      }
+      String args = n == 0 && name.isEmpty() ? "" : LinuxProcParsers.parseCmdline(b, n, name);
+      lastArgs = args;
+      return args;
+    }
   }
 }

@@ -278,4 +278,19 @@ class LinuxProcParsersTest {
           .isInstanceOf(CorruptRecordException.class);
     }
   }
+
+  @Test
+  void cmdlineEqualsSaysWhatParseCmdlineWouldMake() {
+    byte[] b = "java\0-jar\0app.jar\0\0".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(LinuxProcParsers.cmdlineEquals(b, b.length, "java", "java -jar app.jar")).isTrue();
+    assertThat(LinuxProcParsers.cmdlineEquals(b, b.length, "java", "java -jar app.jaR")).isFalse();
+    assertThat(LinuxProcParsers.cmdlineEquals(b, b.length, "java", "java -jar app.jar ")).isFalse();
+    assertThat(LinuxProcParsers.cmdlineEquals(b, 0, "kworker/0:1", "[kworker/0:1]")).isTrue();
+    assertThat(LinuxProcParsers.cmdlineEquals(b, 0, "kworker/0:1", "[kworker/0:2]")).isFalse();
+    assertThat(LinuxProcParsers.cmdlineEquals(b, 0, "", "")).isTrue();
+    assertThat(LinuxProcParsers.cmdlineEquals(b, 0, "", "[]")).isFalse();
+    byte[] u = "caf\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(LinuxProcParsers.cmdlineEquals(u, u.length, "x", "caf\u00e9")).isFalse();
+    assertThat(new String(b, java.nio.charset.StandardCharsets.UTF_8)).contains("\0");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.psinfo.probe.linux;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -225,5 +226,24 @@ class LinuxProcessProbeTest {
     assertThat(LinuxProcessProbe.state('W')).isEqualTo(ProcessState.OTHER);
     assertThat(LinuxProcessProbe.stateCode('t')).isEqualTo("t");
     assertThat(LinuxProcessProbe.stateCode('W')).isEqualTo("W");
+  }
+
+  @Test
+  void anUnchangedCommandLineIsTheSameStringNextScanAndAChangedOneIsReadAgain() throws Exception {
+    process(2380, "bash", 1);
+    process(2, "kthread", 0);
+    LinuxProcessProbe probe = probe();
+    Map<Long, ProcessInfo> first = byPid(probe.scan());
+    Map<Long, ProcessInfo> second = byPid(probe.scan());
+    assertThat(second.get(2380L).args()).isSameAs(first.get(2380L).args());
+    assertThat(second.get(2L).args()).isSameAs(first.get(2L).args()).startsWith("[");
+
+    // setproctitle: same pid, new content
+    Files.write(root.resolve("2380").resolve("cmdline"), "postgres: idle\0".getBytes(UTF_8));
+    assertThat(byPid(probe.scan()).get(2380L).args()).isEqualTo("postgres: idle");
+    // non-ASCII content is decoded again and still equal
+    Files.write(root.resolve("2380").resolve("cmdline"), "caf\u00e9\0-x\0".getBytes(UTF_8));
+    assertThat(byPid(probe.scan()).get(2380L).args()).isEqualTo("caf\u00e9 -x");
+    assertThat(byPid(probe.scan()).get(2380L).args()).isEqualTo("caf\u00e9 -x");
   }
 }
