@@ -2,7 +2,8 @@
 # Reproduces every benchmark of docs/PERFORMANCE.md in one go, from this worktree's sources:
 #   benchmarks/run.sh            full run (about 10 minutes on 2 cores)
 #   QUICK=1 benchmarks/run.sh    short smoke run (fewer iterations and scans)
-# Results land in benchmarks/results/<date>/ (jmh.txt, side-by-side.md, agent-overhead.md).
+# Results land in benchmarks/results/<date>/ (jmh.txt, side-by-side.md, startup-pair.md,
+# agent-overhead.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -19,8 +20,9 @@ jar="$here/target/benchmarks.jar"
 
 if [[ "${QUICK:-}" == 1 ]]; then
   jmh=(-wi 1 -i 2 -w 1 -r 1); rounds=(--rounds 8 --slow-rounds 1); runs=(--runs 6 --idle-seconds 3)
+  pair=(--runs 6)
 else
-  jmh=(); rounds=(--rounds 50 --slow-rounds 3); runs=(--runs 30 --idle-seconds 10)
+  jmh=(); rounds=(--rounds 50 --slow-rounds 3); runs=(--runs 30 --idle-seconds 10); pair=(--runs 20)
 fi
 
 echo "== JMH (-prof gc): psinfo parse, AIX fake-tree scans (1,000 and 10,000), Linux scan, JMX read"
@@ -30,6 +32,10 @@ java -jar "$jar" 'PsinfoParseBench|AixScanBench|LinuxScanBench' -prof gc "${jmh[
 echo "== side by side: psinfo-jmx vs OSHI 6.9.1 vs the floor (1,000 extra idle processes)"
 java -cp "$jar" dev.psinfo.bench.SideBySide "${rounds[@]}" --idle 1000 --aix 10000 \
   --out "$out/side-by-side.md"
+
+echo "== start-up pair: trivial main, empty agent vs psinfo-jmx (wall and CPU); jar size"
+python3 "$here/startup-pair.py" --agent "$root/target/psinfo-jmx-agent.jar" --bench-jar "$jar" \
+  "${pair[@]}" --out "$out/startup-pair.md"
 
 echo "== agent overhead: start-up, threads, idle CPU"
 java -cp "$jar" dev.psinfo.bench.AgentOverhead --agent "$root/target/psinfo-jmx-agent.jar" \

@@ -52,7 +52,7 @@ final class Installation {
       }
       draining = true;
     }
-    Thread t = new Thread(Installation::drain, "psinfo-jmx-registration");
+    Thread t = new Thread(new Drain(), "psinfo-jmx-registration");
     t.setDaemon(true);
     t.start();
     return true;
@@ -62,6 +62,14 @@ final class Installation {
    * Installs the pending loads in the order the JVM made them (so that with two {@code -javaagent}
    * options the first one's options stay, as documented), then ends.
    */
+  /** The registration thread's work: a class, not a lambda, so that premain spins no lambda. */
+  private static final class Drain implements Runnable {
+    @Override
+    public void run() {
+      drain();
+    }
+  }
+
   private static void drain() {
     while (true) {
       AgentOptions options;

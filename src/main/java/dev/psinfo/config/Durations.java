@@ -1,8 +1,6 @@
 package dev.psinfo.config;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one duration grammar of the agent's options and the command line's flags: {@code 0}, or a
@@ -13,8 +11,6 @@ public final class Durations {
   /** What a message says is expected. */
   public static final String EXPECTED = "a duration such as 500ms, 2s, 5m or 1h";
 
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-
   private Durations() {}
 
   /** The duration {@code text} stands for, or null when it is not one. */
@@ -22,12 +18,19 @@ public final class Durations {
     if (text.equals("0")) {
       return Duration.ZERO;
     }
-    Matcher m = DURATION.matcher(text);
-    if (!m.matches()) {
+    // by hand, not by a regex: premain parses durations, and java.util.regex costs it ~30 classes
+    int digits = 0;
+    while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+      digits++;
+    }
+    String unit = text.substring(digits);
+    if (digits == 0
+        || digits > 9
+        || !(unit.equals("ms") || unit.equals("s") || unit.equals("m") || unit.equals("h"))) {
       return null;
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
+    long n = Long.parseLong(text, 0, digits, 10);
+    return switch (unit) {
       case "ms" -> Duration.ofMillis(n);
       case "s" -> Duration.ofSeconds(n);
       case "m" -> Duration.ofMinutes(n);

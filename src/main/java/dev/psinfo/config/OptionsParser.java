@@ -28,35 +28,52 @@ import java.util.regex.PatternSyntaxException;
  * <p>Because commas separate options, a regex that needs a comma must go in the config file. Lists
  * ({@code users}, {@code scrubWords}) are separated by colons.
  *
- * <p>Each option is one entry of {@link #OPTIONS}: its key and how its value goes into the {@link
- * AgentOptions.Builder}. Adding an option is a local change: that entry, and the record component
- * with its builder setter.
+ * <p>Each option is its key in {@link #OPTIONS} and one case of {@link #apply}: how its value goes
+ * into the {@link AgentOptions.Builder}. Adding an option is a local change: those two, and the
+ * record component with its builder setter.
  */
 public final class OptionsParser {
-  /** Puts one option's value into the builder, or says what is wrong with it. */
-  @FunctionalInterface
-  private interface Option {
-    void apply(AgentOptions.Builder b, String key, String value) throws OptionsException;
-  }
-
   /** Every option the agent understands, in the order the documentation lists them. */
-  private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
+  private static final List<String> OPTIONS =
+      List.of(
+          "probe",
+          "procRoot",
+          "passwdFile",
+          "ttl",
+          "include",
+          "exclude",
+          "users",
+          "maxRows",
+          "exportTop",
+          "scrubArgs",
+          "scrubWords",
+          "fullArgs",
+          "registerDelay",
+          "log");
 
-  static {
-    OPTIONS.put("probe", (b, k, v) -> b.probe(choice(k, v, ProbeKind.class)));
-    OPTIONS.put("procRoot", (b, k, v) -> b.procRoot(directory(k, v)));
-    OPTIONS.put("passwdFile", (b, k, v) -> b.passwdFile(readableFile(k, v)));
-    OPTIONS.put("ttl", (b, k, v) -> b.ttl(ttl(k, v)));
-    OPTIONS.put("include", (b, k, v) -> b.include(regex(k, v)));
-    OPTIONS.put("exclude", (b, k, v) -> b.exclude(regex(k, v)));
-    OPTIONS.put("users", (b, k, v) -> b.users(list(k, v)));
-    OPTIONS.put("maxRows", (b, k, v) -> b.maxRows(maxRows(k, v)));
-    OPTIONS.put("exportTop", (b, k, v) -> b.exportTop(choice(k, v, ExportOrder.class)));
-    OPTIONS.put("scrubArgs", (b, k, v) -> b.scrubArgs(bool(k, v)));
-    OPTIONS.put("scrubWords", (b, k, v) -> b.scrubWords(List.copyOf(list(k, v))));
-    OPTIONS.put("fullArgs", (b, k, v) -> b.fullArgs(bool(k, v)));
-    OPTIONS.put("registerDelay", (b, k, v) -> b.registerDelay(duration(k, v)));
-    OPTIONS.put("log", (b, k, v) -> b.log(choice(k, v, LogLevel.class)));
+  /**
+   * Puts one option's value into the builder, or says what is wrong with it. A switch rather than a
+   * table of lambdas: {@code premain} runs this, and the first lambdas of a JVM cost it several
+   * milliseconds of class spinning (docs/PERFORMANCE.md, start-up).
+   */
+  private static void apply(AgentOptions.Builder b, String k, String v) throws OptionsException {
+    switch (k) {
+      case "probe" -> b.probe(choice(k, v, ProbeKind.class));
+      case "procRoot" -> b.procRoot(directory(k, v));
+      case "passwdFile" -> b.passwdFile(readableFile(k, v));
+      case "ttl" -> b.ttl(ttl(k, v));
+      case "include" -> b.include(regex(k, v));
+      case "exclude" -> b.exclude(regex(k, v));
+      case "users" -> b.users(list(k, v));
+      case "maxRows" -> b.maxRows(maxRows(k, v));
+      case "exportTop" -> b.exportTop(choice(k, v, ExportOrder.class));
+      case "scrubArgs" -> b.scrubArgs(bool(k, v));
+      case "scrubWords" -> b.scrubWords(List.copyOf(list(k, v)));
+      case "fullArgs" -> b.fullArgs(bool(k, v));
+      case "registerDelay" -> b.registerDelay(duration(k, v));
+      case "log" -> b.log(choice(k, v, LogLevel.class));
+      default -> throw new IllegalStateException("option " + k + " is listed but not applied");
+    }
   }
 
   /** Every key the agent understands, {@code config} last. */
@@ -65,7 +82,7 @@ public final class OptionsParser {
   private OptionsParser() {}
 
   private static List<String> keys() {
-    List<String> keys = new ArrayList<>(OPTIONS.keySet());
+    List<String> keys = new ArrayList<>(OPTIONS);
     keys.add("config");
     return List.copyOf(keys);
   }
@@ -89,7 +106,7 @@ public final class OptionsParser {
     AgentOptions.Builder b = AgentOptions.builder().source(source);
     for (Map.Entry<String, String> e : merged.entrySet()) {
       try {
-        OPTIONS.get(e.getKey()).apply(b, e.getKey(), e.getValue());
+        apply(b, e.getKey(), e.getValue());
       } catch (OptionsException ex) {
         problems.add(ex.getMessage());
       }
@@ -105,7 +122,10 @@ public final class OptionsParser {
   }
 
   private static OptionsException failure(List<String> problems) {
-    boolean unknown = problems.stream().anyMatch(p -> p.startsWith("unknown option"));
+    boolean unknown = false;
+    for (String p : problems) {
+      unknown |= p.startsWith("unknown option");
+    }
     String text =
         (problems.size() == 1 ? "" : problems.size() + " bad options: ")
             + String.join("; ", problems)
@@ -137,7 +157,7 @@ public final class OptionsParser {
   }
 
   private static boolean isKnown(String key, String where, List<String> problems) {
-    if (OPTIONS.containsKey(key) || key.equals("config")) {
+    if (OPTIONS.contains(key) || key.equals("config")) {
       return true;
     }
     problems.add("unknown option '" + key + "'" + where);

@@ -138,5 +138,11 @@ class OptionsParserTest {
     assertThat(OptionsParser.duration("ttl", "250ms")).isEqualTo(Duration.ofMillis(250));
     assertThat(OptionsParser.duration("ttl", "3m")).isEqualTo(Duration.ofMinutes(3));
     assertThat(OptionsParser.duration("ttl", "1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(OptionsParser.duration("ttl", "999999999s"))
+        .isEqualTo(Duration.ofSeconds(999999999));
+    for (String bad :
+        new String[] {"", "s", "5", "+5s", "-5s", "5sec", "5 s", "1234567890s", "٥s"}) {
+      assertThat(Durations.parse(bad)).as("'%s'", bad).isNull();
+    }
   }
 }
