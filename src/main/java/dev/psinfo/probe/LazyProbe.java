@@ -11,8 +11,7 @@ import java.util.function.Supplier;
  */
 public final class LazyProbe implements ProcessProbe {
   private final String name;
-  private final Supplier<ProcessProbe> factory;
-  private volatile ProcessProbe delegate;
+  private final Lazy<ProcessProbe> delegate;
 
   /**
    * @param name the probe's name, known before it is made
@@ -20,7 +19,8 @@ public final class LazyProbe implements ProcessProbe {
    */
   public LazyProbe(String name, Supplier<ProcessProbe> factory) {
     this.name = requireNonNull(name, "name is null");
-    this.factory = requireNonNull(factory, "factory is null");
+    requireNonNull(factory, "factory is null");
+    this.delegate = new Lazy<>(() -> requireNonNull(factory.get(), "factory returned null"));
   }
 
   @Override
@@ -30,16 +30,6 @@ public final class LazyProbe implements ProcessProbe {
 
   @Override
   public ProcessScan scan() throws IOException {
-    ProcessProbe p = delegate;
-    if (p == null) {
-      synchronized (this) {
-        p = delegate;
-        if (p == null) {
-          p = requireNonNull(factory.get(), "factory returned null");
-          delegate = p;
-        }
-      }
-    }
-    return p.scan();
+    return delegate.get().scan();
   }
 }

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.psinfo.probe.CapturePlan;
 import dev.psinfo.probe.CommandRunner;
 import dev.psinfo.probe.Platform;
-import dev.psinfo.probe.ProcessProbe;
-import dev.psinfo.probe.SystemProbe;
 import dev.psinfo.probe.UserNames;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +13,7 @@ import java.util.List;
  * AIX: {@code /proc/<pid>/psinfo} (and {@code status}) for the process table, the administrators'
  * commands for the system facts. Making it reads nothing. Thread-safe.
  */
-public final class AixPlatform implements Platform {
+public final class AixPlatform extends Platform {
   /**
    * What a capture copies: what the probes read, so that {@code ps} and the command parsers can
    * replay it (every command {@link AixSystemProbe} may run, fallbacks included; {@code info
@@ -43,9 +41,6 @@ public final class AixPlatform implements Platform {
               List.of("/usr/bin/uname", "-a")),
           "psinfo, status (when readable), lwp/*/lwpsinfo");
 
-  private final ProcessProbe processProbe;
-  private final SystemProbe systemProbe;
-
   /**
    * @param procRoot the AIX {@code /proc} (or a capture of one)
    * @param passwdFile the passwd-format file for user names
@@ -62,28 +57,10 @@ public final class AixPlatform implements Platform {
    * @param fullArgs read whole command lines from {@code /proc/<pid>/as} where readable
    */
   public AixPlatform(Path procRoot, Path passwdFile, CommandRunner runner, boolean fullArgs) {
-    requireNonNull(procRoot, "procRoot is null");
-    this.processProbe = new AixProcessProbe(procRoot, new UserNames(passwdFile), fullArgs);
-    this.systemProbe = new AixSystemProbe(runner, procRoot);
-  }
-
-  @Override
-  public String name() {
-    return "aix";
-  }
-
-  @Override
-  public ProcessProbe processProbe() {
-    return processProbe;
-  }
-
-  @Override
-  public SystemProbe systemProbe() {
-    return systemProbe;
-  }
-
-  @Override
-  public CapturePlan capturePlan() {
-    return CAPTURE;
+    super(
+        new AixProcessProbe(
+            requireNonNull(procRoot, "procRoot is null"), new UserNames(passwdFile), fullArgs),
+        new AixSystemProbe(runner, procRoot),
+        CAPTURE);
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.CommandRunner;
 import dev.psinfo.probe.CorruptRecordException;
+import dev.psinfo.probe.Lazy;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.probe.SystemProbe;
@@ -120,7 +121,7 @@ public final class AixSystemProbe implements SystemProbe {
   private final LongSupplier pid1StartTimeMillis;
   private final Environment env;
   private final Map<List<String>, String> staticOutputs = new ConcurrentHashMap<>();
-  private volatile SystemFacts factsWithoutBootTime;
+  private final Lazy<SystemFacts> factsWithoutBootTime = new Lazy<>(this::readStaticFacts);
   private volatile SystemFacts facts;
   private volatile boolean svmonWithoutOptions;
 
@@ -172,12 +173,9 @@ public final class AixSystemProbe implements SystemProbe {
       if (facts != null) {
         return facts;
       }
-      if (factsWithoutBootTime == null) {
-        factsWithoutBootTime = readStaticFacts();
-      }
+      SystemFacts f = factsWithoutBootTime.get();
       long fromPid1 = pid1StartTime();
       long boot = fromPid1 > 0 ? fromPid1 : bootTimeFromWho();
-      SystemFacts f = factsWithoutBootTime;
       SystemFacts result =
           new SystemFacts(
               f.hostname(),
@@ -219,11 +217,11 @@ public final class AixSystemProbe implements SystemProbe {
     LparstatInfo lpar = parsed(LPARSTAT_I, AixCommandParsers::parseLparstatI);
     String oslevel = safely(() -> AixCommandParsers.parseOslevel(staticOutput(OSLEVEL_S)), "");
     UnameL uname = parsed(UNAME_L, AixCommandParsers::parseUnameL);
-    Once<Map<String, String>> proc0 =
-        new Once<>(() -> AixCommandParsers.parseLsattr(staticOutput(LSATTR_PROC0)), Map.of());
-    Once<Map<String, String>> sys0 =
-        new Once<>(() -> AixCommandParsers.parseLsattr(staticOutput(LSATTR_SYS0)), Map.of());
-    Once<SarU> sar = new Once<>(() -> parsed(SAR_U, AixCommandParsers::parseSarU), null);
+    Lazy<Map<String, String>> proc0 =
+        once(() -> AixCommandParsers.parseLsattr(staticOutput(LSATTR_PROC0)), Map.of());
+    Lazy<Map<String, String>> sys0 =
+        once(() -> AixCommandParsers.parseLsattr(staticOutput(LSATTR_SYS0)), Map.of());
+    Lazy<SarU> sar = once(() -> parsed(SAR_U, AixCommandParsers::parseSarU), null);
 
     String hostname =
         firstText(
@@ -464,24 +462,8 @@ public final class AixSystemProbe implements SystemProbe {
     }
   }
 
-  /** A value computed on first use, at most once. Not thread-safe: used under the facts lock. */
-  private static final class Once<T> {
-    private final Supplier<T> source;
-    private final T fallback;
-    private boolean done;
-    private T value;
-
-    Once(Supplier<T> source, T fallback) {
-      this.source = source;
-      this.fallback = fallback;
-    }
-
-    T get() {
-      if (!done) {
-        value = safely(source, fallback);
-        done = true;
-      }
-      return value;
-    }
+  /** A fallback command's value, computed on first use, at most once; a failure gives fallback. */
+  private static <T> Lazy<T> once(Supplier<T> source, T fallback) {
+    return new Lazy<>(() -> safely(source, fallback));
   }
 }

@@ -6,7 +6,6 @@ import dev.psinfo.probe.CapturePlan;
 import dev.psinfo.probe.LazyProbe;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.probe.ProcessProbe;
-import dev.psinfo.probe.SystemProbe;
 import dev.psinfo.probe.UserNames;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.List;
  * nothing: the process reader (which reads kernel facts when made) is made on the first scan.
  * Thread-safe.
  */
-public final class LinuxPlatform implements Platform {
+public final class LinuxPlatform extends Platform {
   /** What a capture copies: every file the probes read under the proc root. */
   static final CapturePlan CAPTURE =
       new CapturePlan(
@@ -37,38 +36,21 @@ public final class LinuxPlatform implements Platform {
           List.of(List.of("uname", "-a")),
           "stat, status, cmdline, io (when readable)");
 
-  private final ProcessProbe processProbe;
-  private final SystemProbe systemProbe;
-
   /**
    * @param procRoot the proc file system ({@code /proc}, or a capture of one)
    * @param passwdFile the passwd-format file for user names
    */
   public LinuxPlatform(Path procRoot, Path passwdFile) {
-    requireNonNull(procRoot, "procRoot is null");
-    requireNonNull(passwdFile, "passwdFile is null");
-    this.processProbe =
-        new LazyProbe("linux", () -> new LinuxProcessProbe(procRoot, new UserNames(passwdFile)));
-    this.systemProbe = new LinuxSystemProbe(procRoot, Path.of("/sys/fs/cgroup"));
+    super(
+        processProbe(
+            requireNonNull(procRoot, "procRoot is null"),
+            requireNonNull(passwdFile, "passwdFile is null")),
+        new LinuxSystemProbe(procRoot, Path.of("/sys/fs/cgroup")),
+        CAPTURE);
   }
 
-  @Override
-  public String name() {
-    return "linux";
-  }
-
-  @Override
-  public ProcessProbe processProbe() {
-    return processProbe;
-  }
-
-  @Override
-  public SystemProbe systemProbe() {
-    return systemProbe;
-  }
-
-  @Override
-  public CapturePlan capturePlan() {
-    return CAPTURE;
+  /** The process reader, made on the first scan (its constructor reads kernel facts). */
+  private static ProcessProbe processProbe(Path procRoot, Path passwdFile) {
+    return new LazyProbe("linux", () -> new LinuxProcessProbe(procRoot, new UserNames(passwdFile)));
   }
 }

@@ -3,6 +3,7 @@ package dev.psinfo.probe.linux;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.CpuTimes;
+import dev.psinfo.probe.Lazy;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.probe.SystemProbe;
@@ -33,7 +34,7 @@ public final class LinuxSystemProbe implements SystemProbe {
   private final Path cgroupRoot;
   private final Path osReleaseFile;
   private final LongSupplier wallClockMillis;
-  private volatile SystemFacts facts;
+  private final Lazy<SystemFacts> facts = new Lazy<>(this::readFacts);
 
   /**
    * @param procRoot the proc file system, {@code /proc} outside tests
@@ -71,17 +72,7 @@ public final class LinuxSystemProbe implements SystemProbe {
 
   @Override
   public SystemFacts facts() {
-    SystemFacts f = facts;
-    if (f == null) {
-      synchronized (this) {
-        f = facts;
-        if (f == null) {
-          f = readFacts();
-          facts = f;
-        }
-      }
-    }
-    return f;
+    return facts.get();
   }
 
   private SystemFacts readFacts() {
