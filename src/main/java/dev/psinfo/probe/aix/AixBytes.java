@@ -34,6 +34,30 @@ final class AixBytes {
     return buf.order() == ByteOrder.BIG_ENDIAN ? buf : buf.duplicate().order(ByteOrder.BIG_ENDIAN);
   }
 
+  /** Decodes one structure at {@code base} of a big-endian buffer known to be long enough. */
+  @FunctionalInterface
+  interface Decoder<T> {
+    T decode(ByteBuffer b, int base) throws CorruptRecordException;
+  }
+
+  /**
+   * What every AIX parser does around its own fields: checks that {@code buf} holds at least {@code
+   * minSize} bytes from its position, decodes big-endian from there whatever the buffer's order
+   * (leaving the caller's buffer as it was), and reports a value its record rejects as corrupt.
+   *
+   * @throws CorruptRecordException when fewer than {@code minSize} bytes remain, or the decoder
+   *     throws it or an {@link IllegalArgumentException} (a record's range check)
+   */
+  static <T> T decode(ByteBuffer buf, int minSize, String what, Decoder<T> decoder)
+      throws CorruptRecordException {
+    ByteBuffer b = bigEndianView(buf, minSize, what);
+    try {
+      return decoder.decode(b, b.position());
+    } catch (IllegalArgumentException e) {
+      throw new CorruptRecordException(what, b.remaining(), e.getMessage());
+    }
+  }
+
   /** Unsigned 8-bit value at {@code index}. */
   static int u8(ByteBuffer b, int index) {
     return b.get(index) & 0xff;

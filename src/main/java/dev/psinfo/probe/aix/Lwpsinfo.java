@@ -41,24 +41,13 @@ public record Lwpsinfo(
     long pthreadId) {
 
   public Lwpsinfo {
-    if (lwpid < 0) {
-      throw new IllegalArgumentException("lwpid must be >= 0: " + lwpid);
-    }
-    checkUnsignedByte("waitType", waitType);
-    checkUnsignedByte("stateNumber", stateNumber);
-    checkUnsignedByte("stateLetter", stateLetter);
-    checkUnsignedByte("niceRaw", niceRaw);
+    Ranges.atLeast("lwpid", lwpid, 0);
+    Ranges.within("waitType", waitType, 0, Ranges.MAX_U8);
+    Ranges.within("stateNumber", stateNumber, 0, Ranges.MAX_U8);
+    Ranges.within("stateLetter", stateLetter, 0, Ranges.MAX_U8);
+    Ranges.within("niceRaw", niceRaw, 0, Ranges.MAX_U8);
     requireNonNull(policyName, "policyName is null");
-    if (pthreadId < 0 || pthreadId > 0xffff_ffffL) {
-      throw new IllegalArgumentException(
-          "pthreadId must be an unsigned 32-bit value: " + pthreadId);
-    }
-  }
-
-  private static void checkUnsignedByte(String name, int value) {
-    if (value < 0 || value > 255) {
-      throw new IllegalArgumentException(name + " must be 0..255: " + value);
-    }
+    Ranges.within("pthreadId", pthreadId, 0, 0xffff_ffffL); // unsigned 32-bit
   }
 
   /** The nice value as AIX {@code ps} shows it (NI column): {@code niceRaw - 40}, 20 by default. */

@@ -21,8 +21,8 @@ public final class LwpsinfoParser {
    * @throws CorruptRecordException when fewer than 120 bytes remain or a field is out of range
    */
   public static Lwpsinfo parse(ByteBuffer buf) throws CorruptRecordException {
-    ByteBuffer b = AixBytes.bigEndianView(buf, LwpsinfoLayout.LWPSINFO_SIZE, WHAT);
-    return decode(b, b.position(), WHAT);
+    return AixBytes.decode(
+        buf, LwpsinfoLayout.LWPSINFO_SIZE, WHAT, (b, base) -> decode(b, base, WHAT));
   }
 
   /**
@@ -33,30 +33,32 @@ public final class LwpsinfoParser {
    *     a field is out of range
    */
   public static Lwpsinfo parseEmbedded(ByteBuffer psinfo) throws CorruptRecordException {
-    ByteBuffer b = AixBytes.bigEndianView(psinfo, PsinfoLayout.PSINFO_SIZE, PsinfoParser.WHAT);
-    return decode(b, b.position() + PsinfoLayout.PR_LWP, PsinfoParser.WHAT);
+    return AixBytes.decode(
+        psinfo,
+        PsinfoLayout.PSINFO_SIZE,
+        PsinfoParser.WHAT,
+        (b, base) -> decode(b, base + PsinfoLayout.PR_LWP, PsinfoParser.WHAT));
   }
 
-  /** Decodes the structure at {@code base} of a big-endian buffer known to be long enough. */
+  /**
+   * Decodes the structure at {@code base} of a big-endian buffer known to be long enough; called
+   * inside {@link AixBytes#decode}, which reports what the record rejects as corrupt {@code what}.
+   */
   static Lwpsinfo decode(ByteBuffer b, int base, String what) throws CorruptRecordException {
-    try {
-      return new Lwpsinfo(
-          AixBytes.u64(b, base + LwpsinfoLayout.PR_LWPID, what, "pr_lwpid"),
-          b.getLong(base + LwpsinfoLayout.PR_ADDR),
-          b.getLong(base + LwpsinfoLayout.PR_WCHAN),
-          b.getInt(base + LwpsinfoLayout.PR_FLAG),
-          AixBytes.u8(b, base + LwpsinfoLayout.PR_WTYPE),
-          AixBytes.u8(b, base + LwpsinfoLayout.PR_STATE),
-          (char) AixBytes.u8(b, base + LwpsinfoLayout.PR_SNAME),
-          AixBytes.u8(b, base + LwpsinfoLayout.PR_NICE),
-          b.getInt(base + LwpsinfoLayout.PR_PRI),
-          b.getInt(base + LwpsinfoLayout.PR_POLICY),
-          AixBytes.policyName(b, base + LwpsinfoLayout.PR_CLNAME, LwpsinfoLayout.PR_CLNAME_SIZE),
-          b.getInt(base + LwpsinfoLayout.PR_ONPRO),
-          b.getInt(base + LwpsinfoLayout.PR_BINDPRO),
-          AixBytes.u32(b, base + LwpsinfoLayout.PR_PTID));
-    } catch (IllegalArgumentException e) {
-      throw new CorruptRecordException(what, b.remaining(), e.getMessage());
-    }
+    return new Lwpsinfo(
+        AixBytes.u64(b, base + LwpsinfoLayout.PR_LWPID, what, "pr_lwpid"),
+        b.getLong(base + LwpsinfoLayout.PR_ADDR),
+        b.getLong(base + LwpsinfoLayout.PR_WCHAN),
+        b.getInt(base + LwpsinfoLayout.PR_FLAG),
+        AixBytes.u8(b, base + LwpsinfoLayout.PR_WTYPE),
+        AixBytes.u8(b, base + LwpsinfoLayout.PR_STATE),
+        (char) AixBytes.u8(b, base + LwpsinfoLayout.PR_SNAME),
+        AixBytes.u8(b, base + LwpsinfoLayout.PR_NICE),
+        b.getInt(base + LwpsinfoLayout.PR_PRI),
+        b.getInt(base + LwpsinfoLayout.PR_POLICY),
+        AixBytes.policyName(b, base + LwpsinfoLayout.PR_CLNAME, LwpsinfoLayout.PR_CLNAME_SIZE),
+        b.getInt(base + LwpsinfoLayout.PR_ONPRO),
+        b.getInt(base + LwpsinfoLayout.PR_BINDPRO),
+        AixBytes.u32(b, base + LwpsinfoLayout.PR_PTID));
   }
 }

@@ -80,17 +80,15 @@ public record Psinfo(
   public static final long MAX_ID = 0xffff_ffffL;
 
   public Psinfo {
-    if (threadCount < 0) {
-      throw new IllegalArgumentException("threadCount must be >= 0: " + threadCount);
-    }
-    checkId("uid", uid);
-    checkId("euid", euid);
-    checkId("gid", gid);
-    checkId("egid", egid);
-    checkPid("pid", pid);
-    checkPid("ppid", ppid);
-    checkPid("pgid", pgid);
-    checkPid("sid", sid);
+    Ranges.atLeast("threadCount", threadCount, 0);
+    Ranges.within("uid", uid, 0, MAX_ID);
+    Ranges.within("euid", euid, 0, MAX_ID);
+    Ranges.within("gid", gid, 0, MAX_ID);
+    Ranges.within("egid", egid, 0, MAX_ID);
+    Ranges.within("pid", pid, 0, MAX_PID);
+    Ranges.within("ppid", ppid, 0, MAX_PID);
+    Ranges.within("pgid", pgid, 0, MAX_PID);
+    Ranges.within("sid", sid, 0, MAX_PID);
     if (vszBytes < 0 || rssBytes < 0) {
       throw new IllegalArgumentException(
           "sizes must be >= 0: vsz " + vszBytes + ", rss " + rssBytes);
@@ -99,27 +97,11 @@ public record Psinfo(
       throw new IllegalArgumentException(
           "times must be >= 0: start " + startTimeMillis + " ms, cpu " + cpuTimeNanos + " ns");
     }
-    if (wparId < 0 || wparId > 0xffff) {
-      throw new IllegalArgumentException("wparId must be 0..65535: " + wparId);
-    }
-    if (argc < 0) {
-      throw new IllegalArgumentException("argc must be >= 0: " + argc);
-    }
+    Ranges.within("wparId", wparId, 0, 0xffff);
+    Ranges.atLeast("argc", argc, 0);
     requireNonNull(fname, "fname is null");
     requireNonNull(psargs, "psargs is null");
     requireNonNull(lwp, "lwp is null");
-  }
-
-  private static void checkId(String name, long value) {
-    if (value < 0 || value > MAX_ID) {
-      throw new IllegalArgumentException(name + " must be 0.." + MAX_ID + ": " + value);
-    }
-  }
-
-  private static void checkPid(String name, long value) {
-    if (value < 0 || value > MAX_PID) {
-      throw new IllegalArgumentException(name + " must be 0.." + MAX_PID + ": " + value);
-    }
   }
 
   /** True for a zombie: {@code pr_nlwp == 0 && pr_lwp.pr_lwpid == 0}. */

@@ -23,42 +23,39 @@ public final class PsinfoParser {
    *     0..999,999,999
    */
   public static Psinfo parse(ByteBuffer buf) throws CorruptRecordException {
-    ByteBuffer b = AixBytes.bigEndianView(buf, PsinfoLayout.PSINFO_SIZE, WHAT);
-    int base = b.position();
-    Lwpsinfo lwp = LwpsinfoParser.decode(b, base + PsinfoLayout.PR_LWP, WHAT);
+    return AixBytes.decode(buf, PsinfoLayout.PSINFO_SIZE, WHAT, PsinfoParser::decode);
+  }
 
+  private static Psinfo decode(ByteBuffer b, int base) throws CorruptRecordException {
+    Lwpsinfo lwp = LwpsinfoParser.decode(b, base + PsinfoLayout.PR_LWP, WHAT);
     int psargs = base + PsinfoLayout.PR_PSARGS;
     int psargsLength = AixBytes.cStringLength(b, psargs, PsinfoLayout.PR_PSARGS_SIZE);
-    try {
-      return new Psinfo(
-          b.getInt(base + PsinfoLayout.PR_FLAG),
-          b.getInt(base + PsinfoLayout.PR_FLAG2),
-          b.getInt(base + PsinfoLayout.PR_NLWP),
-          AixBytes.u64(b, base + PsinfoLayout.PR_UID, WHAT, "pr_uid"),
-          AixBytes.u64(b, base + PsinfoLayout.PR_EUID, WHAT, "pr_euid"),
-          AixBytes.u64(b, base + PsinfoLayout.PR_GID, WHAT, "pr_gid"),
-          AixBytes.u64(b, base + PsinfoLayout.PR_EGID, WHAT, "pr_egid"),
-          AixBytes.u64(b, base + PsinfoLayout.PR_PID, WHAT, "pr_pid"),
-          AixBytes.u64(b, base + PsinfoLayout.PR_PPID, WHAT, "pr_ppid"),
-          AixBytes.u64(b, base + PsinfoLayout.PR_PGID, WHAT, "pr_pgid"),
-          AixBytes.u64(b, base + PsinfoLayout.PR_SID, WHAT, "pr_sid"),
-          b.getLong(base + PsinfoLayout.PR_TTYDEV),
-          b.getLong(base + PsinfoLayout.PR_ADDR),
-          AixBytes.kilobytesAsBytes(b, base + PsinfoLayout.PR_SIZE, WHAT, "pr_size"),
-          AixBytes.kilobytesAsBytes(b, base + PsinfoLayout.PR_RSSIZE, WHAT, "pr_rssize"),
-          AixBytes.timestrucMillis(b, base + PsinfoLayout.PR_START, WHAT, "pr_start"),
-          AixBytes.timestrucNanos(b, base + PsinfoLayout.PR_TIME, WHAT, "pr_time"),
-          AixBytes.u16(b, base + PsinfoLayout.PR_CID),
-          b.getInt(base + PsinfoLayout.PR_ARGC),
-          b.getLong(base + PsinfoLayout.PR_ARGV),
-          b.getLong(base + PsinfoLayout.PR_ENVP),
-          AixBytes.cString(b, base + PsinfoLayout.PR_FNAME, PsinfoLayout.PR_FNAME_SIZE),
-          AixBytes.utf8(b, psargs, psargsLength),
-          !AixBytes.hasControlBytes(b, psargs, psargsLength),
-          psargsLength >= PsinfoLayout.PR_PSARGS_MAX_CHARS,
-          lwp);
-    } catch (IllegalArgumentException e) {
-      throw new CorruptRecordException(WHAT, b.remaining(), e.getMessage());
-    }
+    return new Psinfo(
+        b.getInt(base + PsinfoLayout.PR_FLAG),
+        b.getInt(base + PsinfoLayout.PR_FLAG2),
+        b.getInt(base + PsinfoLayout.PR_NLWP),
+        AixBytes.u64(b, base + PsinfoLayout.PR_UID, WHAT, "pr_uid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_EUID, WHAT, "pr_euid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_GID, WHAT, "pr_gid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_EGID, WHAT, "pr_egid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_PID, WHAT, "pr_pid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_PPID, WHAT, "pr_ppid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_PGID, WHAT, "pr_pgid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_SID, WHAT, "pr_sid"),
+        b.getLong(base + PsinfoLayout.PR_TTYDEV),
+        b.getLong(base + PsinfoLayout.PR_ADDR),
+        AixBytes.kilobytesAsBytes(b, base + PsinfoLayout.PR_SIZE, WHAT, "pr_size"),
+        AixBytes.kilobytesAsBytes(b, base + PsinfoLayout.PR_RSSIZE, WHAT, "pr_rssize"),
+        AixBytes.timestrucMillis(b, base + PsinfoLayout.PR_START, WHAT, "pr_start"),
+        AixBytes.timestrucNanos(b, base + PsinfoLayout.PR_TIME, WHAT, "pr_time"),
+        AixBytes.u16(b, base + PsinfoLayout.PR_CID),
+        b.getInt(base + PsinfoLayout.PR_ARGC),
+        b.getLong(base + PsinfoLayout.PR_ARGV),
+        b.getLong(base + PsinfoLayout.PR_ENVP),
+        AixBytes.cString(b, base + PsinfoLayout.PR_FNAME, PsinfoLayout.PR_FNAME_SIZE),
+        AixBytes.utf8(b, psargs, psargsLength),
+        !AixBytes.hasControlBytes(b, psargs, psargsLength),
+        psargsLength >= PsinfoLayout.PR_PSARGS_MAX_CHARS,
+        lwp);
   }
 }

@@ -35,23 +35,15 @@ public record Pstatus(
     long childSystemTimeNanos) {
 
   public Pstatus {
-    if (threadCount < 0) {
-      throw new IllegalArgumentException("threadCount must be >= 0: " + threadCount);
-    }
-    if (stat < 0 || stat > 255 || dataModel < 0 || dataModel > 255) {
-      throw new IllegalArgumentException(
-          "stat and dataModel must be 0..255: " + stat + ", " + dataModel);
-    }
-    if (pid < 0 || pid > Psinfo.MAX_PID || ppid < 0 || ppid > Psinfo.MAX_PID) {
-      throw new IllegalArgumentException(
-          "pid and ppid must be 0.." + Psinfo.MAX_PID + ": " + pid + ", " + ppid);
-    }
-    if (userTimeNanos < 0
-        || systemTimeNanos < 0
-        || childUserTimeNanos < 0
-        || childSystemTimeNanos < 0) {
-      throw new IllegalArgumentException("times must be >= 0");
-    }
+    Ranges.atLeast("threadCount", threadCount, 0);
+    Ranges.within("stat", stat, 0, Ranges.MAX_U8);
+    Ranges.within("dataModel", dataModel, 0, Ranges.MAX_U8);
+    Ranges.within("pid", pid, 0, Psinfo.MAX_PID);
+    Ranges.within("ppid", ppid, 0, Psinfo.MAX_PID);
+    Ranges.atLeast("userTimeNanos", userTimeNanos, 0);
+    Ranges.atLeast("systemTimeNanos", systemTimeNanos, 0);
+    Ranges.atLeast("childUserTimeNanos", childUserTimeNanos, 0);
+    Ranges.atLeast("childSystemTimeNanos", childSystemTimeNanos, 0);
   }
 
   /** True for a 64-bit process ({@code pr_dmodel == 1}). */

@@ -22,23 +22,21 @@ public final class PstatusParser {
    *     tv_nsec} outside 0..999,999,999)
    */
   public static Pstatus parse(ByteBuffer buf) throws CorruptRecordException {
-    ByteBuffer b = AixBytes.bigEndianView(buf, PstatusLayout.PSTATUS_SIZE, WHAT);
-    int base = b.position();
-    try {
-      return new Pstatus(
-          b.getInt(base + PstatusLayout.PR_FLAG),
-          b.getInt(base + PstatusLayout.PR_FLAGS),
-          b.getInt(base + PstatusLayout.PR_NLWP),
-          AixBytes.u8(b, base + PstatusLayout.PR_STAT),
-          AixBytes.u8(b, base + PstatusLayout.PR_DMODEL),
-          AixBytes.u64(b, base + PstatusLayout.PR_PID, WHAT, "pr_pid"),
-          AixBytes.u64(b, base + PstatusLayout.PR_PPID, WHAT, "pr_ppid"),
-          AixBytes.timestrucNanos(b, base + PstatusLayout.PR_UTIME, WHAT, "pr_utime"),
-          AixBytes.timestrucNanos(b, base + PstatusLayout.PR_STIME, WHAT, "pr_stime"),
-          AixBytes.timestrucNanos(b, base + PstatusLayout.PR_CUTIME, WHAT, "pr_cutime"),
-          AixBytes.timestrucNanos(b, base + PstatusLayout.PR_CSTIME, WHAT, "pr_cstime"));
-    } catch (IllegalArgumentException e) {
-      throw new CorruptRecordException(WHAT, b.remaining(), e.getMessage());
-    }
+    return AixBytes.decode(buf, PstatusLayout.PSTATUS_SIZE, WHAT, PstatusParser::decode);
+  }
+
+  private static Pstatus decode(ByteBuffer b, int base) throws CorruptRecordException {
+    return new Pstatus(
+        b.getInt(base + PstatusLayout.PR_FLAG),
+        b.getInt(base + PstatusLayout.PR_FLAGS),
+        b.getInt(base + PstatusLayout.PR_NLWP),
+        AixBytes.u8(b, base + PstatusLayout.PR_STAT),
+        AixBytes.u8(b, base + PstatusLayout.PR_DMODEL),
+        AixBytes.u64(b, base + PstatusLayout.PR_PID, WHAT, "pr_pid"),
+        AixBytes.u64(b, base + PstatusLayout.PR_PPID, WHAT, "pr_ppid"),
+        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_UTIME, WHAT, "pr_utime"),
+        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_STIME, WHAT, "pr_stime"),
+        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_CUTIME, WHAT, "pr_cutime"),
+        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_CSTIME, WHAT, "pr_cstime"));
   }
 }
