@@ -138,44 +138,44 @@ public record ProcessInfo(
   /** Mutable builder for {@link ProcessInfo}; not thread-safe. */
   public static final class Builder {
     private long pid;
-    private long ppid = -1;
-    private long pgid = -1;
-    private long sid = -1;
-    private long uid = -1;
-    private long euid = -1;
-    private long gid = -1;
-    private long egid = -1;
-    private String user = "";
-    private String name = "";
-    private String args = "";
+    private long ppid;
+    private long pgid;
+    private long sid;
+    private long uid;
+    private long euid;
+    private long gid;
+    private long egid;
+    private String user;
+    private String name;
+    private String args;
     private boolean argsTruncated;
-    private ProcessState state = ProcessState.OTHER;
-    private String stateCode = "";
-    private int threads = -1;
-    private int priority = UNAVAILABLE_SIGNED;
-    private int nice = UNAVAILABLE_SIGNED;
-    private long rssBytes = -1;
-    private long vszBytes = -1;
-    private long cpuTimeMillis = -1;
-    private long userTimeMillis = -1;
-    private long systemTimeMillis = -1;
-    private long startTimeMillis = -1;
-    private long voluntaryCtxSwitches = -1;
-    private long involuntaryCtxSwitches = -1;
-    private long openFds = -1;
-    private long readBytes = -1;
-    private long writeBytes = -1;
-    private int wparId = -1;
-    private String wpar = "";
+    private ProcessState state;
+    private String stateCode;
+    private int threads;
+    private int priority;
+    private int nice;
+    private long rssBytes;
+    private long vszBytes;
+    private long cpuTimeMillis;
+    private long userTimeMillis;
+    private long systemTimeMillis;
+    private long startTimeMillis;
+    private long voluntaryCtxSwitches;
+    private long involuntaryCtxSwitches;
+    private long openFds;
+    private long readBytes;
+    private long writeBytes;
+    private int wparId;
+    private String wpar;
 
     private Builder(long pid) {
-      this.pid = pid;
+      reset(pid);
     }
 
     /**
-     * Starts over for another process: every field "not available" again, as from {@link
-     * ProcessInfo#builder}, so that one builder serves a whole scan ({@code ProcessInfoTest} fails
-     * when a field is added to the builder and not here).
+     * Starts over for another process: every field "not available" again (the one place that says
+     * what a new builder holds), so that one builder serves a whole scan ({@code ProcessInfoTest}
+     * fails when a field is added to the builder and not here).
      */
     public Builder reset(long pid) {
       this.pid = pid;
