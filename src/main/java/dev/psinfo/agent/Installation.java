@@ -3,6 +3,7 @@ package dev.psinfo.agent;
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.Coverage;
+import dev.psinfo.jmx.ProcessGroup;
 import dev.psinfo.jmx.ProcessTable;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.platform.Platforms;
@@ -12,6 +13,8 @@ import dev.psinfo.sampling.ProcessSampler;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.management.InstanceAlreadyExistsException;
@@ -112,8 +115,11 @@ final class Installation {
     SystemInfo system = new SystemInfo(platform.systemProbe(), sampler, options.ttl());
     AgentStatus status =
         new AgentStatus(version(), options.source(), System.currentTimeMillis(), sampler);
+    Map<String, ProcessGroup> groups = new LinkedHashMap<>();
+    options.groups().forEach((name, regex) -> groups.put(name, new ProcessGroup(sampler, regex)));
     try {
-      installed = Registration.register(server, table, system, new Coverage(sampler), status);
+      installed =
+          Registration.register(server, table, system, new Coverage(sampler), status, groups);
     } catch (InstanceAlreadyExistsException e) {
       // another copy of the agent (another class loader) won the race
       log.info("psinfo-jmx is already registered in this JVM by another copy of the agent");
@@ -129,12 +135,13 @@ final class Installation {
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
     log.info(
-        "psinfo-jmx {} registered {}, {}, {} and {} (probe {}, procRoot {}, ttl {})",
+        "psinfo-jmx {} registered {}, {}, {}, {} and {} group(s) (probe {}, procRoot {}, ttl {})",
         version(),
         Registration.PROCESS_TABLE,
         Registration.SYSTEM_INFO,
         Registration.COVERAGE,
         Registration.AGENT,
+        groups.size(),
         platform.name(),
         options.procRoot(),
         options.ttl());

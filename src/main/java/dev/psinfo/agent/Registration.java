@@ -4,11 +4,14 @@ import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.Coverage;
 import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.DescribedMBean;
+import dev.psinfo.jmx.ProcessGroup;
+import dev.psinfo.jmx.ProcessGroupMXBean;
 import dev.psinfo.jmx.ProcessTable;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
@@ -16,7 +19,7 @@ import javax.management.ObjectName;
 import org.weakref.jmx.MBeanExporter;
 
 /**
- * The one owner of the agent's MBeans: registers all four or none, and unregisters them.
+ * The one owner of the agent's MBeans: registers all of them or none, and unregisters them.
  *
  * <ul>
  *   <li>{@code psinfo:type=SystemInfo} is an MXBean ({@link DescribedMBean} over its interface):
@@ -42,6 +45,11 @@ final class Registration {
   static final ObjectName AGENT = name("psinfo:type=Agent");
   static final ObjectName COVERAGE = name("psinfo:type=Coverage");
 
+  /** The name of group {@code group}'s bean (group names need no quoting). */
+  static ObjectName group(String group) {
+    return name("psinfo:type=ProcessGroup,name=" + group);
+  }
+
   private final MBeanServer server;
   private final List<ObjectName> registered;
 
@@ -56,8 +64,8 @@ final class Registration {
   }
 
   /**
-   * Registers the four beans in {@code server}; on any failure unregisters what it did and
-   * rethrows.
+   * Registers the four beans and one {@code psinfo:type=ProcessGroup,name=NAME} per group in {@code
+   * server}; on any failure unregisters what it did and rethrows.
    *
    * @throws javax.management.InstanceAlreadyExistsException when another copy of the agent (another
    *     class loader) registered first
@@ -67,7 +75,8 @@ final class Registration {
       ProcessTable table,
       SystemInfo system,
       Coverage coverage,
-      AgentStatus status)
+      AgentStatus status,
+      Map<String, ProcessGroup> groups)
       throws JMException {
     List<ObjectName> done = new ArrayList<>();
     try {
@@ -79,6 +88,11 @@ final class Registration {
       done.add(COVERAGE);
       new MBeanExporter(server).export(AGENT.toString(), status);
       done.add(AGENT);
+      for (Map.Entry<String, ProcessGroup> g : groups.entrySet()) {
+        ObjectName name = group(g.getKey());
+        server.registerMBean(new DescribedMBean<>(g.getValue(), ProcessGroupMXBean.class), name);
+        done.add(name);
+      }
     } catch (JMException | RuntimeException e) {
       new Registration(server, done).unregister();
       throw e;

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +30,13 @@ import java.util.regex.Pattern;
  *     only the 79 characters of {@code psinfo} (no effect on Linux, whose {@code cmdline} is whole)
  * @param registerDelay how long to wait before registering the MBeans (0: at once)
  * @param log how much the agent prints on the host's standard error
+ * @param groups named process groups ({@code group.NAME=REGEX}): name to the regex matched against
+ *     a process's name or arguments, sorted by name; each becomes a {@code
+ *     psinfo:type=ProcessGroup,name=NAME} bean
+ * @param pin processes whose name or arguments match this are always in {@code Processes}, even
+ *     when {@code maxRows} cuts the table (null: none)
+ * @param eventInterval how often the table is compared for start/exit notifications while someone
+ *     listens; at least {@link #MIN_EVENT_INTERVAL}
  * @param source where the options came from, for the agent's status bean
  */
 public record AgentOptions(
@@ -44,10 +54,38 @@ public record AgentOptions(
     boolean fullArgs,
     Duration registerDelay,
     LogLevel log,
+    Map<String, Pattern> groups,
+    Pattern pin,
+    Duration eventInterval,
     String source) {
 
   /** The longest accepted {@code ttl}. */
   public static final Duration MAX_TTL = Duration.ofHours(1);
+
+  /** The shortest accepted {@code eventInterval}. */
+  public static final Duration MIN_EVENT_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * True when {@code name} is a group's name: 1-64 ASCII letters, digits, {@code _} or {@code -}.
+   */
+  public static boolean isGroupName(String name) {
+    if (name == null || name.isEmpty() || name.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   public AgentOptions {
     requireNonNull(probe, "probe is null");
@@ -68,7 +106,25 @@ public record AgentOptions(
       throw new IllegalArgumentException("registerDelay must be >= 0: " + registerDelay);
     }
     requireNonNull(log, "log is null");
+    groups = sortedCopy(requireNonNull(groups, "groups is null"));
+    requireNonNull(eventInterval, "eventInterval is null");
+    if (eventInterval.compareTo(MIN_EVENT_INTERVAL) < 0) {
+      throw new IllegalArgumentException("eventInterval must be at least 1s: " + eventInterval);
+    }
     requireNonNull(source, "source is null");
+  }
+
+  private static Map<String, Pattern> sortedCopy(Map<String, Pattern> groups) {
+    Map<String, Pattern> sorted = new TreeMap<>();
+    for (Map.Entry<String, Pattern> e : groups.entrySet()) {
+      String name = requireNonNull(e.getKey(), "group name is null");
+      if (!isGroupName(name)) {
+        throw new IllegalArgumentException(
+            "group name must be 1-64 letters, digits, '_' or '-': '" + name + "'");
+      }
+      sorted.put(name, requireNonNull(e.getValue(), "regex of group " + name + " is null"));
+    }
+    return Collections.unmodifiableMap(sorted);
   }
 
   /** The defaults: every process of {@code /proc}, 2 s ttl, secrets scrubbed. */
@@ -98,6 +154,9 @@ public record AgentOptions(
         .fullArgs(fullArgs)
         .registerDelay(registerDelay)
         .log(log)
+        .groups(groups)
+        .pin(pin)
+        .eventInterval(eventInterval)
         .source(source);
   }
 
@@ -121,6 +180,9 @@ public record AgentOptions(
     private boolean fullArgs = true;
     private Duration registerDelay = Duration.ZERO;
     private LogLevel log = LogLevel.WARN;
+    private Map<String, Pattern> groups = Map.of();
+    private Pattern pin;
+    private Duration eventInterval = Duration.ofSeconds(5);
     private String source = "";
 
     private Builder() {}
@@ -197,6 +259,23 @@ public record AgentOptions(
       return this;
     }
 
+    /** Group name to regex; names of letters, digits, {@code _} and {@code -}. */
+    public Builder groups(Map<String, Pattern> v) {
+      groups = v;
+      return this;
+    }
+
+    /** Null: no process is pinned. */
+    public Builder pin(Pattern v) {
+      pin = v;
+      return this;
+    }
+
+    public Builder eventInterval(Duration v) {
+      eventInterval = v;
+      return this;
+    }
+
     /** Where the options came from, for the agent's status bean. */
     public Builder source(String v) {
       source = v;
@@ -223,6 +302,9 @@ public record AgentOptions(
           fullArgs,
           registerDelay,
           log,
+          groups,
+          pin,
+          eventInterval,
           source);
     }
   }

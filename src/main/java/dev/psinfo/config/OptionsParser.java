@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -49,7 +50,12 @@ public final class OptionsParser {
           "scrubWords",
           "fullArgs",
           "registerDelay",
-          "log");
+          "log",
+          "pin",
+          "eventInterval");
+
+  /** The prefix of a group's key: {@code group.NAME=REGEX}, any number of them. */
+  public static final String GROUP_PREFIX = "group.";
 
   /**
    * Puts one option's value into the builder, or says what is wrong with it. A switch rather than a
@@ -72,6 +78,8 @@ public final class OptionsParser {
       case "fullArgs" -> b.fullArgs(bool(k, v));
       case "registerDelay" -> b.registerDelay(duration(k, v));
       case "log" -> b.log(choice(k, v, LogLevel.class));
+      case "pin" -> b.pin(regex(k, v));
+      case "eventInterval" -> b.eventInterval(eventInterval(k, v));
       default -> throw new IllegalStateException("option " + k + " is listed but not applied");
     }
   }
@@ -83,6 +91,7 @@ public final class OptionsParser {
 
   private static List<String> keys() {
     List<String> keys = new ArrayList<>(OPTIONS);
+    keys.add(GROUP_PREFIX + "NAME");
     keys.add("config");
     return List.copyOf(keys);
   }
@@ -104,13 +113,19 @@ public final class OptionsParser {
     }
     merged.putAll(inline);
     AgentOptions.Builder b = AgentOptions.builder().source(source);
+    Map<String, Pattern> groups = new TreeMap<>();
     for (Map.Entry<String, String> e : merged.entrySet()) {
       try {
-        apply(b, e.getKey(), e.getValue());
+        if (e.getKey().startsWith(GROUP_PREFIX)) {
+          groups.put(e.getKey().substring(GROUP_PREFIX.length()), regex(e.getKey(), e.getValue()));
+        } else {
+          apply(b, e.getKey(), e.getValue());
+        }
       } catch (OptionsException ex) {
         problems.add(ex.getMessage());
       }
     }
+    b.groups(groups);
     if (!problems.isEmpty()) {
       throw failure(problems);
     }
@@ -159,6 +174,18 @@ public final class OptionsParser {
   private static boolean isKnown(String key, String where, List<String> problems) {
     if (OPTIONS.contains(key) || key.equals("config")) {
       return true;
+    }
+    if (key.startsWith(GROUP_PREFIX)) {
+      if (AgentOptions.isGroupName(key.substring(GROUP_PREFIX.length()))) {
+        return true;
+      }
+      problems.add(
+          "bad group name in '"
+              + key
+              + "'"
+              + where
+              + ": expected group.NAME with NAME of 1-64 letters, digits, '_' or '-'");
+      return false;
     }
     problems.add("unknown option '" + key + "'" + where);
     return false;
@@ -219,6 +246,14 @@ public final class OptionsParser {
     Duration d = duration(key, v);
     if (d.compareTo(AgentOptions.MAX_TTL) > 0) {
       throw bad(key, v, "is longer than the maximum of 1h");
+    }
+    return d;
+  }
+
+  private static Duration eventInterval(String key, String v) throws OptionsException {
+    Duration d = duration(key, v);
+    if (d.compareTo(AgentOptions.MIN_EVENT_INTERVAL) < 0) {
+      throw bad(key, v, "is shorter than 1s");
     }
     return d;
   }

@@ -41,7 +41,8 @@ public record ProcessFilter(Pattern include, Pattern exclude, Set<String> users)
     return p.user().equals(user) || Long.toString(p.euid()).equals(user);
   }
 
-  private static boolean matches(Pattern pattern, ProcessInfo p) {
+  /** True when {@code pattern} is found in the name or the arguments of {@code p}. */
+  public static boolean matches(Pattern pattern, ProcessInfo p) {
     return pattern.matcher(p.name()).find() || pattern.matcher(p.args()).find();
   }
 }

@@ -101,6 +101,20 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
     return out;
   }
 
+  /**
+   * Adds up the shown processes whose name or arguments match {@code regex} (as {@code include}
+   * matches): a process group. Not cut by {@code maxRows}.
+   */
+  public ProcessTotals totals(Pattern regex) {
+    ProcessTotals.Sum sum = new ProcessTotals.Sum();
+    for (ProcessSample s : samples) {
+      if (ProcessFilter.matches(regex, s.info())) {
+        sum.add(s);
+      }
+    }
+    return sum.totals();
+  }
+
   /** Looks at the clock every 64 Ki character reads of one search. */
   private static final class Budget {
     private final Pattern regex;

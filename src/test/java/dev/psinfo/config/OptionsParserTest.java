@@ -106,6 +106,13 @@ class OptionsParserTest {
         "config=/no/such.properties| bad value for config: cannot read '/no/such.properties'",
         "ttl=1s,ttl=2s             | option 'ttl' is given twice",
         "registerDelay=soon        | bad value for registerDelay: 'soon'",
+        "group.web=(               | bad value for group.web: '(' is not a valid regex",
+        "group.=java               | bad group name in 'group.'",
+        "group.a b=java            | bad group name in 'group.a b'",
+        "group.a.b=java            | bad group name in 'group.a.b'",
+        "pin=[                     | bad value for pin: '[' is not a valid regex",
+        "eventInterval=500ms       | bad value for eventInterval: '500ms' is shorter than 1s",
+        "eventInterval=often       | bad value for eventInterval: 'often'",
       })
   void badInputNamesTheOptionInOneLine(String args, String message) {
     assertThatThrownBy(() -> OptionsParser.parse(args))
@@ -123,6 +130,34 @@ class OptionsParserTest {
     assertThat(o.maxRows()).isEqualTo(9);
     assertThat(o.include().pattern()).isEqualTo("a,b");
     assertThat(o.source()).contains("config " + config);
+  }
+
+  @Test
+  void groupsPinAndEventIntervalInlineAndFromTheConfigFile() throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("groups.properties"),
+            "group.db=postgres|mysqld\ngroup.web-1=nginx,httpd\n");
+    AgentOptions o =
+        OptionsParser.parse(
+            "config=" + config + ",group.jvm_all=java,group.db=pg,pin=sshd,eventInterval=2s");
+    assertThat(o.groups().keySet()).containsExactly("db", "jvm_all", "web-1");
+    assertThat(o.groups().get("db").pattern()).isEqualTo("pg");
+    assertThat(o.groups().get("web-1").pattern()).isEqualTo("nginx,httpd");
+    assertThat(o.pin().pattern()).isEqualTo("sshd");
+    assertThat(o.eventInterval()).isEqualTo(Duration.ofSeconds(2));
+    AgentOptions d = AgentOptions.defaults();
+    assertThat(d.groups()).isEmpty();
+    assertThat(d.pin()).isNull();
+    assertThat(d.eventInterval()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aBadGroupNameInTheConfigFileIsNamed() throws Exception {
+    Path config = Files.writeString(dir.resolve("bad-group.properties"), "group.a/b=java\n");
+    assertThatThrownBy(() -> OptionsParser.parse("config=" + config))
+        .isInstanceOf(OptionsException.class)
+        .hasMessageContaining("bad group name in 'group.a/b' in config file " + config);
   }
 
   @Test

@@ -1,0 +1,92 @@
+package dev.psinfo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** Named process groups in a real child JVM, read over a real JMX connector. */
+@EnabledOnOs(OS.LINUX)
+class GroupsIT {
+  @Test
+  void aGroupOfFiveMarkedProcessesAddsUpTheirRows() throws Exception {
+    try (MarkedProcesses marked = new MarkedProcesses().start(5, 300)) {
+      ObjectName group = new ObjectName("psinfo:type=ProcessGroup,name=marked");
+      ObjectName empty = new ObjectName("psinfo:type=ProcessGroup,name=none-here");
+      // "[p]sinfo-mark-…" matches the shells but not the child JVM's own command line
+      String options =
+          "ttl=10m,maxRows=1,group.marked=[p]"
+              + marked.marker.substring(1)
+              + ",group.none-here=^no-such-process-name$";
+      try (ChildJvm child =
+          ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=" + options))) {
+        MBeanServerConnection jmx = child.jmx();
+        assertThat(jmx.queryNames(new ObjectName("psinfo:type=ProcessGroup,*"), null))
+            .containsExactlyInAnyOrder(group, empty);
+        assertThat(jmx.getAttribute(ChildJvmNames.AGENT, "Scans")).isEqualTo(0L);
+
+        // maxRows=1 cuts the table, not the group
+        assertThat(jmx.getAttribute(group, "ProcessCount")).isEqualTo(5);
+        long[] pids = (long[]) jmx.getAttribute(group, "Pids");
+        assertThat(Arrays.stream(pids).boxed()).containsExactlyInAnyOrderElementsOf(marked.pids());
+        // read each member's row by pid (maxRows=1 cuts Processes)
+        long rssSum = 0;
+        long threadSum = 0;
+        long cpuSum = 0;
+        long oldest = Long.MAX_VALUE;
+        for (long pid : pids) {
+          CompositeData row =
+              (CompositeData)
+                  jmx.invoke(
+                      ChildJvmNames.TABLE,
+                      "process",
+                      new Object[] {pid},
+                      new String[] {long.class.getName()});
+          long rss = (Long) row.get("rssBytes");
+          assertThat(rss).isPositive();
+          rssSum += rss;
+          threadSum += ((Number) row.get("threads")).longValue();
+          cpuSum += (Long) row.get("cpuTimeMillis");
+          oldest = Math.min(oldest, (Long) row.get("startTimeMillis"));
+        }
+        assertThat(jmx.getAttribute(group, "RssBytes")).isEqualTo(rssSum);
+        assertThat(jmx.getAttribute(group, "ThreadCount")).isEqualTo(threadSum);
+        assertThat(jmx.getAttribute(group, "CpuTimeMillis")).isEqualTo(cpuSum);
+        assertThat(jmx.getAttribute(group, "OldestStartTimeMillis")).isEqualTo(oldest);
+        assertThat((Long) jmx.getAttribute(group, "VszBytes")).isGreaterThan(rssSum);
+        assertThat(jmx.getAttribute(group, "SnapshotTimeMillis"))
+            .isEqualTo(jmx.getAttribute(ChildJvmNames.TABLE, "SnapshotTimeMillis"));
+        // one scan served the table and both groups
+        assertThat(jmx.getAttribute(empty, "ProcessCount")).isEqualTo(0);
+        assertThat(jmx.getAttribute(empty, "OldestStartTimeMillis")).isEqualTo(-1L);
+        assertThat(jmx.getAttribute(ChildJvmNames.AGENT, "Scans")).isEqualTo(1L);
+
+        // a member that exits leaves the group at the next scan
+        marked.processes().get(0).destroyForcibly().waitFor();
+        jmx.invoke(ChildJvmNames.TABLE, "refresh", new Object[0], new String[0]);
+        assertThat(jmx.getAttribute(group, "ProcessCount")).isEqualTo(4);
+        assertThat(Arrays.stream((long[]) jmx.getAttribute(group, "Pids")).boxed())
+            .doesNotContain(marked.pids().get(0));
+        assertThat(child.stop()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void aBadGroupIsOneLineNamingTheKeyAndTheHostRunsOn() throws Exception {
+    try (ChildJvm child =
+        ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=group.web=(nginx"), "3")) {
+      assertThat(child.jmx().isRegistered(ChildJvmNames.TABLE)).isFalse();
+      assertThat(child.stop()).isEqualTo(3);
+      assertThat(child.stderr()).hasSize(1);
+      assertThat(child.stderr().get(0))
+          .startsWith("psinfo-jmx: agent not started: bad value for group.web: '(nginx'");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.psinfo.it;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Small real processes whose command line carries a marker no other process has: {@code sh -c
+ * 'sleep N; true' MARKER} (the {@code ; true} keeps the shell from exec-ing {@code sleep}, so the
+ * shell process itself stays, with the marker as its {@code $0}). Killed on close.
+ */
+final class MarkedProcesses implements AutoCloseable {
+  final String marker = "psinfo-mark-" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<Process> processes = new ArrayList<>();
+
+  /** Starts {@code count} shells that live {@code seconds} unless closed first. */
+  MarkedProcesses start(int count, int seconds) throws IOException {
+    for (int i = 0; i < count; i++) {
+      processes.add(
+          new ProcessBuilder("/bin/sh", "-c", "sleep " + seconds + "; true", marker)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start());
+    }
+    return this;
+  }
+
+  List<Long> pids() {
+    return processes.stream().map(Process::pid).toList();
+  }
+
+  List<Process> processes() {
+    return List.copyOf(processes);
+  }
+
+  @Override
+  public void close() {
+    for (Process p : processes) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+    for (Process p : processes) {
+      try {
+        p.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
