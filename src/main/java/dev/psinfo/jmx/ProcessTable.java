@@ -4,13 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.config.ExportOrder;
 import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.RegexTooExpensiveException;
 import dev.psinfo.sampling.Snapshot;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.management.Attribute;
@@ -52,6 +55,7 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
   private final ProcessSampler sampler;
   private final int maxRows;
   private final ExportOrder exportTop;
+  private final Pattern pin;
 
   /** The open data of the latest snapshot read; replaced only by a newer snapshot's. */
   private volatile Served served;
@@ -70,6 +74,18 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
    * @param exportTop which rows {@code Processes} keeps when {@code maxRows} cuts it
    */
   public ProcessTable(ProcessSampler sampler, int maxRows, ExportOrder exportTop) {
+    this(sampler, maxRows, exportTop, null);
+  }
+
+  /**
+   * @param sampler where the snapshots come from
+   * @param maxRows at most this many rows per read, not counting pinned rows; 0 for no limit
+   * @param exportTop which rows {@code Processes} keeps when {@code maxRows} cuts it
+   * @param pin processes whose name or arguments match are in {@code Processes} even when {@code
+   *     maxRows} cuts them; null: none
+   */
+  public ProcessTable(ProcessSampler sampler, int maxRows, ExportOrder exportTop, Pattern pin) {
+    this.pin = pin;
     this.sampler = requireNonNull(sampler, "sampler is null");
     if (maxRows < 0) {
       throw new IllegalArgumentException("maxRows must be >= 0: " + maxRows);
@@ -241,6 +257,15 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
       rows =
           new ArrayList<>(
               exportTop == ExportOrder.MEMORY ? s.topByMemory(maxRows) : s.topByCpu(maxRows));
+      if (pin != null) {
+        Set<Long> kept = new HashSet<>();
+        rows.forEach(r -> kept.add(r.info().pid()));
+        for (ProcessSample p : s.samples()) {
+          if (!kept.contains(p.info().pid()) && ProcessFilter.matches(pin, p.info())) {
+            rows.add(p);
+          }
+        }
+      }
       rows.sort((a, b) -> Long.compare(a.info().pid(), b.info().pid()));
     }
     return rows;
@@ -372,7 +397,8 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
               + " Units are in the item names; -1, "
               + ProcessInfo.UNAVAILABLE_SIGNED
               + " (nice, priority) or \"\" means not available here. When maxRows is set, only"
-              + " the top rows by exportTop (cpu or memory) are returned",
+              + " the top rows by exportTop (cpu or memory) are returned, plus the rows the pin"
+              + " option matches",
           ProcessRows.TABLE_TYPE,
           true,
           false,

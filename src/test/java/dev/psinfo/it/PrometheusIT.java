@@ -60,7 +60,9 @@ class PrometheusIT {
 
     Process odd = startOddlyNamedProcess();
     int port = freePort();
-    try (ChildJvm child = ChildJvm.start(List.of(agent(""), exporter(port)))) {
+    try (ChildJvm child =
+        ChildJvm.start(
+            List.of(agent("group.host-app=[H]ostApp,group.none=^no-such$"), exporter(port)))) {
       String text = scrapeUntil(port, t -> t.contains("psinfo_process_rss_bytes{"));
       List<Sample> samples = parse(text);
 
@@ -95,6 +97,19 @@ class PrometheusIT {
       // an odd process name is still one valid, correctly escaped label value
       Sample oddRss = only(samples, "psinfo_process_rss_bytes", odd.pid());
       assertThat(oddRss.labels()).containsEntry("name", ODD_NAME);
+
+      // named groups: one labelled series per group and attribute; an empty group has no start
+      Sample group = sampleWith(samples, "psinfo_group_processes", "group", "host-app");
+      assertThat(group.labels()).containsOnlyKeys("group");
+      assertThat(group.value()).isGreaterThanOrEqualTo(1);
+      assertThat(sampleWith(samples, "psinfo_group_rss_bytes", "group", "host-app").value())
+          .isGreaterThanOrEqualTo(rss.value());
+      assertThat(sampleWith(samples, "psinfo_group_processes", "group", "none").value()).isZero();
+      assertThat(samples)
+          .noneMatch(
+              s ->
+                  s.name().equals("psinfo_group_oldest_start_time_seconds")
+                      && "none".equals(s.labels().get("group")));
 
       // the table as a whole, the host, the agent's own health
       assertThat(value(samples, "psinfo_processes")).isGreaterThanOrEqualTo(2);
@@ -193,6 +208,13 @@ class PrometheusIT {
   }
 
   // ---- the child and its exporter ----
+
+  private static Sample sampleWith(List<Sample> samples, String name, String label, String value) {
+    return samples.stream()
+        .filter(s -> s.name().equals(name) && value.equals(s.labels().get(label)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + "{" + label + "=\"" + value + "\"}"));
+  }
 
   private static String agent(String options) {
     return "-javaagent:" + ChildJvm.agentJar() + (options.isEmpty() ? "" : "=" + options);

@@ -339,6 +339,27 @@ class ProcessTableJmxTest {
     assertThat(capped.process(7).info().args()).contains("hunter2"); // scrubbing off
   }
 
+  @Test
+  void pinnedRowsStayInProcessesWhenMaxRowsCuts() throws Exception {
+    ProcessSampler sampler =
+        new ProcessSampler(
+            probe, ProcessFilter.ALL, null, Duration.ofSeconds(30), System::nanoTime);
+    ProcessTable pinned =
+        new ProcessTable(
+            sampler, 2, ExportOrder.MEMORY, java.util.regex.Pattern.compile("^top$|init"));
+    // top 2 by memory (7, 5) plus the pinned init (1) and top (11), in pid order
+    assertThat(pinned.processes()).extracting(s -> s.info().pid()).containsExactly(1L, 5L, 7L, 11L);
+    TabularData open = (TabularData) pinned.getAttribute("Processes");
+    assertThat(open.size()).isEqualTo(4);
+    assertThat(open.get(new Object[] {11L, "top", "bob"})).isNotNull();
+    // a pinned row that is in the top already is not repeated; operations stay cut
+    ProcessTable both =
+        new ProcessTable(sampler, 2, ExportOrder.MEMORY, java.util.regex.Pattern.compile("java"));
+    assertThat(both.processes()).extracting(s -> s.info().pid()).containsExactly(5L, 7L);
+    assertThat(pinned.topByCpu(10)).hasSize(2);
+    assertThat(pinned.processCount()).isEqualTo(5);
+  }
+
   private static ObjectName name(String s) {
     try {
       return new ObjectName(s);
