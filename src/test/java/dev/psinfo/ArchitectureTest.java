@@ -35,25 +35,31 @@ class ArchitectureTest {
   private static final String BEANS = "dev.psinfo.jmx";
   private static final String CLI = "dev.psinfo.cli";
   private static final String JCONSOLE = "dev.psinfo.jconsole";
+  private static final String JFR = "dev.psinfo.jfr";
 
   /**
    * Package → packages it must not reference (their sub-packages included): the table of
    * docs/design.md, with no exceptions.
    */
   private static final Map<String, List<String>> FORBIDDEN =
-      Map.of(
-          AGENT, List.of(CLI),
-          CONFIG, List.of(JMX, MANAGEMENT, PROBE, PLATFORM, SAMPLING, BEANS, AGENT, CLI),
-          PLATFORM, List.of(JMX, MANAGEMENT, SAMPLING, BEANS, AGENT, CLI),
-          PROBE,
-              List.of(JMX, MANAGEMENT, AIX, LINUX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI),
-          AIX, List.of(JMX, MANAGEMENT, LINUX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI),
-          LINUX, List.of(JMX, MANAGEMENT, AIX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI),
-          SAMPLING, List.of(JMX, MANAGEMENT, AIX, LINUX, PLATFORM, BEANS, AGENT, CLI),
-          BEANS, List.of(AIX, LINUX, PLATFORM, AGENT, CLI),
-          CLI, List.of(AIX, LINUX, AGENT),
+      Map.ofEntries(
+          Map.entry(AGENT, List.of(CLI)),
+          Map.entry(CONFIG, List.of(JMX, MANAGEMENT, PROBE, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
+          Map.entry(PLATFORM, List.of(JMX, MANAGEMENT, SAMPLING, BEANS, AGENT, CLI)),
+          Map.entry(
+              PROBE,
+              List.of(JMX, MANAGEMENT, AIX, LINUX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
+          Map.entry(
+              AIX, List.of(JMX, MANAGEMENT, LINUX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
+          Map.entry(
+              LINUX, List.of(JMX, MANAGEMENT, AIX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
+          Map.entry(SAMPLING, List.of(JMX, MANAGEMENT, AIX, LINUX, PLATFORM, BEANS, AGENT, CLI)),
+          Map.entry(BEANS, List.of(AIX, LINUX, PLATFORM, AGENT, CLI)),
+          Map.entry(CLI, List.of(AIX, LINUX, AGENT)),
+          // Flight Recorder events over the sampler; jdk.jfr stays inside this package
+          Map.entry(JFR, List.of(JMX, MANAGEMENT, AIX, LINUX, CONFIG, PLATFORM, BEANS, AGENT, CLI)),
           // the JConsole plugin reads only the public MBeans, so it works on a remote JVM too
-          JCONSOLE, List.of(AGENT, CONFIG, PLATFORM, PROBE, SAMPLING, BEANS, CLI));
+          Map.entry(JCONSOLE, List.of(AGENT, CONFIG, PLATFORM, PROBE, SAMPLING, BEANS, CLI)));
 
   @Test
   void packagesDependOnlyOnWhatTheDesignAllows() throws IOException {
@@ -106,6 +112,27 @@ class ArchitectureTest {
     }
     assertThat(offenders).isEmpty();
     assertThat(pluginFiles).isPositive();
+  }
+
+  /**
+   * {@code jdk.jfr} is absent from some runtimes: only the jfr package may name it, and its entry
+   * point {@code JfrEvents} must load without it.
+   */
+  @Test
+  void onlyTheJfrPackageTouchesFlightRecorder() throws IOException {
+    Pattern jfr = Pattern.compile("\\bjdk\\.jfr\\.[A-Za-z]");
+    List<String> offenders = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+        boolean inPackage = f.startsWith(MAIN.resolve("jfr"));
+        boolean entryPoint = f.endsWith("jfr/JfrEvents.java");
+        String code = read(f).replaceAll("(?s)/\\*.*?\\*/", "");
+        if ((!inPackage || entryPoint) && jfr.matcher(code).find()) {
+          offenders.add(f.toString());
+        }
+      }
+    }
+    assertThat(offenders).isEmpty();
   }
 
   @Test

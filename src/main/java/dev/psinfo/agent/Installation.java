@@ -1,6 +1,7 @@
 package dev.psinfo.agent;
 
 import dev.psinfo.config.AgentOptions;
+import dev.psinfo.jfr.JfrEvents;
 import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.Coverage;
 import dev.psinfo.jmx.ProcessGroup;
@@ -132,11 +133,14 @@ final class Installation {
       return false;
     }
     publish(server);
+    // Flight Recorder events: registered when the recorder initializes; cost nothing until enabled
+    boolean jfr = JfrEvents.install(sampler, platform.systemProbe());
     Thread hook = new Thread(Installation::uninstall, "psinfo-jmx-shutdown");
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
     log.info(
-        "psinfo-jmx {} registered {}, {}, {}, {} and {} group(s) (probe {}, procRoot {}, ttl {})",
+        "psinfo-jmx {} registered {}, {}, {}, {} and {} group(s) (probe {}, procRoot {}, ttl {},"
+            + " JFR events {})",
         version(),
         Registration.PROCESS_TABLE,
         Registration.SYSTEM_INFO,
@@ -145,7 +149,8 @@ final class Installation {
         groups.size(),
         platform.name(),
         options.procRoot(),
-        options.ttl());
+        options.ttl(),
+        jfr ? "available" : "unavailable");
     return true;
   }
 

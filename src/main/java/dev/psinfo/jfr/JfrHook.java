@@ -1,0 +1,104 @@
+package dev.psinfo.jfr;
+
+import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.probe.SystemFacts;
+import dev.psinfo.probe.SystemLoad;
+import dev.psinfo.probe.SystemProbe;
+import dev.psinfo.sampling.ProcessSample;
+import dev.psinfo.sampling.ProcessSampler;
+import dev.psinfo.sampling.Snapshot;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+
+/**
+ * Registers {@link HostProcessesEvent} with Flight Recorder once the recorder is initialized (at
+ * once when it already is), and commits the events each period. Only {@link JfrEvents} refers to
+ * this class, after checking that {@code jdk.jfr} exists. Thread-safe.
+ */
+final class JfrHook implements FlightRecorderListener, Runnable {
+  /** How many processes each period records. */
+  static final int TOP = 10;
+
+  private static final int MAX_ARGS = 1024;
+
+  private final ProcessSampler sampler;
+  private final SystemProbe system;
+  private boolean registered;
+
+  JfrHook(ProcessSampler sampler, SystemProbe system) {
+    this.sampler = sampler;
+    this.system = system;
+  }
+
+  /** Registers the periodic event when the recorder initializes; cheap until it does. */
+  void listen() {
+    FlightRecorder.addListener(this);
+  }
+
+  @Override
+  public synchronized void recorderInitialized(FlightRecorder recorder) {
+    if (!registered) {
+      registered = true;
+      FlightRecorder.addPeriodicEvent(HostProcessesEvent.class, this);
+    }
+  }
+
+  /** The periodic hook: runs on Flight Recorder's thread, only while the event is enabled. */
+  @Override
+  public void run() {
+    Snapshot s;
+    try {
+      s = sampler.snapshot();
+    } catch (RuntimeException e) {
+      return; // no snapshot to record; the agent's status bean counts the failure
+    }
+    HostProcessesEvent host = new HostProcessesEvent();
+    host.processCount = s.scan().processes().size();
+    host.shownProcessCount = s.samples().size();
+    long threads = 0;
+    for (ProcessInfo p : s.scan().processes()) {
+      threads += Math.max(0, p.threads());
+    }
+    host.threadCount = threads;
+    long rss = 0;
+    double cpu = 0;
+    for (ProcessSample p : s.samples()) {
+      rss += Math.max(0, p.info().rssBytes());
+      cpu += Math.max(0, p.cpuPercent());
+    }
+    host.shownRssBytes = rss;
+    host.shownCpuPercent = Math.round(cpu * 100) / 100.0;
+    host.totalMemoryBytes = -1;
+    host.availableMemoryBytes = -1;
+    host.loadAverage1m = -1;
+    try {
+      SystemFacts facts = system.facts();
+      SystemLoad load = system.load();
+      host.totalMemoryBytes = facts.totalMemoryBytes();
+      host.availableMemoryBytes = load.availableMemoryBytes();
+      host.loadAverage1m = load.loadAverage1m();
+    } catch (RuntimeException e) {
+      // the host fields stay -1
+    }
+    host.scanMillis = s.scan().durationNanos() / 1_000_000;
+    host.commit();
+    int rank = 0;
+    for (ProcessSample p : s.topByCpu(TOP)) {
+      ProcessInfo i = p.info();
+      ProcessEvent e = new ProcessEvent();
+      e.rank = ++rank;
+      e.pid = i.pid();
+      e.ppid = i.ppid();
+      e.name = i.name();
+      e.user = i.user();
+      e.args = i.args().length() > MAX_ARGS ? i.args().substring(0, MAX_ARGS) : i.args();
+      e.cpuPercent = p.cpuPercent();
+      e.cpuTimeMillis = i.cpuTimeMillis();
+      e.rssBytes = i.rssBytes();
+      e.vszBytes = i.vszBytes();
+      e.threads = i.threads();
+      e.startTimeMillis = i.startTimeMillis();
+      e.commit();
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.psinfo.jfr;
+
+import static dev.psinfo.sampling.FakeProbe.process;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.psinfo.probe.SystemFacts;
+import dev.psinfo.probe.SystemLoad;
+import dev.psinfo.probe.SystemProbe;
+import dev.psinfo.sampling.FakeProbe;
+import dev.psinfo.sampling.ProcessFilter;
+import dev.psinfo.sampling.ProcessSampler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The events in this JVM's Flight Recorder, read back from a recording file. */
+class JfrEventsTest {
+  private static final FakeProbe PROBE =
+      new FakeProbe()
+          .then(
+              0,
+              List.of(
+                  process(1, 0, "root", "init", "/sbin/init", 10, 100),
+                  process(5, 1, "alice", "java", "java -jar a.jar", 30, 300),
+                  process(7, 5, "alice", "db", "db --password=x", 20, 500)));
+
+  private static final SystemProbe SYSTEM =
+      new SystemProbe() {
+        @Override
+        public String name() {
+          return "fake";
+        }
+
+        @Override
+        public SystemFacts facts() {
+          return new SystemFacts(
+              "h", "Linux", "6", "6", "amd64", "cpu", 2, 2, 1000, 4096, 1, Map.of());
+        }
+
+        @Override
+        public SystemLoad load() {
+          return new SystemLoad(1, 2048, 0, 0, 0.5, 0.5, 0.5, 10, Map.of());
+        }
+      };
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void install() {
+    ProcessSampler sampler =
+        new ProcessSampler(PROBE, ProcessFilter.ALL, null, Duration.ofMillis(50), System::nanoTime);
+    assertThat(JfrEvents.install(sampler, SYSTEM)).isTrue();
+  }
+
+  @Test
+  void theDefaultSettingsRecordNothingAndScanNothing() throws Exception {
+    int scansBefore = PROBE.scans();
+    Path file = dir.resolve("default.jfr");
+    try (Recording r = new Recording(Configuration.getConfiguration("default"))) {
+      r.start();
+      // a jdk event that the default settings record every second proves the recording ran
+      List<RecordedEvent> events = List.of();
+      for (int i = 0; i < 300 && events.stream().noneMatch(JfrEventsTest::isCpuLoad); i++) {
+        Thread.sleep(100);
+        r.dump(file);
+        events = RecordingFile.readAllEvents(file);
+      }
+      assertThat(events).anyMatch(JfrEventsTest::isCpuLoad);
+      assertThat(events).noneMatch(e -> e.getEventType().getName().startsWith("psinfo."));
+    }
+    assertThat(PROBE.scans()).isEqualTo(scansBefore);
+  }
+
+  @Test
+  void anEnabledRecordingHasHostTotalsAndTheTopProcesses() throws Exception {
+    Path file = dir.resolve("enabled.jfr");
+    List<RecordedEvent> events = new ArrayList<>();
+    try (Recording r = new Recording()) {
+      r.enable(HostProcessesEvent.NAME).withPeriod(Duration.ofMillis(100));
+      r.start();
+      for (int i = 0;
+          i < 300 && events.stream().noneMatch(e -> isNamed(e, "psinfo.Process"));
+          i++) {
+        Thread.sleep(100);
+        r.dump(file);
+        events = RecordingFile.readAllEvents(file);
+      }
+    }
+    RecordedEvent host =
+        events.stream().filter(e -> isNamed(e, HostProcessesEvent.NAME)).findFirst().orElseThrow();
+    assertThat(host.getLong("processCount")).isEqualTo(3);
+    assertThat(host.getLong("shownRssBytes")).isEqualTo(900);
+    assertThat(host.getLong("totalMemoryBytes")).isEqualTo(4096);
+    assertThat(host.getLong("availableMemoryBytes")).isEqualTo(2048);
+    assertThat(host.getEventType().getCategoryNames()).containsExactly("psinfo", "Host");
+    List<RecordedEvent> top =
+        events.stream()
+            .filter(e -> isNamed(e, ProcessEvent.NAME))
+            .filter(e -> e.getInt("rank") <= 3)
+            .limit(3)
+            .toList();
+    assertThat(top).extracting(e -> e.getLong("pid")).containsExactlyInAnyOrder(1L, 5L, 7L);
+    RecordedEvent db = top.stream().filter(e -> e.getLong("pid") == 7).findFirst().orElseThrow();
+    assertThat(db.getString("name")).isEqualTo("db");
+    assertThat(db.getString("user")).isEqualTo("alice");
+    assertThat(db.getLong("rssBytes")).isEqualTo(500);
+    assertThat(db.getLong("ppid")).isEqualTo(5);
+  }
+
+  private static boolean isCpuLoad(RecordedEvent e) {
+    return isNamed(e, "jdk.CPULoad");
+  }
+
+  private static boolean isNamed(RecordedEvent e, String name) {
+    return e.getEventType().getName().equals(name);
+  }
+}
