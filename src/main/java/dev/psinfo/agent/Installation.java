@@ -113,7 +113,12 @@ final class Installation {
     Platform platform = Platforms.of(options);
     ProcessSampler sampler = ProcessSampler.of(platform.processProbe(), options);
     ProcessTable table =
-        new ProcessTable(sampler, options.maxRows(), options.exportTop(), options.pin());
+        new ProcessTable(
+            sampler,
+            options.maxRows(),
+            options.exportTop(),
+            options.pin(),
+            options.eventInterval());
     SystemInfo system = new SystemInfo(platform.systemProbe(), sampler, options.ttl());
     AgentStatus status =
         new AgentStatus(version(), options.source(), System.currentTimeMillis(), sampler);

@@ -21,8 +21,16 @@ import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
 import javax.management.DynamicMBean;
 import javax.management.ImmutableDescriptor;
+import javax.management.ListenerNotFoundException;
 import javax.management.MBeanInfo;
+import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanOperationInfo;
+import javax.management.MBeanRegistration;
+import javax.management.MBeanServer;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationFilter;
+import javax.management.NotificationListener;
+import javax.management.ObjectName;
 import javax.management.ReflectionException;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.OpenMBeanAttributeInfo;
@@ -46,7 +54,8 @@ import javax.management.openmbean.TabularData;
  * argument gets an {@link IllegalArgumentException} that says what was wrong; a scan failure with
  * no snapshot to fall back on gets an {@link IllegalStateException} naming the cause.
  */
-public final class ProcessTable implements DynamicMBean, ProcessTableOperations {
+public final class ProcessTable
+    implements DynamicMBean, NotificationEmitter, MBeanRegistration, ProcessTableOperations {
   /** How long {@link #find} may search before it gives up on a backtracking regex. */
   static final Duration FIND_TIME_LIMIT = Duration.ofSeconds(5);
 
@@ -56,6 +65,8 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
   private final int maxRows;
   private final ExportOrder exportTop;
   private final Pattern pin;
+  private final ProcessEvents events;
+  private volatile ObjectName name;
 
   /** The open data of the latest snapshot read; replaced only by a newer snapshot's. */
   private volatile Served served;
@@ -66,7 +77,8 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
    * @param rows one row per sample, in the snapshot's (ascending pid) order
    * @param processes the {@code Processes} attribute (cut to {@code maxRows})
    */
-  private record Served(Snapshot snapshot, CompositeData[] rows, TabularData processes) {}
+  private record Served(
+      Snapshot snapshot, CompositeData[] rows, TabularData processes, TabularData users) {}
 
   /**
    * @param sampler where the snapshots come from
@@ -85,7 +97,26 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
    *     maxRows} cuts them; null: none
    */
   public ProcessTable(ProcessSampler sampler, int maxRows, ExportOrder exportTop, Pattern pin) {
+    this(sampler, maxRows, exportTop, pin, Duration.ofSeconds(5));
+  }
+
+  /**
+   * @param sampler where the snapshots come from
+   * @param maxRows at most this many rows per read, not counting pinned rows; 0 for no limit
+   * @param exportTop which rows {@code Processes} keeps when {@code maxRows} cuts it
+   * @param pin processes whose name or arguments match are in {@code Processes} even when {@code
+   *     maxRows} cuts them; null: none
+   * @param eventInterval how often snapshots are compared for notifications while someone listens
+   */
+  public ProcessTable(
+      ProcessSampler sampler,
+      int maxRows,
+      ExportOrder exportTop,
+      Pattern pin,
+      Duration eventInterval) {
     this.pin = pin;
+    this.events =
+        new ProcessEvents(() -> served().rows(), eventInterval, () -> name == null ? this : name);
     this.sampler = requireNonNull(sampler, "sampler is null");
     if (maxRows < 0) {
       throw new IllegalArgumentException("maxRows must be >= 0: " + maxRows);
@@ -243,7 +274,8 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
       for (int i = 0; i < rows.length; i++) {
         rows[i] = ProcessRows.row(samples.get(i));
       }
-      Served built = new Served(s, rows, new LightTable(rowsOf(s, rows, processes(s))));
+      Served built =
+          new Served(s, rows, new LightTable(rowsOf(s, rows, processes(s))), UserTotals.of(s));
       if (v == null || v.snapshot().sequence() <= s.sequence()) {
         served = built;
       }
@@ -300,6 +332,7 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
     }
     return switch (attribute) {
       case "Processes" -> served().processes();
+      case "Users" -> served().users();
       case "ProcessCount" -> processCount();
       case "SnapshotTimeMillis" -> snapshotTimeMillis();
       default -> throw new AttributeNotFoundException("no attribute " + attribute);
@@ -388,6 +421,61 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
     return INFO;
   }
 
+  // ---- notifications: psinfo.process.started / psinfo.process.exited ----
+
+  /** The first listener starts the poller (see {@link ProcessEvents}). */
+  @Override
+  public void addNotificationListener(
+      NotificationListener listener, NotificationFilter filter, Object handback) {
+    events.add(listener, filter, handback);
+  }
+
+  /** Removing the last listener stops the poller. */
+  @Override
+  public void removeNotificationListener(NotificationListener listener)
+      throws ListenerNotFoundException {
+    events.remove(listener);
+  }
+
+  @Override
+  public void removeNotificationListener(
+      NotificationListener listener, NotificationFilter filter, Object handback)
+      throws ListenerNotFoundException {
+    events.remove(listener, filter, handback);
+  }
+
+  @Override
+  public MBeanNotificationInfo[] getNotificationInfo() {
+    return new MBeanNotificationInfo[] {ProcessEvents.INFO};
+  }
+
+  /** True while start/exit notifications are being looked for (someone listens). */
+  boolean polling() {
+    return events.polling();
+  }
+
+  @Override
+  public ObjectName preRegister(MBeanServer server, ObjectName name) {
+    this.name = name;
+    return name;
+  }
+
+  @Override
+  public void postRegister(Boolean registrationDone) {
+    // nothing to do
+  }
+
+  @Override
+  public void preDeregister() {
+    // nothing to do
+  }
+
+  /** Unregistered: the poller stops even if a listener forgot to leave. */
+  @Override
+  public void postDeregister() {
+    events.stop();
+  }
+
   private static MBeanInfo mbeanInfo() {
     ImmutableDescriptor immutable = new ImmutableDescriptor("immutableInfo=true");
     OpenMBeanAttributeInfo[] attributes = {
@@ -400,6 +488,15 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
               + " the top rows by exportTop (cpu or memory) are returned, plus the rows the pin"
               + " option matches",
           ProcessRows.TABLE_TYPE,
+          true,
+          false,
+          false),
+      new OpenMBeanAttributeInfoSupport(
+          "Users",
+          "One row per effective user over the processes the filters show (before maxRows):"
+              + " processCount, threadCount, rssBytes, vszBytes, cpuTimeMillis, cpuPercent;"
+              + " indexed by user",
+          UserTotals.TABLE_TYPE,
           true,
           false,
           false),
@@ -460,7 +557,7 @@ public final class ProcessTable implements DynamicMBean, ProcessTableOperations 
         attributes,
         new OpenMBeanConstructorInfo[0],
         operations,
-        null,
+        new MBeanNotificationInfo[] {ProcessEvents.INFO},
         immutable);
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -75,6 +76,44 @@ class GroupsIT {
             .doesNotContain(marked.pids().get(0));
         assertThat(child.stop()).isZero();
       }
+    }
+  }
+
+  @Test
+  void usersShowsTheTestUsersTotalsOfTheSameSnapshot() throws Exception {
+    String me = System.getProperty("user.name");
+    try (MarkedProcesses marked = new MarkedProcesses().start(3, 300);
+        ChildJvm child =
+            ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=ttl=10m"))) {
+      MBeanServerConnection jmx = child.jmx();
+      TabularData users = (TabularData) jmx.getAttribute(ChildJvmNames.TABLE, "Users");
+      TabularData processes = (TabularData) jmx.getAttribute(ChildJvmNames.TABLE, "Processes");
+      assertThat(jmx.getAttribute(ChildJvmNames.AGENT, "Scans")).isEqualTo(1L);
+      CompositeData mine = users.get(new Object[] {me});
+      int count = 0;
+      long rss = 0;
+      long threads = 0;
+      long cpu = 0;
+      for (Object o : processes.values()) {
+        CompositeData row = (CompositeData) o;
+        if (row.get("user").equals(me)) {
+          count++;
+          rss += Math.max(0, (Long) row.get("rssBytes"));
+          threads += Math.max(0, ((Number) row.get("threads")).longValue());
+          cpu += Math.max(0, (Long) row.get("cpuTimeMillis"));
+        }
+      }
+      assertThat(count).isGreaterThanOrEqualTo(5); // this JVM, the child and the 3 shells
+      assertThat(mine.get("processCount")).isEqualTo(count);
+      assertThat(mine.get("rssBytes")).isEqualTo(rss);
+      assertThat(mine.get("threadCount")).isEqualTo(threads);
+      assertThat(mine.get("cpuTimeMillis")).isEqualTo(cpu);
+      int all = 0;
+      for (Object o : users.values()) {
+        all += (Integer) ((CompositeData) o).get("processCount");
+      }
+      assertThat(all).isEqualTo(processes.size());
+      assertThat(child.stop()).isZero();
     }
   }
 

@@ -111,6 +111,16 @@ class PrometheusIT {
                   s.name().equals("psinfo_group_oldest_start_time_seconds")
                       && "none".equals(s.labels().get("group")));
 
+      // per-user totals: one labelled series per user and item
+      Sample myProcesses =
+          sampleWith(samples, "psinfo_user_processes", "user", System.getProperty("user.name"));
+      assertThat(myProcesses.labels()).containsOnlyKeys("user");
+      assertThat(myProcesses.value()).isGreaterThanOrEqualTo(1);
+      assertThat(
+              sampleWith(samples, "psinfo_user_rss_bytes", "user", System.getProperty("user.name"))
+                  .value())
+          .isGreaterThanOrEqualTo(rss.value());
+
       // the table as a whole, the host, the agent's own health
       assertThat(value(samples, "psinfo_processes")).isGreaterThanOrEqualTo(2);
       assertThat(value(samples, "psinfo_system_memory_total_bytes")).isPositive();
