@@ -86,11 +86,17 @@ class EventsIT {
       }
       // The JDK's connector server listens to every emitter for all its clients until it stops:
       // stop it (jcmd ManagementAgent.stop) and the poller ends with it.
-      watcher.invoke(
-          new ObjectName("com.sun.management:type=DiagnosticCommand"),
-          "managementAgentStop",
-          new Object[] {new String[0]},
-          new String[] {String[].class.getName()});
+      Process jcmd =
+          new ProcessBuilder(
+                  java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(child.pid()),
+                  "ManagementAgent.stop")
+              .redirectErrorStream(true)
+              .start();
+      String said =
+          new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(jcmd.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(jcmd.exitValue()).as(said).isZero();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (hasThread(threads, POLLER) && System.nanoTime() < deadline) {
         Thread.sleep(100);

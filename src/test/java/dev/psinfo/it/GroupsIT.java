@@ -104,6 +104,12 @@ class GroupsIT {
         }
       }
       assertThat(count).isGreaterThanOrEqualTo(5); // this JVM, the child and the 3 shells
+      for (long pid : marked.pids()) {
+        assertThat(
+                processes.values().stream()
+                    .anyMatch(r -> ((CompositeData) r).get("pid").equals(pid)))
+            .isTrue();
+      }
       assertThat(mine.get("processCount")).isEqualTo(count);
       assertThat(mine.get("rssBytes")).isEqualTo(rss);
       assertThat(mine.get("threadCount")).isEqualTo(threads);
