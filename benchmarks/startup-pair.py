@@ -2,7 +2,7 @@
 """The start-up pair: a trivial main with an empty agent against the same main with psinfo-jmx.
 
 Usage: startup-pair.py --agent ../target/psinfo-jmx-agent.jar [--bench-jar target/benchmarks.jar]
-                       [--runs 20] [--out FILE.md]
+                       [--runs 20] [--out FILE.md] [--compare LABEL=OTHER.jar ...]
 
 Each run starts a JVM that loads one -javaagent and runs dev.psinfo.bench.TrivialMain, which
 returns at once; the runs of the variants alternate (ABC CBA ...), so drifting load hits them
@@ -18,6 +18,8 @@ p.add_argument("--agent", required=True)
 p.add_argument("--bench-jar", default=os.path.join(os.path.dirname(__file__), "target", "benchmarks.jar"))
 p.add_argument("--runs", type=int, default=20)
 p.add_argument("--out")
+p.add_argument("--compare", action="append", default=[],
+               help="LABEL=JAR: another agent jar (say, an older build) in the same alternation")
 a = p.parse_args()
 
 tmp = tempfile.mkdtemp(prefix="psinfo-startup-")
@@ -40,6 +42,9 @@ variants = [
     ("psinfo-jmx, registerDelay=60s (premain only: the JVM exits before registering)",
      "-javaagent:" + agent + "=registerDelay=60s"),
 ]
+for c in a.compare:
+    label, _, jar = c.partition("=")
+    variants.append((label + ", defaults", "-javaagent:" + os.path.abspath(jar)))
 
 def run(option):
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
