@@ -3,6 +3,7 @@ package dev.psinfo.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -57,6 +58,7 @@ final class Cli {
   private final PrintStream out;
   private final PrintStream err;
   private final Env env;
+  private Duration jmxTimeout = JmxCommand.DEFAULT_TIMEOUT;
 
   Cli(PrintStream out, PrintStream err, Env env) {
     this.out = out;
@@ -74,6 +76,15 @@ final class Cli {
 
   Env env() {
     return env;
+  }
+
+  /** How long {@code jmx} waits for a remote JVM to connect or answer. */
+  Duration jmxTimeout() {
+    return jmxTimeout;
+  }
+
+  void jmxTimeout(Duration timeout) {
+    jmxTimeout = timeout;
   }
 
   /** Runs {@code args}; returns the exit code. */

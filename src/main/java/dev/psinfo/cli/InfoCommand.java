@@ -48,7 +48,7 @@ final class InfoCommand {
     try (Source source =
         remote == null
             ? new LocalSource(LocalSource.options(a, null, null))
-            : RemoteSource.connect(remote, null, null)) {
+            : RemoteSource.connect(remote, null, null, cli.jmxTimeout())) {
       SystemInfoMXBean info = source.system();
       if (info == null) {
         throw new CliException(source.describe() + " has no " + RemoteSource.SYSTEM);

@@ -1,12 +1,14 @@
 package dev.psinfo.cli;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /** {@code jmx HOST:PORT ps|top|info}: the same views, read from a remote agent's MBeans. */
 final class JmxCommand {
   static final String HELP =
       """
-      Usage: java -jar psinfo-jmx-agent.jar jmx HOST:PORT ps|top|info [OPTIONS]
+      Usage: java -jar psinfo-jmx-agent.jar jmx [--timeout 10s] HOST:PORT ps|top|info [OPTIONS]
 
       Reads the process table and system facts from a JVM that runs the psinfo-jmx agent and
       exposes JMX remotely, so you can look at a host through a JVM that already has a JMX port
@@ -19,6 +21,9 @@ final class JmxCommand {
         top     refreshing view: --interval, -n, --iterations, --sort, --user, --match
         info    the host's facts: --format
 
+      --timeout D   how long to wait for the remote JVM to connect and to answer each read
+                    (default 10s; 500ms, 30s, 1m); then one line on stderr and exit 1
+
       The remote agent's options (its filters, maxRows, ttl) apply before these. Connections
       without authentication and SSL only.
 
@@ -26,11 +31,23 @@ final class JmxCommand {
         java -jar psinfo-jmx-agent.jar jmx app-host:9010 ps --sort rss -n 10
       """;
 
+  /** How long {@code jmx} waits for a remote JVM by default. */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
   private JmxCommand() {}
 
   static int run(Cli cli, List<String> tokens) throws UsageException, CliException {
     if (tokens.isEmpty()) {
       throw new UsageException("jmx: missing HOST:PORT and view (see: jmx --help)");
+    }
+    if (tokens.get(0).equals("--timeout") || tokens.get(0).startsWith("--timeout=")) {
+      int n = Math.min(tokens.get(0).contains("=") ? 1 : 2, tokens.size());
+      Args a = Args.parse("jmx", tokens.subList(0, n), Set.of("--timeout"), Set.of());
+      cli.jmxTimeout(a.duration("--timeout", DEFAULT_TIMEOUT));
+      tokens = tokens.subList(n, tokens.size());
+      if (tokens.isEmpty()) {
+        throw new UsageException("jmx: missing HOST:PORT and view (see: jmx --help)");
+      }
     }
     String target = tokens.get(0);
     if (target.equals("--help") || target.equals("-h")) {

@@ -2,6 +2,7 @@ package dev.psinfo.cli;
 
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.ProbeKind;
+import dev.psinfo.config.UserPattern;
 import dev.psinfo.jmx.Coverage;
 import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.SystemInfo;
@@ -19,8 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * This host's process table through the platform {@link Platforms} chooses and {@link
@@ -52,7 +51,7 @@ final class LocalSource implements Source {
    * @param include keep only processes whose name or arguments match; null: all
    * @param user keep only this effective user (name or uid); null: all
    */
-  static AgentOptions options(Args a, Pattern include, String user) throws UsageException {
+  static AgentOptions options(Args a, UserPattern include, String user) throws UsageException {
     String cmd = a.command();
     AgentOptions d = AgentOptions.defaults();
     ProbeKind probe =
@@ -97,27 +96,15 @@ final class LocalSource implements Source {
   }
 
   /** {@code --match}'s regex, or null when not given. */
-  static Pattern regex(Args a, String option) throws UsageException {
+  static UserPattern regex(Args a, String option) throws UsageException {
     if (!a.has(option)) {
       return null;
     }
-    String v = a.value(option, "");
     try {
-      if (!v.isEmpty()) {
-        return Pattern.compile(v);
-      }
-    } catch (PatternSyntaxException e) {
-      throw new UsageException(
-          a.command()
-              + ": bad value for "
-              + option
-              + ": '"
-              + v
-              + "' is not a valid regex ("
-              + e.getDescription()
-              + ")");
+      return UserPattern.compile(a.value(option, ""));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(a.command() + ": bad value for " + option + ": " + e.getMessage());
     }
-    throw new UsageException(a.command() + ": bad value for " + option + ": empty regex");
   }
 
   /** The platform this source reads. */

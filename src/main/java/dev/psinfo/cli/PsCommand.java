@@ -1,12 +1,12 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.config.UserPattern;
 import dev.psinfo.sampling.ProcessSample;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** {@code ps}: one listing of the process table, locally or from a remote agent. */
 final class PsCommand {
@@ -62,7 +62,7 @@ final class PsCommand {
             a.choice("--sort", "pid", "cpu", "rss", "pid").toUpperCase(Locale.ROOT));
     String format = a.choice("--format", "table", "table", "csv", "json");
     int limit = a.positiveInt("-n", 0, 1);
-    Pattern match = LocalSource.regex(a, "--match");
+    UserPattern match = LocalSource.regex(a, "--match");
     String user = a.has("--user") ? a.value("--user", "") : null;
     if (user != null && user.isBlank()) {
       throw new UsageException("ps: bad value for --user: empty");
@@ -71,7 +71,7 @@ final class PsCommand {
     try (Source source =
         remote == null
             ? new LocalSource(LocalSource.options(a, match, user))
-            : RemoteSource.connect(remote, match, user)) {
+            : RemoteSource.connect(remote, match, user, cli.jmxTimeout())) {
       List<ProcessSample> rows = source.rows();
       if (interval != null) {
         sleep(interval);

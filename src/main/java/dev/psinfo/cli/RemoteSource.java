@@ -1,5 +1,6 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.config.UserPattern;
 import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.ProcessTableClient;
 import dev.psinfo.jmx.SystemInfoMXBean;
@@ -11,6 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.JMException;
@@ -48,7 +53,7 @@ final class RemoteSource implements Source {
       ProcessTableClient table,
       SystemInfoMXBean system,
       CoverageMXBean coverage,
-      Pattern match,
+      UserPattern match,
       String user) {
     this.target = target;
     this.connector = connector;
@@ -84,17 +89,16 @@ final class RemoteSource implements Source {
             + "' (expected HOST:PORT, e.g. localhost:9010, or a service:jmx: URL)");
   }
 
-  /** Connects and checks that the agent's process table is registered there. */
-  static RemoteSource connect(String target, Pattern match, String user)
+  /**
+   * Connects and checks that the agent's process table is registered there. Connecting, and every
+   * later read, waits at most {@code timeout} for the server ({@link TimeoutSocketFactory}); the
+   * whole connect is also abandoned after {@code timeout}.
+   */
+  static RemoteSource connect(String target, UserPattern match, String user, Duration timeout)
       throws UsageException, CliException {
     JMXServiceURL url = url(target);
-    JMXConnector connector;
-    try {
-      connector = JMXConnectorFactory.connect(url);
-    } catch (IOException | RuntimeException e) {
-      throw new CliException(
-          "cannot connect to " + target + " (" + url + "): " + rootMessage(e), e);
-    }
+    TimeoutSocketFactory.use(timeout);
+    JMXConnector connector = connectWithin(target, url, timeout);
     try {
       MBeanServerConnection c = connector.getMBeanServerConnection();
       if (!c.isRegistered(TABLE)) {
@@ -117,6 +121,36 @@ final class RemoteSource implements Source {
     } catch (CliException e) {
       closeQuietly(connector);
       throw e;
+    }
+  }
+
+  private static JMXConnector connectWithin(String target, JMXServiceURL url, Duration timeout)
+      throws CliException {
+    CompletableFuture<JMXConnector> done = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                done.complete(JMXConnectorFactory.connect(url));
+              } catch (Throwable e) {
+                done.completeExceptionally(e);
+              }
+            },
+            "psinfo-jmx-connect");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      done.thenAccept(RemoteSource::closeQuietly); // if it ever connects
+      throw new CliException(
+          "cannot connect to " + target + ": no answer within " + millis(timeout), e);
+    } catch (ExecutionException e) {
+      throw new CliException(
+          "cannot connect to " + target + " (" + url + "): " + rootMessage(e.getCause()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("cannot connect to " + target + ": interrupted", e);
     }
   }
 
@@ -176,6 +210,10 @@ final class RemoteSource implements Source {
     } catch (IOException | RuntimeException e) {
       // going away anyway
     }
+  }
+
+  private static String millis(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** The innermost cause's message, which is where RMI keeps the useful part. */

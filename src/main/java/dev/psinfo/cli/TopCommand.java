@@ -1,5 +1,6 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.config.UserPattern;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.probe.ProcessState;
 import dev.psinfo.sampling.ProcessSample;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /** {@code top}: a refreshing view of the processes with the highest recent CPU use. */
 final class TopCommand {
@@ -74,7 +74,7 @@ final class TopCommand {
     int iterations = a.positiveInt("--iterations", 0, 1);
     RowsView.Sort sort =
         RowsView.Sort.valueOf(a.choice("--sort", "cpu", "cpu", "rss").toUpperCase(Locale.ROOT));
-    Pattern match = LocalSource.regex(a, "--match");
+    UserPattern match = LocalSource.regex(a, "--match");
     String user = a.has("--user") ? a.value("--user", "") : null;
     if (user != null && user.isBlank()) {
       throw new UsageException("top: bad value for --user: empty");
@@ -93,7 +93,7 @@ final class TopCommand {
     try (Source source =
         local != null
             ? new LocalSource(local.options)
-            : RemoteSource.connect(remote, match, user)) {
+            : RemoteSource.connect(remote, match, user, cli.jmxTimeout())) {
       // a remote agent serves one scan for its ttl: poll no faster, so that every frame is a
       // fresh scan and never shows a process that has exited since
       Duration served = source.servedFor();

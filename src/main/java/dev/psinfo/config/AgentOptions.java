@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The agent's settings, parsed once from the {@code -javaagent} options by {@link OptionsParser}.
@@ -44,8 +43,8 @@ public record AgentOptions(
     Path procRoot,
     Path passwdFile,
     Duration ttl,
-    Pattern include,
-    Pattern exclude,
+    UserPattern include,
+    UserPattern exclude,
     Set<String> users,
     int maxRows,
     ExportOrder exportTop,
@@ -54,8 +53,8 @@ public record AgentOptions(
     boolean fullArgs,
     Duration registerDelay,
     LogLevel log,
-    Map<String, Pattern> groups,
-    Pattern pin,
+    Map<String, UserPattern> groups,
+    UserPattern pin,
     Duration eventInterval,
     String source) {
 
@@ -114,9 +113,9 @@ public record AgentOptions(
     requireNonNull(source, "source is null");
   }
 
-  private static Map<String, Pattern> sortedCopy(Map<String, Pattern> groups) {
-    Map<String, Pattern> sorted = new TreeMap<>();
-    for (Map.Entry<String, Pattern> e : groups.entrySet()) {
+  private static Map<String, UserPattern> sortedCopy(Map<String, UserPattern> groups) {
+    Map<String, UserPattern> sorted = new TreeMap<>();
+    for (Map.Entry<String, UserPattern> e : groups.entrySet()) {
       String name = requireNonNull(e.getKey(), "group name is null");
       if (!isGroupName(name)) {
         throw new IllegalArgumentException(
@@ -170,8 +169,8 @@ public record AgentOptions(
     private Path procRoot = Path.of("/proc");
     private Path passwdFile = Path.of("/etc/passwd");
     private Duration ttl = Duration.ofSeconds(2);
-    private Pattern include;
-    private Pattern exclude;
+    private UserPattern include;
+    private UserPattern exclude;
     private Set<String> users = Set.of();
     private int maxRows;
     private ExportOrder exportTop = ExportOrder.CPU;
@@ -180,8 +179,8 @@ public record AgentOptions(
     private boolean fullArgs = true;
     private Duration registerDelay = Duration.ZERO;
     private LogLevel log = LogLevel.WARN;
-    private Map<String, Pattern> groups = Map.of();
-    private Pattern pin;
+    private Map<String, UserPattern> groups = Map.of();
+    private UserPattern pin;
     private Duration eventInterval = Duration.ofSeconds(5);
     private String source = "";
 
@@ -208,13 +207,13 @@ public record AgentOptions(
     }
 
     /** Null: every process. */
-    public Builder include(Pattern v) {
+    public Builder include(UserPattern v) {
       include = v;
       return this;
     }
 
     /** Null: none. */
-    public Builder exclude(Pattern v) {
+    public Builder exclude(UserPattern v) {
       exclude = v;
       return this;
     }
@@ -260,13 +259,13 @@ public record AgentOptions(
     }
 
     /** Group name to regex; names of letters, digits, {@code _} and {@code -}. */
-    public Builder groups(Map<String, Pattern> v) {
+    public Builder groups(Map<String, UserPattern> v) {
       groups = v;
       return this;
     }
 
     /** Null: no process is pinned. */
-    public Builder pin(Pattern v) {
+    public Builder pin(UserPattern v) {
       pin = v;
       return this;
     }

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Parses the agent's option string: comma-separated {@code key=value} pairs, for example {@code
@@ -113,7 +111,7 @@ public final class OptionsParser {
     }
     merged.putAll(inline);
     AgentOptions.Builder b = AgentOptions.builder().source(source);
-    Map<String, Pattern> groups = new TreeMap<>();
+    Map<String, UserPattern> groups = new TreeMap<>();
     for (Map.Entry<String, String> e : merged.entrySet()) {
       try {
         if (e.getKey().startsWith(GROUP_PREFIX)) {
@@ -258,17 +256,14 @@ public final class OptionsParser {
     return d;
   }
 
-  private static Pattern regex(String key, String v) throws OptionsException {
+  private static UserPattern regex(String key, String v) throws OptionsException {
     if (v.isEmpty()) {
       throw new OptionsException("bad value for " + key + ": empty regex");
     }
     try {
-      return Pattern.compile(v);
-    } catch (PatternSyntaxException e) {
-      throw bad(
-          key,
-          v,
-          "is not a valid regex (" + e.getDescription() + " near index " + e.getIndex() + ")");
+      return UserPattern.compile(v);
+    } catch (IllegalArgumentException e) {
+      throw new OptionsException("bad value for " + key + ": " + e.getMessage());
     }
   }
 

@@ -2,10 +2,10 @@ package dev.psinfo.jmx;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.config.UserPattern;
 import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.ProcessTotals;
 import dev.psinfo.sampling.Snapshot;
-import java.util.regex.Pattern;
 
 /**
  * The {@link ProcessGroupMXBean} of one group over a {@link ProcessSampler}: the totals are added
@@ -17,14 +17,14 @@ public final class ProcessGroup implements ProcessGroupMXBean {
   private record Computed(Snapshot snapshot, ProcessTotals totals) {}
 
   private final ProcessSampler sampler;
-  private final Pattern regex;
+  private final UserPattern regex;
   private volatile Computed last;
 
   /**
    * @param sampler where the snapshots come from (the process table's own)
    * @param regex matched against each shown process's name or arguments
    */
-  public ProcessGroup(ProcessSampler sampler, Pattern regex) {
+  public ProcessGroup(ProcessSampler sampler, UserPattern regex) {
     this.sampler = requireNonNull(sampler, "sampler is null");
     this.regex = requireNonNull(regex, "regex is null");
   }

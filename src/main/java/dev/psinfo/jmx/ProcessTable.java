@@ -3,6 +3,7 @@ package dev.psinfo.jmx;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.config.ExportOrder;
+import dev.psinfo.config.UserPattern;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSample;
@@ -14,8 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
@@ -56,7 +55,7 @@ import javax.management.openmbean.TabularData;
  */
 public final class ProcessTable
     implements DynamicMBean, NotificationEmitter, MBeanRegistration, ProcessTableOperations {
-  /** How long {@link #find} may search before it gives up on a backtracking regex. */
+  /** How long {@link #find} may search before it gives up (a large pattern over long arguments). */
   static final Duration FIND_TIME_LIMIT = Duration.ofSeconds(5);
 
   private static final MBeanInfo INFO = mbeanInfo();
@@ -64,7 +63,7 @@ public final class ProcessTable
   private final ProcessSampler sampler;
   private final int maxRows;
   private final ExportOrder exportTop;
-  private final Pattern pin;
+  private final UserPattern pin;
   private final ProcessEvents events;
   private volatile ObjectName name;
 
@@ -96,7 +95,7 @@ public final class ProcessTable
    * @param pin processes whose name or arguments match are in {@code Processes} even when {@code
    *     maxRows} cuts them; null: none
    */
-  public ProcessTable(ProcessSampler sampler, int maxRows, ExportOrder exportTop, Pattern pin) {
+  public ProcessTable(ProcessSampler sampler, int maxRows, ExportOrder exportTop, UserPattern pin) {
     this(sampler, maxRows, exportTop, pin, Duration.ofSeconds(5));
   }
 
@@ -112,7 +111,7 @@ public final class ProcessTable
       ProcessSampler sampler,
       int maxRows,
       ExportOrder exportTop,
-      Pattern pin,
+      UserPattern pin,
       Duration eventInterval) {
     this.pin = pin;
     this.events =
@@ -195,13 +194,7 @@ public final class ProcessTable
     if (regex == null || regex.isEmpty()) {
       throw new IllegalArgumentException("regex must not be empty");
     }
-    Pattern pattern;
-    try {
-      pattern = Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(
-          "invalid regex '" + regex + "': " + e.getDescription() + " near index " + e.getIndex());
-    }
+    UserPattern pattern = UserPattern.compile(regex);
     try {
       return cut(s.find(pattern, FIND_TIME_LIMIT));
     } catch (RegexTooExpensiveException e) {
@@ -520,7 +513,11 @@ public final class ProcessTable
       rowsOperation(
           "find",
           "Processes whose name or arguments contain a match for the regular expression",
-          parameter("regex", "a java.util.regex pattern, e.g. java|sshd", SimpleType.STRING)),
+          parameter(
+              "regex",
+              "an RE2 pattern (Java syntax without backreferences or lookaround), at most 4096"
+                  + " characters, e.g. java|sshd",
+              SimpleType.STRING)),
       operation(
           "process",
           "The process with this pid; fails when it is not in the current snapshot",
@@ -546,7 +543,8 @@ public final class ProcessTable
           parameter("user", "a user name or a numeric uid", SimpleType.STRING)),
       operation(
           "refresh",
-          "Scans the process table now instead of waiting for the ttl; returns ProcessCount",
+          "Scans the process table now instead of waiting for the ttl (at most once a second, or"
+              + " once per ttl if shorter; concurrent calls share one scan); returns ProcessCount",
           SimpleType.INTEGER,
           MBeanOperationInfo.ACTION_INFO),
     };

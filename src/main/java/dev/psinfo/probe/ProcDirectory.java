@@ -3,9 +3,12 @@ package dev.psinfo.probe;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
 /**
@@ -86,5 +89,41 @@ public final class ProcDirectory {
       return true;
     }
     return !Files.exists(processDir);
+  }
+
+  /**
+   * Whether {@code procRoot} is the kernel's own process file system (Linux {@code proc}, AIX
+   * {@code procfs}), whose entries are all kernel files: no FIFO, device or link a user could
+   * plant. Anything else (a copy, a fake tree, a directory a user can write) has each file's type
+   * checked before it is opened ({@link #refuseSpecialFile}).
+   */
+  public static boolean isKernelProcfs(Path procRoot) {
+    try {
+      String type = Files.getFileStore(procRoot).type();
+      return type.equals("proc") || type.equals("procfs");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Fails when {@code file} is a FIFO, device, socket or symbolic link (a link is not followed):
+   * opening a FIFO blocks until a writer comes, a device such as {@code /dev/zero} never ends, and
+   * a link leads out of the tree. A regular file passes, and so does a directory, whose open fails
+   * at once.
+   *
+   * @throws NoSuchFileException when it does not exist
+   * @throws FileSystemException naming the file when it is a special file or a link
+   */
+  public static void refuseSpecialFile(Path file) throws IOException {
+    BasicFileAttributes a =
+        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (a.isSymbolicLink()) {
+      throw new FileSystemException(file.toString(), null, "a symbolic link, not followed");
+    }
+    if (a.isOther()) {
+      throw new FileSystemException(
+          file.toString(), null, "not a regular file but a FIFO, socket or device");
+    }
   }
 }

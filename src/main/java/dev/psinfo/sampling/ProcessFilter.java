@@ -2,9 +2,9 @@ package dev.psinfo.sampling;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.config.UserPattern;
 import dev.psinfo.probe.ProcessInfo;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Decides which processes the agent shows. A process is kept when it matches {@code include} (if
@@ -12,12 +12,11 @@ import java.util.regex.Pattern;
  * effective user is one of {@code users} by name or decimal uid (if any are set). Immutable and
  * thread-safe.
  *
- * @param include kept only if name or args match ({@link java.util.regex.Matcher#find()}); null:
- *     all
+ * @param include kept only if name or args match ({@link UserPattern#find}); null: all
  * @param exclude dropped if name or args match; null: none
  * @param users effective user names or decimal uids to keep; empty: all
  */
-public record ProcessFilter(Pattern include, Pattern exclude, Set<String> users) {
+public record ProcessFilter(UserPattern include, UserPattern exclude, Set<String> users) {
   /** Keeps every process. */
   public static final ProcessFilter ALL = new ProcessFilter(null, null, Set.of());
 
@@ -42,7 +41,7 @@ public record ProcessFilter(Pattern include, Pattern exclude, Set<String> users)
   }
 
   /** True when {@code pattern} is found in the name or the arguments of {@code p}. */
-  public static boolean matches(Pattern pattern, ProcessInfo p) {
-    return pattern.matcher(p.name()).find() || pattern.matcher(p.args()).find();
+  public static boolean matches(UserPattern pattern, ProcessInfo p) {
+    return pattern.find(p.name()) || pattern.find(p.args());
   }
 }

@@ -113,6 +113,8 @@ public final class ProcessSampler {
     double[] percent = cpu.update(scan);
     List<ProcessInfo> processes = scan.processes();
     List<ProcessSample> shown = new ArrayList<>(processes.size());
+    // the snapshot keeps one copy of each row: the scrubbed one replaces what was read
+    List<ProcessInfo> kept = scrubber == null ? processes : new ArrayList<>(processes.size());
     scrubbed.begin(processes.size());
     for (int i = 0; i < percent.length; i++) {
       ProcessInfo p = processes.get(i);
@@ -121,12 +123,23 @@ public final class ProcessSampler {
         if (clean != p.args()) {
           p = p.withArgs(clean);
         }
+        kept.add(p);
       }
       if (filter.test(p)) {
         shown.add(new ProcessSample(p, percent[i]));
       }
     }
     scrubbed.end();
+    if (scrubber != null) {
+      scan =
+          new ProcessScan(
+              kept,
+              scan.wallTimeMillis(),
+              scan.monotonicNanos(),
+              scan.durationNanos(),
+              s,
+              scan.visibility());
+    }
     return new Snapshot(scan, shown, ++sequence);
   }
 }

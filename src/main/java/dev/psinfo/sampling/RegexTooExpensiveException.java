@@ -1,8 +1,8 @@
 package dev.psinfo.sampling;
 
 /**
- * A client's regular expression needed more steps than {@link Snapshot#find} allows over one table
- * (catastrophic backtracking, such as {@code (a+)+b}); the search was abandoned.
+ * A client's regular expression took longer than {@link Snapshot#find} allows over one table (a
+ * large pattern, such as {@code (.{1,100}){10}!}, over long arguments); the search was abandoned.
  */
 public final class RegexTooExpensiveException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -13,6 +13,6 @@ public final class RegexTooExpensiveException extends RuntimeException {
             + regex
             + "' took more than "
             + limit.toMillis()
-            + " ms over the table (catastrophic backtracking?); simplify it");
+            + " ms over the table; simplify it");
   }
 }

@@ -2,6 +2,7 @@ package dev.psinfo.sampling;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.config.UserPattern;
 import dev.psinfo.probe.ProcessScan;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -13,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A coherent view of the process table: every row comes from the same scan. Immutable and
@@ -85,16 +85,17 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
   /**
    * Shown processes whose name or arguments match {@code regex} (find, not full match).
    *
-   * @param timeLimit how long the search may take; a catastrophically backtracking pattern a client
-   *     sent (such as {@code (.*a){12}b}) must not keep a JMX thread busy for minutes
+   * @param timeLimit how long the search may take: matching is linear in the text, but the time per
+   *     character grows with the pattern's size (up to {@link UserPattern#MAX_SIZE}), so a large
+   *     pattern over a large table (such as {@code (.{1,100}){10}!} over megabytes of arguments)
+   *     must not keep a JMX thread busy for minutes; the clock is read every 64 Ki characters
    * @throws RegexTooExpensiveException when the search took longer than {@code timeLimit}
    */
-  public List<ProcessSample> find(Pattern regex, Duration timeLimit) {
+  public List<ProcessSample> find(UserPattern regex, Duration timeLimit) {
     Budget budget = new Budget(regex, timeLimit);
     List<ProcessSample> out = new ArrayList<>();
     for (ProcessSample s : samples) {
-      if (regex.matcher(budget.watch(s.info().name())).find()
-          || regex.matcher(budget.watch(s.info().args())).find()) {
+      if (regex.find(budget.watch(s.info().name())) || regex.find(budget.watch(s.info().args()))) {
         out.add(s);
       }
     }
@@ -105,7 +106,7 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
    * Adds up the shown processes whose name or arguments match {@code regex} (as {@code include}
    * matches): a process group. Not cut by {@code maxRows}.
    */
-  public ProcessTotals totals(Pattern regex) {
+  public ProcessTotals totals(UserPattern regex) {
     ProcessTotals.Sum sum = new ProcessTotals.Sum();
     for (ProcessSample s : samples) {
       if (ProcessFilter.matches(regex, s.info())) {
@@ -117,12 +118,12 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
 
   /** Looks at the clock every 64 Ki character reads of one search. */
   private static final class Budget {
-    private final Pattern regex;
+    private final UserPattern regex;
     private final Duration limit;
     private final long deadline;
     private long reads;
 
-    Budget(Pattern regex, Duration limit) {
+    Budget(UserPattern regex, Duration limit) {
       this.regex = regex;
       this.limit = limit;
       this.deadline = System.nanoTime() + limit.toNanos();

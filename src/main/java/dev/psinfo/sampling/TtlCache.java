@@ -3,6 +3,8 @@ package dev.psinfo.sampling;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -15,6 +17,12 @@ import java.util.function.LongSupplier;
  * last good value keeps being served (and the failure is counted); only when there never was a good
  * value does the failure reach the caller. Thread-safe.
  *
+ * <p>No caller waits unboundedly for a load that hangs (a FIFO in a fake {@code /proc}, a stuck NFS
+ * mount): after {@code staleWait} a caller gets the last value (counted in {@link #staleServed()}),
+ * and when there is none, after {@code firstWait} a {@link CacheLoadException} that says so. {@link
+ * #refresh()} loads only when the value is older than the smaller of the ttl and {@link
+ * #REFRESH_FLOOR}, so no caller can keep the loader running back to back.
+ *
  * @param <T> the cached value, immutable
  */
 public final class TtlCache<T> {
@@ -24,12 +32,25 @@ public final class TtlCache<T> {
     T load() throws Exception;
   }
 
+  /** {@link #refresh()} serves a value younger than this (or than the ttl, if shorter). */
+  public static final Duration REFRESH_FLOOR = Duration.ofSeconds(1);
+
+  /** How long a caller waits for a load in flight when there is a last value to serve instead. */
+  public static final Duration STALE_WAIT = Duration.ofSeconds(5);
+
+  /** How long a caller waits for the first load before it gets an error. */
+  public static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+
   private final long ttlNanos;
+  private final long refreshFloorNanos;
+  private final long staleWaitNanos;
+  private final long firstWaitNanos;
   private final LongSupplier nanoClock;
   private final Loader<T> loader;
   private final ReentrantLock loadLock = new ReentrantLock();
   private final AtomicLong loads = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  private final AtomicLong staleServed = new AtomicLong();
 
   private volatile Entry<T> entry;
   private volatile Throwable lastFailure;
@@ -43,11 +64,27 @@ public final class TtlCache<T> {
    * @param loader produces a value
    */
   public TtlCache(Duration ttl, LongSupplier nanoClock, Loader<T> loader) {
+    this(ttl, STALE_WAIT, FIRST_WAIT, nanoClock, loader);
+  }
+
+  /**
+   * @param staleWait how long a caller waits for a load in flight when a last value exists
+   * @param firstWait how long a caller waits for a load in flight when none does
+   */
+  public TtlCache(
+      Duration ttl,
+      Duration staleWait,
+      Duration firstWait,
+      LongSupplier nanoClock,
+      Loader<T> loader) {
     requireNonNull(ttl, "ttl is null");
     if (ttl.isNegative()) {
       throw new IllegalArgumentException("ttl must not be negative: " + ttl);
     }
     this.ttlNanos = ttl.toNanos();
+    this.refreshFloorNanos = Math.min(ttlNanos, REFRESH_FLOOR.toNanos());
+    this.staleWaitNanos = requireNonNull(staleWait, "staleWait is null").toNanos();
+    this.firstWaitNanos = requireNonNull(firstWait, "firstWait is null").toNanos();
     this.nanoClock = requireNonNull(nanoClock, "nanoClock is null");
     this.loader = requireNonNull(loader, "loader is null");
   }
@@ -66,12 +103,18 @@ public final class TtlCache<T> {
   }
 
   /**
-   * Loads a fresh value now, unless another thread is loading, in which case its result is used.
+   * Loads a fresh value now, unless another thread is loading, in which case its result is used, or
+   * the value is younger than the smaller of the ttl and {@link #REFRESH_FLOOR}, in which case it
+   * is served.
    *
    * @throws CacheLoadException when the load failed and no good value was ever loaded
    */
   public T refresh() {
-    return load(entry, true);
+    Entry<T> current = entry;
+    if (current != null && nanoClock.getAsLong() - current.loadedAtNanos() < refreshFloorNanos) {
+      return current.value();
+    }
+    return load(current, true);
   }
 
   private boolean isFresh(Entry<T> e) {
@@ -79,7 +122,19 @@ public final class TtlCache<T> {
   }
 
   private T load(Entry<T> seen, boolean force) {
-    loadLock.lock();
+    if (!acquire(seen == null ? firstWaitNanos : staleWaitNanos)) {
+      Entry<T> last = entry;
+      if (last != null) {
+        staleServed.incrementAndGet();
+        return last.value();
+      }
+      throw new CacheLoadException(
+          new TimeoutException(
+              "no value yet: the first load has been running for more than "
+                  + (firstWaitNanos % 1_000_000_000L == 0
+                      ? firstWaitNanos / 1_000_000_000L + " s"
+                      : firstWaitNanos / 1_000_000L + " ms")));
+    }
     try {
       Entry<T> current = entry;
       // another thread loaded while we waited for the lock: use its result
@@ -107,6 +162,21 @@ public final class TtlCache<T> {
     } finally {
       loadLock.unlock();
     }
+  }
+
+  /** Waits for the lock up to {@code nanos}; false when it did not come (or on interrupt). */
+  private boolean acquire(long nanos) {
+    try {
+      return loadLock.tryLock(nanos, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Callers given the last value because a load in flight took longer than they may wait. */
+  public long staleServed() {
+    return staleServed.get();
   }
 
   /** Loads that produced a value. */

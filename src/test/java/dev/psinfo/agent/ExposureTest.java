@@ -92,8 +92,10 @@ class ExposureTest {
     server.invoke(table, "find", new Object[] {"java"}, text);
     server.invoke(table, "byUser", new Object[] {System.getProperty("user.name")}, text);
     server.invoke(table, "children", new Object[] {me}, new String[] {"long"});
-    // one scan served all of the above; only refresh scans again
+    // one scan served all of the above; only refresh scans again, at most once a second
     assertThat(server.getAttribute(agent, "Scans")).isEqualTo(1L);
+    Thread.sleep(dev.psinfo.sampling.TtlCache.REFRESH_FLOOR.toMillis() + 50);
+    server.invoke(table, "refresh", new Object[0], new String[0]);
     server.invoke(table, "refresh", new Object[0], new String[0]);
     assertThat(server.getAttribute(agent, "Scans")).isEqualTo(2L);
     assertThat(server.getAttribute(agent, "Options")).isEqualTo(options);

@@ -3,6 +3,7 @@ package dev.psinfo.jmx;
 import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.psinfo.config.UserPattern;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.sampling.FakeProbe;
 import dev.psinfo.sampling.ProcessFilter;
@@ -10,7 +11,6 @@ import dev.psinfo.sampling.ProcessSampler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
@@ -51,7 +51,7 @@ class ProcessGroupTest {
 
   @Test
   void sumsTheMatchingRowsOfOneSnapshot() {
-    ProcessGroup g = new ProcessGroup(sampler(ProcessFilter.ALL), Pattern.compile("java"));
+    ProcessGroup g = new ProcessGroup(sampler(ProcessFilter.ALL), UserPattern.compile("java"));
     assertThat(g.getProcessCount()).isEqualTo(3);
     assertThat(g.getPids()).containsExactly(5, 7, 9);
     assertThat(g.getRssBytes()).isEqualTo(800); // pid 9's -1 adds nothing
@@ -68,9 +68,9 @@ class ProcessGroupTest {
   @Test
   void honoursTheFiltersAndSaysEmptyWithTheSentinel() {
     ProcessSampler aliceOnly = sampler(new ProcessFilter(null, null, Set.of("alice")));
-    assertThat(new ProcessGroup(aliceOnly, Pattern.compile("java")).getPids())
+    assertThat(new ProcessGroup(aliceOnly, UserPattern.compile("java")).getPids())
         .containsExactly(5, 7);
-    ProcessGroup none = new ProcessGroup(aliceOnly, Pattern.compile("^nginx$"));
+    ProcessGroup none = new ProcessGroup(aliceOnly, UserPattern.compile("^nginx$"));
     assertThat(none.getProcessCount()).isZero();
     assertThat(none.getPids()).isEmpty();
     assertThat(none.getRssBytes()).isZero();
@@ -83,7 +83,7 @@ class ProcessGroupTest {
     ObjectName name = new ObjectName("psinfo:type=ProcessGroup,name=jvm");
     server.registerMBean(
         new DescribedMBean<>(
-            new ProcessGroup(sampler(ProcessFilter.ALL), Pattern.compile("java")),
+            new ProcessGroup(sampler(ProcessFilter.ALL), UserPattern.compile("java")),
             ProcessGroupMXBean.class),
         name);
     assertThat(server.getAttribute(name, "ProcessCount")).isEqualTo(3);

@@ -12,6 +12,7 @@ import dev.psinfo.sampling.FakeProbe;
 import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
+import dev.psinfo.sampling.TtlCache;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ class ProcessTableJmxTest {
   }
 
   @Test
-  void typedClientReadsTheTableThroughTheConnector() {
+  void typedClientReadsTheTableThroughTheConnector() throws Exception {
     ProcessTableClient client = new ProcessTableClient(connection);
     List<ProcessSample> table = client.processes();
     assertThat(table).extracting(s -> s.info().pid()).containsExactly(1L, 5L, 7L, 9L, 11L);
@@ -109,6 +110,10 @@ class ProcessTableJmxTest {
     assertThat(client.topByCpu(1)).hasSize(1);
     // all of the above came from one scan
     assertThat(probe.scans()).isEqualTo(1);
+    // refresh() right after a scan serves it: no client can keep the host scanning back to back
+    assertThat(client.refresh()).isEqualTo(5);
+    assertThat(probe.scans()).isEqualTo(1);
+    Thread.sleep(TtlCache.REFRESH_FLOOR.toMillis() + 50);
     assertThat(client.refresh()).isEqualTo(5);
     assertThat(probe.scans()).isEqualTo(2);
   }
@@ -206,6 +211,7 @@ class ProcessTableJmxTest {
       thousand.add(process(pid, 1, "alice", "p" + pid, "p" + pid + " --flag", pid, 4096L * pid));
     }
     FakeProbe big = new FakeProbe().then(0, thousand);
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
     MBeanServer server = MBeanServerFactory.newMBeanServer();
     server.registerMBean(
         new ProcessTable(
@@ -214,7 +220,7 @@ class ProcessTableJmxTest {
                 ProcessFilter.ALL,
                 new ArgsScrubber(List.of()),
                 Duration.ofSeconds(30),
-                System::nanoTime),
+                now::get),
             0,
             ExportOrder.CPU),
         NAME);
@@ -222,6 +228,7 @@ class ProcessTableJmxTest {
     long tid = Thread.currentThread().getId();
     // warm up the classes on a throw-away scan, then start a new snapshot
     readAll(server);
+    now.addAndGet(TtlCache.REFRESH_FLOOR.toNanos()); // refresh scans at most once per floor
     server.invoke(NAME, "refresh", new Object[0], new String[0]);
 
     long before = threads.getThreadAllocatedBytes(tid);
@@ -262,10 +269,17 @@ class ProcessTableJmxTest {
         .hasMessage("n must be 1 or more: 0");
     assertThatThrownBy(() -> client.find("(unclosed"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("invalid regex '(unclosed'");
-    assertThatThrownBy(() -> client.find("(.*a){12}b"))
+        .hasMessageContaining("'(unclosed' is not a valid regex");
+    // backtracks without reading a character: ran for minutes with java.util.regex
+    assertThatThrownBy(() -> client.find("(?:^|^)".repeat(24) + "(?!)"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("regex '(.*a){12}b' took more than 5000 ms");
+        .hasMessageContaining("is not a valid regex (invalid or unsupported Perl syntax");
+    assertThatThrownBy(() -> client.find("x".repeat(300_000)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("regex of 300000 characters is longer than the maximum of 4096");
+    assertThatThrownBy(() -> client.find("((a{1000}){1000}){1000}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too large once its repeats are expanded");
     assertThatThrownBy(() -> client.process(4242))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no process with pid 4242");
@@ -346,7 +360,7 @@ class ProcessTableJmxTest {
             probe, ProcessFilter.ALL, null, Duration.ofSeconds(30), System::nanoTime);
     ProcessTable pinned =
         new ProcessTable(
-            sampler, 2, ExportOrder.MEMORY, java.util.regex.Pattern.compile("^top$|init"));
+            sampler, 2, ExportOrder.MEMORY, dev.psinfo.config.UserPattern.compile("^top$|init"));
     // top 2 by memory (7, 5) plus the pinned init (1) and top (11), in pid order
     assertThat(pinned.processes()).extracting(s -> s.info().pid()).containsExactly(1L, 5L, 7L, 11L);
     TabularData open = (TabularData) pinned.getAttribute("Processes");
@@ -354,10 +368,35 @@ class ProcessTableJmxTest {
     assertThat(open.get(new Object[] {11L, "top", "bob"})).isNotNull();
     // a pinned row that is in the top already is not repeated; operations stay cut
     ProcessTable both =
-        new ProcessTable(sampler, 2, ExportOrder.MEMORY, java.util.regex.Pattern.compile("java"));
+        new ProcessTable(
+            sampler, 2, ExportOrder.MEMORY, dev.psinfo.config.UserPattern.compile("java"));
     assertThat(both.processes()).extracting(s -> s.info().pid()).containsExactly(5L, 7L);
     assertThat(pinned.topByCpu(10)).hasSize(2);
     assertThat(pinned.processCount()).isEqualTo(5);
+  }
+
+  @Test
+  void patternsThatBacktrackForeverAnswerQuicklyWithRows() throws Exception {
+    FakeProbe victims =
+        new FakeProbe()
+            .then(
+                0,
+                List.of(
+                    process(1, 0, "root", "init", "/sbin/init", 10, 100),
+                    process(13, 1, "nobody", "victim", "victim " + "a".repeat(100_000), 0, 10)));
+    ProcessSampler sampler =
+        new ProcessSampler(
+            victims, ProcessFilter.ALL, null, Duration.ofSeconds(30), System::nanoTime);
+    server.unregisterMBean(NAME);
+    server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), NAME);
+    ProcessTableClient client = new ProcessTableClient(connection);
+    // java.util.regex: StackOverflowError, wrapped as RuntimeErrorException
+    assertThat(client.find("(a|aa)+$")).extracting(s -> s.info().pid()).containsExactly(13L);
+    // the same nested empty alternatives, now valid: 27 s in-JVM for 22 groups before
+    assertThat(client.find("(?:^|^)".repeat(24) + "victim"))
+        .extracting(s -> s.info().pid())
+        .containsExactly(13L);
+    assertThat(client.find("(a*)*z")).isEmpty();
   }
 
   private static ObjectName name(String s) {

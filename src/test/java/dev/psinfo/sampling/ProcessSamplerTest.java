@@ -2,12 +2,13 @@ package dev.psinfo.sampling;
 
 import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.psinfo.config.UserPattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ProcessSamplerTest {
@@ -129,11 +130,14 @@ class ProcessSamplerTest {
                     process(2, 1, "alice", "java", "java -Dpassword=hunter2 -jar app.jar", 5, 1),
                     process(3, 1, "bob", "sshd", "sshd: bob", 5, 1)));
     ProcessSampler sampler =
-        sampler(probe, new ProcessFilter(Pattern.compile("java|hunter2"), null, Set.of()));
+        sampler(probe, new ProcessFilter(UserPattern.compile("java|hunter2"), null, Set.of()));
     Snapshot s = sampler.snapshot();
     assertThat(s.samples()).extracting(x -> x.info().pid()).containsExactly(2L);
     assertThat(s.samples().get(0).info().args()).isEqualTo("java -Dpassword=*** -jar app.jar");
     assertThat(s.scan().processes()).hasSize(3);
+    // one copy per row is kept: the scrubbed one (the secret was retained twice before)
+    assertThat(s.scan().processes().get(1)).isSameAs(s.samples().get(0).info());
+    assertThat(s.scan().processes()).noneMatch(p -> p.args().contains("hunter2"));
     SamplerStats stats = sampler.stats();
     assertThat(stats.scans()).isEqualTo(1);
     assertThat(stats.gone()).isEqualTo(2);
@@ -176,10 +180,24 @@ class ProcessSamplerTest {
     assertThat(s.topByMemory(2)).extracting(x -> x.info().pid()).containsExactly(7L, 5L);
     assertThat(s.byUser("alice")).hasSize(3);
     assertThat(s.byUser("1000")).hasSize(4);
-    assertThat(s.find(Pattern.compile("notes"), java.time.Duration.ofSeconds(5)))
+    assertThat(s.find(UserPattern.compile("notes"), java.time.Duration.ofSeconds(5)))
         .extracting(x -> x.info().pid())
         .containsExactly(7L);
     assertThat(s.byPid(11).info().name()).isEqualTo("top");
     assertThat(s.byPid(12)).isNull();
+  }
+
+  @Test
+  void aLargeLegalPatternOverLongArgumentsIsAbandonedAtTheTimeLimit() {
+    List<dev.psinfo.probe.ProcessInfo> many = new java.util.ArrayList<>();
+    for (int pid = 1; pid <= 16; pid++) {
+      many.add(process(pid, 0, "nobody", "x", "x".repeat(64 * 1024), 0, 0));
+    }
+    Snapshot s = sampler(new FakeProbe().then(0, many), ProcessFilter.ALL).snapshot();
+    // linear in the text, but about 1,000 steps per character: seconds per process
+    UserPattern big = UserPattern.compile("(.{1,100}){10}!");
+    assertThatThrownBy(() -> s.find(big, Duration.ofMillis(20)))
+        .isInstanceOf(RegexTooExpensiveException.class)
+        .hasMessageContaining("took more than 20 ms");
   }
 }

@@ -69,7 +69,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * not a process and is ignored. Duplicates are listed once; rows come in ascending pid order.
  *
  * <p>Thread-safe: each scan uses its own buffers; shared are only the warning rate limiter and a
- * cache of the file paths of the latest scan's pids (about 0.5 KB per live process), which spares
+ * cache of the file paths of the latest scan's processes (about 0.5 KB per row), which spares
  * re-creating them for processes that live across scans.
  */
 public final class AixProcessProbe implements ProcessProbe {
@@ -114,8 +114,32 @@ public final class AixProcessProbe implements ProcessProbe {
    * @param fullArgs read whole command lines from {@code as} where psargs is cut short
    */
   public AixProcessProbe(Path procRoot, UserNames users, boolean fullArgs) {
-    this(
-        procRoot, users, file -> FileChannel.open(file, READ_ONLY), AddressSpace::ofFile, fullArgs);
+    this(procRoot, users, opener(procRoot), addressSpaces(procRoot), fullArgs);
+  }
+
+  /**
+   * Opens files read-only; outside the kernel's procfs no FIFO, device or link (a FIFO would block
+   * the open, and the scan with it; a device such as {@code /dev/zero} is refused too).
+   */
+  private static FileOpener opener(Path procRoot) {
+    if (ProcDirectory.isKernelProcfs(procRoot)) {
+      return file -> FileChannel.open(file, READ_ONLY);
+    }
+    return file -> {
+      ProcDirectory.refuseSpecialFile(file);
+      return FileChannel.open(file, READ_ONLY);
+    };
+  }
+
+  /** Opens {@code as} files under the same rule as {@link #opener}. */
+  private static AddressSpace.Opener addressSpaces(Path procRoot) {
+    if (ProcDirectory.isKernelProcfs(procRoot)) {
+      return AddressSpace::ofFile;
+    }
+    return file -> {
+      ProcDirectory.refuseSpecialFile(file);
+      return AddressSpace.ofFile(file);
+    };
   }
 
   AixProcessProbe(Path procRoot, UserNames users, FileOpener opener) {
@@ -187,20 +211,25 @@ public final class AixProcessProbe implements ProcessProbe {
     long[] pids = ProcDirectory.listPids(procRoot, Psinfo.MAX_PID);
     Scan scan = new Scan(pids.length);
     Map<Long, PidPaths> previousPaths = pathCache;
-    Map<Long, PidPaths> paths = new HashMap<>(pids.length * 4 / 3 + 1);
+    Map<Long, PidPaths> paths =
+        new HashMap<>(Math.min(pids.length, previousPaths.size() + 1024) * 4 / 3 + 1);
     for (long pid : pids) {
       Long key = pid;
       PidPaths p = previousPaths.get(key);
       if (p == null) {
         p = new PidPaths(procRoot.resolve(Long.toString(pid)));
       }
-      paths.put(key, p);
+      int rows = scan.rows.size();
       try {
         readProcess(scan, pid, p);
       } catch (RuntimeException e) {
         // a bug or an unforeseen value must not cost the whole table
         scan.corrupt++;
         warnings.warn("pid {} could not be decoded: {}", pid, e.toString());
+      }
+      if (scan.rows.size() > rows) {
+        // only live processes keep their paths: empty or broken pid directories cost nothing
+        paths.put(key, p);
       }
     }
     pathCache = paths;

@@ -30,10 +30,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * The process table from Linux {@code /proc}. Thread-safe; scans may run concurrently.
  *
  * <p>Per process it reads {@code stat} (ids, name, state, times, sizes), {@code status} (real and
- * effective uid/gid, threads, context switches), {@code cmdline} (full length), {@code io} and the
- * count of {@code fd} entries, each file once into a buffer reused across the scan. The user is the
- * effective uid's name from {@link UserNames}, which falls back to the owner of {@code /proc/<pid>}
- * for directory (LDAP/NIS) users: no process is forked.
+ * effective uid/gid, threads, context switches), {@code cmdline} (up to {@value #MAX_ARGS_BYTES}
+ * bytes, then {@code argsTruncated}), {@code io} and the count of {@code fd} entries, each file
+ * once into a buffer reused across the scan. The user is the effective uid's name from {@link
+ * UserNames}, which falls back to the owner of {@code /proc/<pid>} for directory (LDAP/NIS) users:
+ * no process is forked.
  *
  * <p>How an entry is classified:
  *
@@ -67,6 +68,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * number of open descriptors, which one {@code stat} call reads (for any user's process; this is
  * detected once, from {@code /proc/self/fd}). On older kernels, or when the tree is not {@code
  * procfs}, the entries are counted, which needs permission to list them.
+ *
+ * <p>What one user's processes can cost: every file is read with a byte limit ({@value
+ * #MAX_ARGS_BYTES} of arguments, {@link ProcFileReader#MAX_FILE_BYTES} of anything else); the
+ * arguments of one scan are kept up to {@value #SCAN_ARGS_BYTES} bytes in all, after which each
+ * further process keeps at most {@value #MIN_ARGS_BYTES} bytes. Outside the kernel's procfs only no
+ * FIFO, device or link is opened (one planted in a fake tree is counted corrupt).
  */
 public final class LinuxProcessProbe implements ProcessProbe {
   private static final Log LOG = Log.of(LinuxProcessProbe.class);
@@ -75,12 +82,22 @@ public final class LinuxProcessProbe implements ProcessProbe {
   /** Linux's PID_MAX_LIMIT is 2^22; anything up to 2^31-1 is accepted as a pid name. */
   static final long MAX_PID = Integer.MAX_VALUE;
 
+  /** The most of one process's command line that is read and kept. */
+  public static final int MAX_ARGS_BYTES = 64 * 1024;
+
+  /** The command-line bytes one scan keeps in full (then {@link #MIN_ARGS_BYTES} per process). */
+  public static final long SCAN_ARGS_BYTES = 16L * 1024 * 1024;
+
+  /** What every process keeps of its command line once the scan's budget is spent. */
+  public static final int MIN_ARGS_BYTES = 4 * 1024;
+
   private final Path procRoot;
   private final UserNames users;
   private final LinuxKernelFacts facts;
   private final boolean fdCountInSize;
   private final long agentUid;
   private final Visibility visibility;
+  private final boolean checkTypes;
   private final AtomicReference<ProcFileReader> spareReader = new AtomicReference<>();
 
   /**
@@ -110,6 +127,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     this.fdCountInSize = fdCountInSize(procRoot);
     this.agentUid = ownerOf(procRoot.resolve("self"));
     this.visibility = LinuxVisibility.read(procRoot);
+    this.checkTypes = !ProcDirectory.isKernelProcfs(procRoot);
   }
 
   /** The uid owning {@code file}, or -1 when unknown. */
@@ -161,7 +179,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     long[] pids = ProcDirectory.listPids(procRoot, MAX_PID);
     ProcFileReader reader = spareReader.getAndSet(null);
     if (reader == null) {
-      reader = new ProcFileReader();
+      reader = new ProcFileReader(checkTypes);
     }
     Tally tally = new Tally();
     List<ProcessInfo> rows = new ArrayList<>(pids.length);
@@ -261,8 +279,9 @@ public final class LinuxProcessProbe implements ProcessProbe {
       }
 
       file = "cmdline";
-      n = readUnlessDenied(reader, files.cmdline);
+      n = readUnlessDenied(reader, files.cmdline, tally.argsLimit());
       if (n >= 0) {
+        tally.argsBytesLeft -= n;
         row.args(files.args(reader.bytes(), n, name)).argsTruncated(reader.truncated());
         if (reader.truncated()) {
           tally.argsTruncated++;
@@ -397,8 +416,16 @@ public final class LinuxProcessProbe implements ProcessProbe {
 
   /** The file's length in {@code reader}, or -1 when it may not be read. */
   private static int readUnlessDenied(ProcFileReader reader, String file) throws IOException {
+    return readUnlessDenied(reader, file, ProcFileReader.MAX_FILE_BYTES);
+  }
+
+  /**
+   * The file's length in {@code reader} (at most {@code maxBytes}), or -1 when it may not be read.
+   */
+  private static int readUnlessDenied(ProcFileReader reader, String file, int maxBytes)
+      throws IOException {
     try {
-      return reader.read(file);
+      return reader.read(file, maxBytes);
     } catch (AccessDeniedException e) {
       return -1;
     }
@@ -443,7 +470,10 @@ public final class LinuxProcessProbe implements ProcessProbe {
     };
   }
 
-  /** Per-scan counts and the row builder of the scan; confined to the scanning thread. */
+  /**
+   * Per-scan counts, the row builder and the argument budget of the scan; confined to the scanning
+   * thread.
+   */
   private static final class Tally {
     final ProcessInfo.Builder row = ProcessInfo.builder(0);
     int gone;
@@ -454,6 +484,12 @@ public final class LinuxProcessProbe implements ProcessProbe {
     int ioDenied;
     int fdDenied;
     int argsTruncated;
+    long argsBytesLeft = SCAN_ARGS_BYTES;
+
+    /** How much of the next command line to read: its share of what is left of the budget. */
+    int argsLimit() {
+      return (int) Math.max(MIN_ARGS_BYTES, Math.min(MAX_ARGS_BYTES, argsBytesLeft));
+    }
   }
 
   /**

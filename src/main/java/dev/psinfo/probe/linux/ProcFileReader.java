@@ -1,5 +1,6 @@
 package dev.psinfo.probe.linux;
 
+import dev.psinfo.probe.ProcDirectory;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -14,7 +15,9 @@ import java.util.Arrays;
  * parsers work in place. Uses {@link FileInputStream}, which allocates about half of what a {@code
  * FileChannel} does per open, is not closed by thread interrupts, and reads straight into the array
  * in chunks of {@value #CHUNK_BYTES} bytes (the size the JDK reads without a temporary native
- * buffer). Grows as needed up to {@link #MAX_FILE_BYTES}. Not thread-safe: one per scan.
+ * buffer). Grows as needed up to the limit of each read, at most {@link #MAX_FILE_BYTES}. Outside
+ * the kernel's procfs it opens no FIFO, device or link ({@link ProcDirectory#refuseSpecialFile}): a
+ * FIFO would block the open, a device never end. Not thread-safe: one per scan.
  */
 final class ProcFileReader {
   /** Start size: every stat/status/io and almost every cmdline fits. */
@@ -23,45 +26,68 @@ final class ProcFileReader {
   /** Larger buffers are not kept for the next scan, so a rare huge cmdline costs memory once. */
   static final int MAX_RETAINED_BYTES = 1024 * 1024;
 
-  /** A file longer than this is cut here and reported as {@link #truncated()}. */
-  static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+  /**
+   * The most any one read takes: {@code status} with the kernel's maximum of 65,536 supplementary
+   * groups is about 450 KB; a file longer than a read's limit is cut there and reported as {@link
+   * #truncated()}.
+   */
+  static final int MAX_FILE_BYTES = 1024 * 1024;
 
   /** The JDK's native read uses a stack buffer up to this size and mallocs above it. */
   static final int CHUNK_BYTES = 8192;
 
+  private final boolean checkTypes;
   private byte[] bytes;
   private boolean truncated;
 
-  ProcFileReader() {
-    this(INITIAL_BYTES);
+  /**
+   * @param checkTypes whether to check that each file is a regular file before opening it (false
+   *     only for the kernel's own procfs)
+   */
+  ProcFileReader(boolean checkTypes) {
+    this(INITIAL_BYTES, checkTypes);
   }
 
-  ProcFileReader(int initialBytes) {
+  ProcFileReader(int initialBytes, boolean checkTypes) {
+    this.checkTypes = checkTypes;
     bytes = new byte[Math.max(initialBytes, CHUNK_BYTES)];
   }
 
+  /** Reads {@code file} up to {@link #MAX_FILE_BYTES}. */
+  int read(String file) throws IOException {
+    return read(file, MAX_FILE_BYTES);
+  }
+
   /**
-   * Reads {@code file} from its start to its end (or {@link #MAX_FILE_BYTES}).
+   * Reads {@code file} from its start to its end or {@code maxBytes} (at most {@link
+   * #MAX_FILE_BYTES}), whichever comes first.
    *
    * @return the number of bytes now at the start of {@link #bytes()}
    * @throws NoSuchFileException when the file does not exist (the process is gone)
    * @throws AccessDeniedException when the file exists but may not be opened
    * @throws IOException as the read reports it, for example ESRCH ("No such process") when the
-   *     process exits during the read, or EACCES from a read-time permission check
+   *     process exits during the read, or EACCES from a read-time permission check; a {@link
+   *     java.nio.file.FileSystemException} when the file is not a regular file (and types are
+   *     checked)
    */
-  int read(String file) throws IOException {
+  int read(String file, int maxBytes) throws IOException {
     truncated = false;
+    int limit = Math.max(1, Math.min(maxBytes, MAX_FILE_BYTES));
     int length = 0;
+    if (checkTypes) {
+      ProcDirectory.refuseSpecialFile(Path.of(file));
+    }
     try (FileInputStream in = new FileInputStream(file)) {
       while (true) {
-        if (length == bytes.length) {
-          if (length >= MAX_FILE_BYTES) {
-            truncated = in.read() >= 0;
-            break;
-          }
-          bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_FILE_BYTES, 2L * bytes.length));
+        if (length == limit) {
+          truncated = in.read() >= 0;
+          break;
         }
-        int n = in.read(bytes, length, Math.min(CHUNK_BYTES, bytes.length - length));
+        if (length == bytes.length) {
+          bytes = Arrays.copyOf(bytes, (int) Math.min(limit, 2L * bytes.length));
+        }
+        int n =
+            in.read(bytes, length, Math.min(CHUNK_BYTES, Math.min(bytes.length, limit) - length));
         if (n < 0) {
           break;
         }
@@ -82,7 +108,7 @@ final class ProcFileReader {
     return bytes;
   }
 
-  /** Whether the last {@link #read} stopped at {@link #MAX_FILE_BYTES} before the file's end. */
+  /** Whether the last {@link #read} stopped at its limit before the file's end. */
   boolean truncated() {
     return truncated;
   }

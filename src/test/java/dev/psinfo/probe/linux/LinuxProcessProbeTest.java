@@ -170,7 +170,11 @@ class LinuxProcessProbeTest {
     LinuxProcessProbe probe = probe();
     for (int i = 0; i < 2; i++) {
       Map<Long, ProcessInfo> rows = byPid(probe.scan());
-      assertThat(rows.get(9511L).args()).hasSize(202_022).endsWith("arg1999-" + "x".repeat(92));
+      // 202,023 bytes on disk: the first 64 KB are kept, and the row says it was cut
+      assertThat(rows.get(9511L).args())
+          .hasSize(LinuxProcessProbe.MAX_ARGS_BYTES)
+          .startsWith("bash -c sleep 60; true arg0000-");
+      assertThat(rows.get(9511L).argsTruncated()).isTrue();
       assertThat(rows.get(9466L).args()).isEqualTo("/tmp/a) (b 60");
     }
   }
@@ -245,5 +249,65 @@ class LinuxProcessProbeTest {
     Files.write(root.resolve("2380").resolve("cmdline"), "caf\u00e9\0-x\0".getBytes(UTF_8));
     assertThat(byPid(probe.scan()).get(2380L).args()).isEqualTo("caf\u00e9 -x");
     assertThat(byPid(probe.scan()).get(2380L).args()).isEqualTo("caf\u00e9 -x");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void fifosDevicesAndLinksInAFakeTreeAreCountedCorruptWithoutBlocking() throws Exception {
+    process(2380, "bash", 0);
+    process(9466, "paren-name", 0);
+    process(9512, "nobody", 0);
+    process(9470, "zombie", 0);
+    // a FIFO blocks open(2) until a writer comes: this scan hung for good before
+    mkfifo(root.resolve("9466/stat"));
+    mkfifo(root.resolve("9512/cmdline"));
+    Path cmdline = root.resolve("9470/cmdline");
+    Files.delete(cmdline);
+    Files.createSymbolicLink(cmdline, Path.of("/dev/urandom"));
+    ProcessScan scan = probe().scan();
+    assertThat(byPid(scan)).containsOnlyKeys(2380L);
+    assertThat(scan.stats().corrupt()).isEqualTo(3);
+  }
+
+  @Test
+  void aScanKeepsAtMostItsArgumentBudget() throws Exception {
+    // 300 processes of one user, each with a 70 KB command line: 21 MB read and kept before
+    String stat = Files.readString(Fixtures.dir().resolve("bash/stat"));
+    byte[] args = ("sleep 60 " + "y".repeat(70 * 1024)).replace(' ', '\0').getBytes();
+    int count = 300;
+    for (int pid = 1000; pid < 1000 + count; pid++) {
+      Path dir = Files.createDirectories(root.resolve(Integer.toString(pid)));
+      Files.writeString(dir.resolve("stat"), pid + stat.substring(stat.indexOf(' ')));
+      Files.write(dir.resolve("status"), Fixtures.bytes("bash/status"));
+      Files.write(dir.resolve("cmdline"), args);
+    }
+    ProcessScan scan = probe().scan();
+    assertThat(scan.processes()).hasSize(count);
+    long kept = scan.processes().stream().mapToLong(p -> p.args().length()).sum();
+    assertThat(kept)
+        .isLessThanOrEqualTo(
+            LinuxProcessProbe.SCAN_ARGS_BYTES + (long) count * LinuxProcessProbe.MIN_ARGS_BYTES);
+    assertThat(scan.processes().get(0).args()).hasSize(LinuxProcessProbe.MAX_ARGS_BYTES);
+    assertThat(scan.processes().get(count - 1).args()).hasSize(LinuxProcessProbe.MIN_ARGS_BYTES);
+    assertThat(scan.processes()).allMatch(ProcessInfo::argsTruncated);
+  }
+
+  @Test
+  void aCommandLineThatNeverEndsCostsOnlyItsLimit() throws Exception {
+    ProcFileReader reader = new ProcFileReader(false);
+    // /dev/zero as a file that never ends: before, read until 64 MB
+    assertThat(reader.read("/dev/zero", LinuxProcessProbe.MAX_ARGS_BYTES))
+        .isEqualTo(LinuxProcessProbe.MAX_ARGS_BYTES);
+    assertThat(reader.truncated()).isTrue();
+    assertThat(reader.bytes().length).isLessThanOrEqualTo(ProcFileReader.INITIAL_BYTES);
+    assertThatThrownBy(() -> new ProcFileReader(true).read("/dev/zero"))
+        .isInstanceOf(java.nio.file.FileSystemException.class)
+        .hasMessageContaining("not a regular file but a FIFO, socket or device");
+  }
+
+  static void mkfifo(Path p) throws Exception {
+    Files.deleteIfExists(p);
+    Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+    assertThat(mk.waitFor()).isZero();
   }
 }
