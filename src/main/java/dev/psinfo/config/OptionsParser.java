@@ -1,11 +1,15 @@
 package dev.psinfo.config;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -189,14 +193,44 @@ public final class OptionsParser {
     return false;
   }
 
+  /** The largest config file read: it holds a dozen short options. */
+  static final int MAX_CONFIG_BYTES = 1024 * 1024;
+
+  /**
+   * The UTF-8 text of a config file: only a regular file (after following links: a FIFO would block
+   * the host's {@code main} in {@code premain}, a device never end) of at most {@link
+   * #MAX_CONFIG_BYTES}, read with that limit even if it grows meanwhile.
+   */
+  private static String readSmallTextFile(Path path, String file)
+      throws IOException, OptionsException {
+    BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+    if (!a.isRegularFile()) {
+      throw bad("config", file, "is not a regular file");
+    }
+    if (a.size() > MAX_CONFIG_BYTES) {
+      throw bad("config", file, "is larger than " + MAX_CONFIG_BYTES / 1024 + " KB");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes(MAX_CONFIG_BYTES + 1);
+    }
+    if (bytes.length > MAX_CONFIG_BYTES) {
+      throw bad("config", file, "is larger than " + MAX_CONFIG_BYTES / 1024 + " KB");
+    }
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
   private static Map<String, String> readConfigFile(String file, List<String> problems) {
     Properties props = new Properties();
     Map<String, String> pairs = new LinkedHashMap<>();
     try {
       Path path = path("config", file);
-      try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-        props.load(r);
-      }
+      props.load(new StringReader(readSmallTextFile(path, file)));
     } catch (OptionsException e) {
       problems.add(e.getMessage());
       return pairs;

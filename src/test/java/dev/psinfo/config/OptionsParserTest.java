@@ -180,4 +180,30 @@ class OptionsParserTest {
       assertThat(Durations.parse(bad)).as("'%s'", bad).isNull();
     }
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aConfigFileThatIsAFifoOrHugeIsRefusedWithoutBlocking() throws Exception {
+    // a FIFO blocked the host's main in premain forever before
+    Path fifo = dir.resolve("fifo.properties");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mk.waitFor()).isZero();
+    assertThatThrownBy(() -> OptionsParser.parse("config=" + fifo))
+        .isInstanceOf(OptionsException.class)
+        .hasMessage("bad value for config: '" + fifo + "' is not a regular file");
+    // a 1 GB sparse file: 16.5 s and 4.5 GB RSS before
+    Path huge = dir.resolve("huge.properties");
+    try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(1L << 30);
+    }
+    assertThatThrownBy(() -> OptionsParser.parse("config=" + huge))
+        .isInstanceOf(OptionsException.class)
+        .hasMessage("bad value for config: '" + huge + "' is larger than 1024 KB");
+    assertThatThrownBy(() -> OptionsParser.parse("config=/dev/zero"))
+        .hasMessage("bad value for config: '/dev/zero' is not a regular file");
+    // a link to a regular file is followed (configuration managers deploy links)
+    Path real = Files.writeString(dir.resolve("real.properties"), "maxRows=3\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link.properties"), real);
+    assertThat(OptionsParser.parse("config=" + link).maxRows()).isEqualTo(3);
+  }
 }
