@@ -6,16 +6,21 @@ import dev.psinfo.probe.CapturePlan;
 import dev.psinfo.probe.CapturedCommands;
 import dev.psinfo.probe.CommandRunner;
 import dev.psinfo.probe.Platform;
+import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessCommandRunner;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,16 +92,38 @@ final class CaptureCommand {
     public void close() {}
   }
 
+  /**
+   * Writes a new hidden file next to the archive (created exclusively: no link is followed) and
+   * moves it into place only by {@link #commit()}; closed without it, the partial file is deleted.
+   */
   private static final class TarSink implements Sink {
+    private final Path archive;
+    private final Path partial;
     private final OutputStream file;
     private final TarWriter tar;
     private final String base;
+    private boolean committed;
 
     TarSink(Path archive, String base, long nowSeconds) throws IOException {
-      this.file = Files.newOutputStream(archive);
+      this.archive = archive;
+      this.partial =
+          Files.createTempFile(
+              archive.toAbsolutePath().getParent(), "." + archive.getFileName(), ".part");
+      this.file = Files.newOutputStream(partial);
       this.tar = new TarWriter(file, nowSeconds);
       this.base = base;
       tar.directory(base);
+    }
+
+    /** Finishes the archive and renames it to its name (atomically; never through a link). */
+    void commit() throws IOException {
+      tar.close();
+      file.close();
+      if (Files.exists(archive, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IOException("'" + archive + "' appeared while capturing; kept nothing");
+      }
+      Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
+      committed = true;
     }
 
     @Override
@@ -106,10 +133,13 @@ final class CaptureCommand {
 
     @Override
     public void close() throws IOException {
+      if (committed) {
+        return;
+      }
       try {
-        tar.close();
-      } finally {
         file.close();
+      } finally {
+        Files.deleteIfExists(partial);
       }
     }
   }
@@ -121,6 +151,9 @@ final class CaptureCommand {
     int gone;
     int denied;
     final List<String> notes = new ArrayList<>();
+
+    /** Whether files are type-checked before they are opened (not the kernel's procfs). */
+    boolean checkTypes;
   }
 
   static int run(Cli cli, List<String> tokens) throws UsageException, CliException {
@@ -136,8 +169,12 @@ final class CaptureCommand {
     Path target = Path.of(a.positionals().get(0));
     String fileName = target.getFileName() == null ? "" : target.getFileName().toString();
     boolean tar = fileName.endsWith(".tar.gz") || fileName.endsWith(".tgz");
+    if (Files.isSymbolicLink(target)) {
+      // a link (dangling or not) would make us write wherever it points
+      throw new UsageException("capture: '" + target + "' is a symbolic link; give a new path");
+    }
     if (tar) {
-      if (Files.exists(target)) {
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         throw new UsageException("capture: '" + target + "' already exists");
       }
       Path parent = target.toAbsolutePath().getParent();
@@ -153,6 +190,7 @@ final class CaptureCommand {
             : fileName.replaceFirst("\\.tgz$", "");
     Instant now = cli.env().clock().instant();
     Counts counts = new Counts();
+    counts.checkTypes = !ProcDirectory.isKernelProcfs(options.procRoot());
     Map<String, String> commands = new LinkedHashMap<>();
     try (Sink sink = tar ? new TarSink(target, base, now.getEpochSecond()) : new DirSink(target)) {
       copyProcesses(options.procRoot(), plan.processFiles(), sink, counts);
@@ -184,6 +222,9 @@ final class CaptureCommand {
               commands,
               tar ? base : target.toString());
       sink.file("README.txt", readme.getBytes(StandardCharsets.UTF_8));
+      if (sink instanceof TarSink t) {
+        t.commit();
+      }
     } catch (IOException e) {
       throw new CliException("capture into '" + target + "' failed: " + e, e);
     }
@@ -289,10 +330,29 @@ final class CaptureCommand {
     }
   }
 
-  /** The file's bytes, or null (counted) when it is gone or unreadable. */
+  /** The most of one file a capture copies. */
+  static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+  /**
+   * The file's bytes (at most {@link #MAX_FILE_BYTES}), or null (counted) when it is gone or
+   * unreadable; outside the kernel's procfs a FIFO, device or link is not opened (counted
+   * unreadable).
+   */
   private static byte[] read(Path file, Counts counts) {
     try {
-      return Files.readAllBytes(file);
+      if (counts.checkTypes) {
+        try {
+          ProcDirectory.refuseSpecialFile(file);
+        } catch (NoSuchFileException e) {
+          throw e;
+        } catch (FileSystemException e) {
+          counts.denied++;
+          return null;
+        }
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return in.readNBytes(MAX_FILE_BYTES);
+      }
     } catch (NoSuchFileException e) {
       counts.gone++;
     } catch (AccessDeniedException e) {
