@@ -96,7 +96,6 @@ class ExposureTest {
     assertThat(server.getAttribute(agent, "Scans")).isEqualTo(1L);
     Thread.sleep(dev.psinfo.sampling.TtlCache.REFRESH_FLOOR.toMillis() + 50);
     server.invoke(table, "refresh", new Object[0], new String[0]);
-    server.invoke(table, "refresh", new Object[0], new String[0]);
     assertThat(server.getAttribute(agent, "Scans")).isEqualTo(2L);
     assertThat(server.getAttribute(agent, "Options")).isEqualTo(options);
     assertThat(server.queryNames(new ObjectName("psinfo:*"), null)).hasSize(4);

@@ -54,6 +54,8 @@ class ProcessTableJmxTest {
   private JMXConnector connector;
   private MBeanServerConnection connection;
   private FakeProbe probe;
+  private final java.util.concurrent.atomic.AtomicLong clock =
+      new java.util.concurrent.atomic.AtomicLong();
 
   @BeforeEach
   void start() throws Exception {
@@ -73,7 +75,7 @@ class ProcessTableJmxTest {
             ProcessFilter.ALL,
             new ArgsScrubber(List.of()),
             Duration.ofSeconds(30),
-            System::nanoTime);
+            clock::get);
     server = MBeanServerFactory.newMBeanServer();
     server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), NAME);
     connectorServer =
@@ -113,7 +115,7 @@ class ProcessTableJmxTest {
     // refresh() right after a scan serves it: no client can keep the host scanning back to back
     assertThat(client.refresh()).isEqualTo(5);
     assertThat(probe.scans()).isEqualTo(1);
-    Thread.sleep(TtlCache.REFRESH_FLOOR.toMillis() + 50);
+    clock.addAndGet(TtlCache.REFRESH_FLOOR.toNanos());
     assertThat(client.refresh()).isEqualTo(5);
     assertThat(probe.scans()).isEqualTo(2);
   }
