@@ -8,9 +8,10 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * The {@code -javaagent} entry points. Both parse the options, then register the MBeans: {@code
- * premain} on a daemon thread (after {@code registerDelay}, if set), so that the application's
- * start is not held up; {@code agentmain} before it returns. Nothing is scanned until a client
- * reads.
+ * premain} on a daemon thread (after {@code registerDelay}; by default, once a host that sets up
+ * its own {@code java.util.logging} late has done so: {@link HostLogging}), so that the
+ * application's start is not held up; {@code agentmain} before it returns. Nothing is scanned until
+ * a client reads.
  *
  * <p>A guest in someone else's JVM: a healthy agent prints nothing (unless {@code log=info} or
  * {@code debug}); problems are one line each on stderr, control characters escaped. Bad options are
@@ -23,7 +24,7 @@ public final class Agent {
 
   /** Called by the JVM for {@code -javaagent:psinfo-jmx-agent.jar[=OPTIONS]}. */
   public static void premain(String agentArgs, Instrumentation inst) {
-    start(agentArgs, true);
+    start(agentArgs, true, inst);
   }
 
   /** Called by the JVM for {@code -javaagent} when the two-argument form is absent. */
@@ -52,6 +53,14 @@ public final class Agent {
    * @return true when the agent is installed or being installed, false when it stayed off
    */
   public static boolean start(String agentArgs, boolean inBackground) {
+    return start(agentArgs, inBackground, null);
+  }
+
+  /**
+   * @param inst the JVM's instrumentation at start-up, so that {@code registerDelay=auto} can wait
+   *     for a host that sets up its own {@code java.util.logging} late; null: register at once
+   */
+  static boolean start(String agentArgs, boolean inBackground, Instrumentation inst) {
     try {
       AgentOptions options;
       try {
@@ -62,7 +71,7 @@ public final class Agent {
       }
       // the latest load's log= is in force: attaching with log=debug turns on details
       Log.setLevel(Log.Level.valueOf(options.log().name()));
-      return Installation.install(options, inBackground);
+      return Installation.install(options, inBackground, inst);
     } catch (Throwable t) {
       // the host application must run on whatever happens here
       System.err.println("psinfo-jmx: agent not started: " + describe(t));

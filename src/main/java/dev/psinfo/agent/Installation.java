@@ -11,6 +11,7 @@ import dev.psinfo.platform.Platforms;
 import dev.psinfo.probe.Log;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.sampling.ProcessSampler;
+import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,7 +34,10 @@ final class Installation {
   private static Registration installed;
 
   /** Loads waiting for the registration thread, and whether one is running; guarded by PENDING. */
-  private static final Deque<AgentOptions> PENDING = new ArrayDeque<>();
+  private static final Deque<Pending> PENDING = new ArrayDeque<>();
+
+  /** A load waiting for the registration thread. */
+  private record Pending(AgentOptions options, Instrumentation inst) {}
 
   private static boolean draining;
 
@@ -46,11 +50,21 @@ final class Installation {
    *     once
    */
   static boolean install(AgentOptions options, boolean inBackground) {
-    if (!inBackground && options.registerDelay().isZero()) {
+    return install(options, inBackground, null);
+  }
+
+  /**
+   * @param inst the JVM's instrumentation at start-up ({@code premain}), to wait for a host's own
+   *     {@code java.util.logging} under {@code registerDelay=auto} ({@link HostLogging}); null: no
+   *     waiting
+   */
+  static boolean install(AgentOptions options, boolean inBackground, Instrumentation inst) {
+    boolean auto = options.registerDelay().equals(AgentOptions.REGISTER_DELAY_AUTO);
+    if (!inBackground && (auto || options.registerDelay().isZero())) {
       return installNow(options);
     }
     synchronized (PENDING) {
-      PENDING.add(options);
+      PENDING.add(new Pending(options, inst));
       if (draining) {
         return true;
       }
@@ -76,16 +90,27 @@ final class Installation {
 
   private static void drain() {
     while (true) {
-      AgentOptions options;
+      Pending next;
       synchronized (PENDING) {
-        options = PENDING.poll();
-        if (options == null) {
+        next = PENDING.poll();
+        if (next == null) {
           draining = false;
           return;
         }
       }
+      AgentOptions options = next.options();
       try {
-        if (!options.registerDelay().isZero()) {
+        if (options.registerDelay().equals(AgentOptions.REGISTER_DELAY_AUTO)) {
+          String reason = HostLogging.reasonToWait(next.inst());
+          if (reason != null) {
+            log.info("psinfo-jmx waits for the host's java.util.logging to register ({})", reason);
+            if (!HostLogging.awaitLogManager(next.inst(), HostLogging.MAX_WAIT)) {
+              log.warn(
+                  "the host did not set up java.util.logging within {} s; registering now",
+                  HostLogging.MAX_WAIT.toSeconds());
+            }
+          }
+        } else if (!options.registerDelay().isZero()) {
           Thread.sleep(options.registerDelay().toMillis());
         }
         installNow(options);

@@ -27,7 +27,9 @@ import java.util.TreeMap;
  * @param scrubWords extra words that mark an argument as secret, on top of the built-in list
  * @param fullArgs AIX: read whole command lines from {@code /proc/<pid>/as} where readable, not
  *     only the 79 characters of {@code psinfo} (no effect on Linux, whose {@code cmdline} is whole)
- * @param registerDelay how long to wait before registering the MBeans (0: at once)
+ * @param registerDelay how long to wait before registering the MBeans (0: at once), or {@link
+ *     #REGISTER_DELAY_AUTO}: at start-up, until the host has set up its own {@code
+ *     java.util.logging} when it is one that does so late (JBoss/WildFly)
  * @param log how much the agent prints on the host's standard error
  * @param groups named process groups ({@code group.NAME=REGEX}): name to the regex matched against
  *     a process's name or arguments, sorted by name; each becomes a {@code
@@ -86,6 +88,12 @@ public record AgentOptions(
     return true;
   }
 
+  /**
+   * {@code registerDelay=auto}, the default: register at once unless the host is one that installs
+   * its own {@code java.util.logging} manager after start-up; then wait until it has.
+   */
+  public static final Duration REGISTER_DELAY_AUTO = Duration.ofNanos(-1);
+
   public AgentOptions {
     requireNonNull(probe, "probe is null");
     requireNonNull(procRoot, "procRoot is null");
@@ -101,7 +109,7 @@ public record AgentOptions(
     requireNonNull(exportTop, "exportTop is null");
     scrubWords = List.copyOf(requireNonNull(scrubWords, "scrubWords is null"));
     requireNonNull(registerDelay, "registerDelay is null");
-    if (registerDelay.isNegative()) {
+    if (registerDelay.isNegative() && !registerDelay.equals(REGISTER_DELAY_AUTO)) {
       throw new IllegalArgumentException("registerDelay must be >= 0: " + registerDelay);
     }
     requireNonNull(log, "log is null");
@@ -177,7 +185,7 @@ public record AgentOptions(
     private boolean scrubArgs = true;
     private List<String> scrubWords = List.of();
     private boolean fullArgs = true;
-    private Duration registerDelay = Duration.ZERO;
+    private Duration registerDelay = REGISTER_DELAY_AUTO;
     private LogLevel log = LogLevel.WARN;
     private Map<String, UserPattern> groups = Map.of();
     private UserPattern pin;

@@ -78,7 +78,8 @@ public final class OptionsParser {
       case "scrubArgs" -> b.scrubArgs(bool(k, v));
       case "scrubWords" -> b.scrubWords(List.copyOf(list(k, v)));
       case "fullArgs" -> b.fullArgs(bool(k, v));
-      case "registerDelay" -> b.registerDelay(duration(k, v));
+      case "registerDelay" ->
+          b.registerDelay(v.equals("auto") ? AgentOptions.REGISTER_DELAY_AUTO : duration(k, v));
       case "log" -> b.log(choice(k, v, LogLevel.class));
       case "pin" -> b.pin(regex(k, v));
       case "eventInterval" -> b.eventInterval(eventInterval(k, v));

@@ -50,6 +50,10 @@ class OptionsParserTest {
     assertThat(o.registerDelay()).isEqualTo(Duration.ofSeconds(2));
     assertThat(o.log()).isEqualTo(LogLevel.DEBUG);
     assertThat(OptionsParser.parse("").log()).isEqualTo(LogLevel.WARN);
+    assertThat(OptionsParser.parse("").registerDelay()).isEqualTo(AgentOptions.REGISTER_DELAY_AUTO);
+    assertThat(OptionsParser.parse("registerDelay=auto").registerDelay())
+        .isEqualTo(AgentOptions.REGISTER_DELAY_AUTO);
+    assertThat(OptionsParser.parse("registerDelay=0").registerDelay()).isZero();
   }
 
   @Test
