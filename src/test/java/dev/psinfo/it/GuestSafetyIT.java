@@ -50,7 +50,7 @@ class GuestSafetyIT {
         "include=[abc                        | bad value for include: '[abc' is not a valid regex",
         "maxRows=-1                          | bad value for maxRows",
         "config=/nonexistent/psinfo.properties | bad value for config: cannot read '/nonexistent/psinfo.properties'",
-        "config=/                            | bad value for config: cannot read '/'",
+        "config=/                            | bad value for config: '/' is not a regular file",
         "procRoot=/nonexistent/proc          | bad value for procRoot: '/nonexistent/proc' is not a directory",
         "procRoot=/etc/passwd                | bad value for procRoot: '/etc/passwd' is not a directory",
         "probe=solaris                       | bad value for probe: 'solaris'",
