@@ -30,6 +30,8 @@ import java.util.TreeMap;
  * @param registerDelay how long to wait before registering the MBeans (0: at once), or {@link
  *     #REGISTER_DELAY_AUTO}: at start-up, until the host has set up its own {@code
  *     java.util.logging} when it is one that does so late (JBoss/WildFly)
+ * @param maxArgsBytes the most of one process's command line read and kept (Linux), {@value
+ *     #MIN_ARGS_BYTES} to {@value #MAX_ARGS_BYTES}; longer ones are cut ({@code argsTruncated})
  * @param log how much the agent prints on the host's standard error
  * @param groups named process groups ({@code group.NAME=REGEX}): name to the regex matched against
  *     a process's name or arguments, sorted by name; each becomes a {@code
@@ -54,6 +56,7 @@ public record AgentOptions(
     List<String> scrubWords,
     boolean fullArgs,
     Duration registerDelay,
+    int maxArgsBytes,
     LogLevel log,
     Map<String, UserPattern> groups,
     UserPattern pin,
@@ -94,6 +97,12 @@ public record AgentOptions(
    */
   public static final Duration REGISTER_DELAY_AUTO = Duration.ofNanos(-1);
 
+  /** The default and the range of {@code maxArgsBytes}. */
+  public static final int DEFAULT_ARGS_BYTES = 64 * 1024;
+
+  public static final int MIN_ARGS_BYTES = 4 * 1024;
+  public static final int MAX_ARGS_BYTES = 1024 * 1024;
+
   public AgentOptions {
     requireNonNull(probe, "probe is null");
     requireNonNull(procRoot, "procRoot is null");
@@ -111,6 +120,10 @@ public record AgentOptions(
     requireNonNull(registerDelay, "registerDelay is null");
     if (registerDelay.isNegative() && !registerDelay.equals(REGISTER_DELAY_AUTO)) {
       throw new IllegalArgumentException("registerDelay must be >= 0: " + registerDelay);
+    }
+    if (maxArgsBytes < MIN_ARGS_BYTES || maxArgsBytes > MAX_ARGS_BYTES) {
+      throw new IllegalArgumentException(
+          "maxArgsBytes must be " + MIN_ARGS_BYTES + ".." + MAX_ARGS_BYTES + ": " + maxArgsBytes);
     }
     requireNonNull(log, "log is null");
     groups = sortedCopy(requireNonNull(groups, "groups is null"));
@@ -160,6 +173,7 @@ public record AgentOptions(
         .scrubWords(scrubWords)
         .fullArgs(fullArgs)
         .registerDelay(registerDelay)
+        .maxArgsBytes(maxArgsBytes)
         .log(log)
         .groups(groups)
         .pin(pin)
@@ -186,6 +200,7 @@ public record AgentOptions(
     private List<String> scrubWords = List.of();
     private boolean fullArgs = true;
     private Duration registerDelay = REGISTER_DELAY_AUTO;
+    private int maxArgsBytes = DEFAULT_ARGS_BYTES;
     private LogLevel log = LogLevel.WARN;
     private Map<String, UserPattern> groups = Map.of();
     private UserPattern pin;
@@ -283,6 +298,12 @@ public record AgentOptions(
       return this;
     }
 
+    /** {@code maxArgsBytes}: the most of one command line read and kept. */
+    public Builder maxArgsBytes(int v) {
+      maxArgsBytes = v;
+      return this;
+    }
+
     /** Where the options came from, for the agent's status bean. */
     public Builder source(String v) {
       source = v;
@@ -308,6 +329,7 @@ public record AgentOptions(
           scrubWords,
           fullArgs,
           registerDelay,
+          maxArgsBytes,
           log,
           groups,
           pin,

@@ -53,6 +53,7 @@ public final class OptionsParser {
           "fullArgs",
           "registerDelay",
           "log",
+          "maxArgsBytes",
           "pin",
           "eventInterval");
 
@@ -80,6 +81,7 @@ public final class OptionsParser {
       case "fullArgs" -> b.fullArgs(bool(k, v));
       case "registerDelay" ->
           b.registerDelay(v.equals("auto") ? AgentOptions.REGISTER_DELAY_AUTO : duration(k, v));
+      case "maxArgsBytes" -> b.maxArgsBytes(maxArgsBytes(k, v));
       case "log" -> b.log(choice(k, v, LogLevel.class));
       case "pin" -> b.pin(regex(k, v));
       case "eventInterval" -> b.eventInterval(eventInterval(k, v));
@@ -325,6 +327,25 @@ public final class OptionsParser {
       // reported below
     }
     throw bad(key, v, "(expected a whole number >= 0; 0 = no limit)");
+  }
+
+  private static int maxArgsBytes(String key, String v) throws OptionsException {
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= AgentOptions.MIN_ARGS_BYTES && n <= AgentOptions.MAX_ARGS_BYTES) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(
+        key,
+        v,
+        "(expected a number of bytes from "
+            + AgentOptions.MIN_ARGS_BYTES
+            + " to "
+            + AgentOptions.MAX_ARGS_BYTES
+            + ")");
   }
 
   private static boolean bool(String key, String v) throws OptionsException {

@@ -28,7 +28,7 @@ public final class Platforms {
             options.passwdFile(),
             new CapturedCommands(options.procRoot(), new ProcessCommandRunner()),
             options.fullArgs())
-        : new LinuxPlatform(options.procRoot(), options.passwdFile());
+        : new LinuxPlatform(options.procRoot(), options.passwdFile(), options.maxArgsBytes());
   }
 
   /** AUTO is AIX when {@code os.name} says so, Linux otherwise; other kinds stay as they are. */

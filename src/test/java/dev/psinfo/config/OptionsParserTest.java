@@ -54,6 +54,12 @@ class OptionsParserTest {
     assertThat(OptionsParser.parse("registerDelay=auto").registerDelay())
         .isEqualTo(AgentOptions.REGISTER_DELAY_AUTO);
     assertThat(OptionsParser.parse("registerDelay=0").registerDelay()).isZero();
+    assertThat(OptionsParser.parse("").maxArgsBytes()).isEqualTo(64 * 1024);
+    assertThat(OptionsParser.parse("maxArgsBytes=262144").maxArgsBytes()).isEqualTo(262_144);
+    assertThatThrownBy(() -> OptionsParser.parse("maxArgsBytes=2000000"))
+        .hasMessage(
+            "bad value for maxArgsBytes: '2000000' (expected a number of bytes from 4096 to"
+                + " 1048576)");
   }
 
   @Test

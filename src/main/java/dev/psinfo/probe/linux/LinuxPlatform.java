@@ -41,16 +41,33 @@ public final class LinuxPlatform extends Platform {
    * @param passwdFile the passwd-format file for user names
    */
   public LinuxPlatform(Path procRoot, Path passwdFile) {
+    this(procRoot, passwdFile, LinuxProcessProbe.MAX_ARGS_BYTES);
+  }
+
+  /**
+   * @param procRoot the proc file system ({@code /proc}, or a capture of one)
+   * @param passwdFile the passwd-format file for user names
+   * @param maxArgsBytes the most of one command line read and kept
+   */
+  public LinuxPlatform(Path procRoot, Path passwdFile, int maxArgsBytes) {
     super(
         processProbe(
             requireNonNull(procRoot, "procRoot is null"),
-            requireNonNull(passwdFile, "passwdFile is null")),
+            requireNonNull(passwdFile, "passwdFile is null"),
+            maxArgsBytes),
         new LinuxSystemProbe(procRoot, Path.of("/sys/fs/cgroup")),
         CAPTURE);
   }
 
   /** The process reader, made on the first scan (its constructor reads kernel facts). */
-  private static ProcessProbe processProbe(Path procRoot, Path passwdFile) {
-    return new LazyProbe("linux", () -> new LinuxProcessProbe(procRoot, new UserNames(passwdFile)));
+  private static ProcessProbe processProbe(Path procRoot, Path passwdFile, int maxArgsBytes) {
+    return new LazyProbe(
+        "linux",
+        () ->
+            new LinuxProcessProbe(
+                procRoot,
+                new UserNames(passwdFile),
+                LinuxKernelFacts.read(procRoot),
+                maxArgsBytes));
   }
 }

@@ -82,7 +82,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
   /** Linux's PID_MAX_LIMIT is 2^22; anything up to 2^31-1 is accepted as a pid name. */
   static final long MAX_PID = Integer.MAX_VALUE;
 
-  /** The most of one process's command line that is read and kept. */
+  /** The most of one process's command line that is read and kept, by default. */
   public static final int MAX_ARGS_BYTES = 64 * 1024;
 
   /** The command-line bytes one scan keeps in full (then {@link #MIN_ARGS_BYTES} per process). */
@@ -98,6 +98,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
   private final long agentUid;
   private final Visibility visibility;
   private final boolean checkTypes;
+  private final int maxArgsBytes;
   private final AtomicReference<ProcFileReader> spareReader = new AtomicReference<>();
 
   /**
@@ -121,6 +122,19 @@ public final class LinuxProcessProbe implements ProcessProbe {
 
   /** With kernel facts read elsewhere (or made up for a test). */
   public LinuxProcessProbe(Path procRoot, UserNames users, LinuxKernelFacts facts) {
+    this(procRoot, users, facts, MAX_ARGS_BYTES);
+  }
+
+  /**
+   * @param maxArgsBytes the most of one process's command line read and kept (then {@code
+   *     argsTruncated}), at most {@link ProcFileReader#MAX_FILE_BYTES}
+   */
+  public LinuxProcessProbe(
+      Path procRoot, UserNames users, LinuxKernelFacts facts, int maxArgsBytes) {
+    if (maxArgsBytes < 1 || maxArgsBytes > ProcFileReader.MAX_FILE_BYTES) {
+      throw new IllegalArgumentException("maxArgsBytes out of range: " + maxArgsBytes);
+    }
+    this.maxArgsBytes = maxArgsBytes;
     this.procRoot = requireNonNull(procRoot, "procRoot is null");
     this.users = requireNonNull(users, "users is null");
     this.facts = requireNonNull(facts, "facts is null");
@@ -181,7 +195,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     if (reader == null) {
       reader = new ProcFileReader(checkTypes);
     }
-    Tally tally = new Tally();
+    Tally tally = new Tally(maxArgsBytes);
     List<ProcessInfo> rows = new ArrayList<>(pids.length);
     PidFiles[] previous = latestFiles;
     PidFiles[] files = new PidFiles[pids.length];
@@ -485,10 +499,16 @@ public final class LinuxProcessProbe implements ProcessProbe {
     int fdDenied;
     int argsTruncated;
     long argsBytesLeft = SCAN_ARGS_BYTES;
+    final int maxArgsBytes;
+
+    Tally(int maxArgsBytes) {
+      this.maxArgsBytes = maxArgsBytes;
+    }
 
     /** How much of the next command line to read: its share of what is left of the budget. */
     int argsLimit() {
-      return (int) Math.max(MIN_ARGS_BYTES, Math.min(MAX_ARGS_BYTES, argsBytesLeft));
+      return (int)
+          Math.min(maxArgsBytes, Math.max(MIN_ARGS_BYTES, Math.min(maxArgsBytes, argsBytesLeft)));
     }
   }
 

@@ -293,6 +293,17 @@ class LinuxProcessProbeTest {
   }
 
   @Test
+  void maxArgsBytesRaisesTheCap() throws Exception {
+    process(9511, "huge-cmdline", 0);
+    LinuxProcessProbe probe =
+        new LinuxProcessProbe(
+            root, users, new LinuxKernelFacts(100, 4096, BOOT_MILLIS), 256 * 1024);
+    ProcessInfo p = probe.scan().processes().get(0);
+    assertThat(p.args()).hasSize(202_022).endsWith("arg1999-" + "x".repeat(92));
+    assertThat(p.argsTruncated()).isFalse();
+  }
+
+  @Test
   void aCommandLineThatNeverEndsCostsOnlyItsLimit() throws Exception {
     ProcFileReader reader = new ProcFileReader(false);
     // /dev/zero as a file that never ends: before, read until 64 MB
