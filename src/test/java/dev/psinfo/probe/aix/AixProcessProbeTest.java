@@ -380,4 +380,27 @@ class AixProcessProbeTest {
     assertThat(ProcDirectory.sortedUnique(listed, 7)).containsExactly(1, 3, 7, 99);
     assertThat(ProcDirectory.sortedUnique(new long[4], 0)).isEmpty();
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void fifosAndLinksInAFakeTreeAreNeverOpened() throws Exception {
+    FakeAixProc.writeProcessesWithLongArgs(proc, 10, 4);
+    // a FIFO as psinfo blocked the scan (and every reader behind it) for good before
+    mkfifo(proc.resolve("10/psinfo"));
+    mkfifo(proc.resolve("11/status"));
+    mkfifo(proc.resolve("12/as"));
+    java.nio.file.Files.delete(proc.resolve("13/psinfo"));
+    java.nio.file.Files.createSymbolicLink(proc.resolve("13/psinfo"), Path.of("/dev/zero"));
+    ProcessScan scan = new AixProcessProbe(proc, users).scan();
+    assertThat(scan.processes()).extracting(ProcessInfo::pid).containsExactly(11L, 12L);
+    assertThat(scan.stats().corrupt()).isEqualTo(2);
+    // 12's arguments stay the 79 characters of psinfo: its as is a FIFO, not read
+    assertThat(scan.processes().get(1).args()).hasSizeLessThanOrEqualTo(80);
+  }
+
+  private static void mkfifo(Path p) throws Exception {
+    java.nio.file.Files.deleteIfExists(p);
+    Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+    assertThat(mk.waitFor()).isZero();
+  }
 }
