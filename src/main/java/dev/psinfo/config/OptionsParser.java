@@ -52,8 +52,8 @@ public final class OptionsParser {
           "scrubWords",
           "fullArgs",
           "registerDelay",
-          "log",
           "maxArgsBytes",
+          "log",
           "pin",
           "eventInterval");
 

@@ -91,7 +91,7 @@ class LinuxAgentIT {
           .containsExactly(
               "psinfo-jmx: agent not started: unknown option 'colour' (known keys: probe,"
                   + " procRoot, passwdFile, ttl, include, exclude, users, maxRows, exportTop,"
-                  + " scrubArgs, scrubWords, fullArgs, registerDelay, log, pin, eventInterval,"
+                  + " scrubArgs, scrubWords, fullArgs, registerDelay, maxArgsBytes, log, pin, eventInterval,"
                   + " group.NAME, config)");
     }
   }
