@@ -70,7 +70,14 @@ class GroupsIT {
 
         // a member that exits leaves the group at the next scan
         marked.processes().get(0).destroyForcibly().waitFor();
-        jmx.invoke(ChildJvmNames.TABLE, "refresh", new Object[0], new String[0]);
+        // refresh() scans at most once per min(ttl, 1 s): ask until the next scan has run
+        long scans = (Long) jmx.getAttribute(ChildJvmNames.AGENT, "Scans");
+        for (int i = 0;
+            i < 100 && (Long) jmx.getAttribute(ChildJvmNames.AGENT, "Scans") == scans;
+            i++) {
+          jmx.invoke(ChildJvmNames.TABLE, "refresh", new Object[0], new String[0]);
+          Thread.sleep(100);
+        }
         assertThat(jmx.getAttribute(group, "ProcessCount")).isEqualTo(4);
         assertThat(Arrays.stream((long[]) jmx.getAttribute(group, "Pids")).boxed())
             .doesNotContain(marked.pids().get(0));
