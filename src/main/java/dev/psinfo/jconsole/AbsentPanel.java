@@ -20,6 +20,7 @@ final class AbsentPanel extends JPanel {
 
   private final CardLayout cards = new CardLayout();
   private final JTextArea message = new JTextArea();
+  private Boolean shown;
 
   AbsentPanel(ProcessesPanel processes, SystemPanel system) {
     setLayout(cards);
@@ -45,6 +46,11 @@ final class AbsentPanel extends JPanel {
     if (!present) {
       message.setText(text(pid));
     }
+    if (shown == null || shown != present) {
+      PsinfoPlugin.trace(
+          present ? "psinfo tab: MBeans present, showing the views" : "psinfo tab: absent, " + pid);
+    }
+    shown = present;
     cards.show(this, present ? VIEWS : MESSAGE);
   }
 

@@ -131,15 +131,15 @@ final class ProcessesPanel extends JPanel {
     JTable detailTable = new JTable(details);
     detailTable.setName("psinfo.details");
     detailTable.setDefaultEditor(Object.class, null);
-    detailTable.getColumnModel().getColumn(0).setPreferredWidth(170);
-    detailTable.getColumnModel().getColumn(1).setPreferredWidth(430);
+    detailTable.getColumnModel().getColumn(0).setPreferredWidth(260);
+    detailTable.getColumnModel().getColumn(1).setPreferredWidth(400);
     JScrollPane detailScroll = new JScrollPane(detailTable);
     detailScroll.setBorder(BorderFactory.createTitledBorder("Selected process"));
     descendants.setName("psinfo.descendants");
     treePanel.add(new JScrollPane(descendants));
     treePanel.setBorder(BorderFactory.createTitledBorder("Descendants"));
     JSplitPane bottom = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, detailScroll, treePanel);
-    bottom.setResizeWeight(0.6);
+    bottom.setResizeWeight(0.55);
     JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(table), bottom);
     split.setResizeWeight(0.62);
     add(split, BorderLayout.CENTER);
@@ -235,6 +235,17 @@ final class ProcessesPanel extends JPanel {
     sorter.setRowFilter(filter);
     reselect();
     showStatus();
+    PsinfoPlugin.trace(
+        "Processes tab filtered '" + filterField.getText() + "': " + table.getRowCount() + " rows");
+  }
+
+  /** The filter box's centre on the screen, or null when it is not showing. */
+  java.awt.Point filterOnScreen() {
+    if (!filterField.isShowing()) {
+      return null;
+    }
+    java.awt.Point p = filterField.getLocationOnScreen();
+    return new java.awt.Point(p.x + filterField.getWidth() / 2, p.y + filterField.getHeight() / 2);
   }
 
   private void reselect() {

@@ -2,6 +2,13 @@ package dev.psinfo.jconsole;
 
 import com.sun.tools.jconsole.JConsoleContext;
 import com.sun.tools.jconsole.JConsolePlugin;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.management.MBeanServerConnection;
 import javax.swing.JPanel;
+import javax.swing.JTabbedPane;
 import javax.swing.SwingWorker;
 
 /**
@@ -64,6 +72,7 @@ public final class PsinfoPlugin extends JConsolePlugin {
         absent = new AbsentPanel(processes, system);
         tabs.put("psinfo", absent);
       }
+      trace("tabs " + String.join(", ", tabs.keySet()));
     }
     return tabs;
   }
@@ -127,6 +136,15 @@ public final class PsinfoPlugin extends JConsolePlugin {
   }
 
   private void show(Update u) {
+    if (System.getProperty("psinfo.jconsole.trace") != null) {
+      for (Map.Entry<String, JPanel> tab : tabs.entrySet()) {
+        traceHeader(tab.getKey(), tab.getValue());
+      }
+      Point filter = processes.filterOnScreen();
+      if (filter != null) {
+        trace("filter at " + filter.x + "," + filter.y);
+      }
+    }
     if (absent != null) {
       absent.present(u.present(), u.pid());
     }
@@ -173,12 +191,46 @@ public final class PsinfoPlugin extends JConsolePlugin {
   }
 
   /**
-   * Writes a line to standard error when JConsole runs with {@code -J-Dpsinfo.jconsole.trace=true}
-   * (what the tabs show, for the JConsole integration test and for bug reports).
+   * With {@code -J-Dpsinfo.jconsole.trace=FILE}, appends one line per tab made, shown or updated to
+   * FILE ({@code =true}: to standard error, which the {@code jconsole} launcher shows in its Output
+   * window). For the JConsole integration test and for bug reports; off by default.
    */
-  static void trace(String line) {
-    if (Boolean.getBoolean("psinfo.jconsole.trace")) {
+  static synchronized void trace(String line) {
+    String target = System.getProperty("psinfo.jconsole.trace");
+    if (target == null || target.isEmpty()) {
+      return;
+    }
+    if (target.equals("true")) {
       System.err.println("psinfo-jconsole: " + line);
+      return;
+    }
+    try {
+      Files.writeString(
+          Path.of(target),
+          "psinfo-jconsole: " + line + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException | RuntimeException e) {
+      // tracing is best effort
+    }
+  }
+
+  /** Traces where on the screen the tab's header is, so a test can click it. */
+  private static void traceHeader(String title, JPanel panel) {
+    if (panel.getParent() instanceof JTabbedPane pane && pane.isShowing()) {
+      int index = pane.indexOfComponent(panel);
+      if (index >= 0) {
+        Rectangle r = pane.getBoundsAt(index);
+        Point origin = pane.getLocationOnScreen();
+        trace(
+            "header "
+                + title
+                + " at "
+                + (origin.x + r.x + r.width / 2)
+                + ","
+                + (origin.y + r.y + r.height / 2));
+      }
     }
   }
 

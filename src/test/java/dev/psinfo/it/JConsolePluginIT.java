@@ -1,0 +1,352 @@
+package dev.psinfo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * The real JConsole ({@code jconsole -pluginpath target/psinfo-jmx-agent.jar PID}) under Xvfb
+ * against a child JVM: its tabs are selected with xdotool and photographed (into {@code
+ * target/jconsole-it/}), and the test fails on any exception JConsole prints. Where to click comes
+ * from the plugin's own trace ({@code -J-Dpsinfo.jconsole.trace=true}: the tab headers' screen
+ * positions), and what each tab showed is read from the same trace. Needs Xvfb, xdotool and
+ * ImageMagick's {@code import} ({@code .ci/run} installs them) and a JDK with {@code jconsole}.
+ */
+@EnabledOnOs(OS.LINUX)
+class JConsolePluginIT {
+  static final Path SHOTS = Path.of("target", "jconsole-it");
+  static final Pattern HEADER = Pattern.compile("psinfo-jconsole: header (\\S+) at (\\d+),(\\d+)");
+
+  private Process xvfb;
+  private String display;
+  private Process jconsole;
+
+  /** What the jconsole launcher wrote before JConsole sends its output to its Output window. */
+  private final List<String> launcherOut = Collections.synchronizedList(new ArrayList<>());
+
+  private Path traceFile;
+
+  @BeforeEach
+  void startXvfb() throws Exception {
+    for (String tool : List.of("Xvfb", "xdotool", "import")) {
+      assertThat(onPath(tool))
+          .as("%s is missing: apt-get install xvfb xdotool imagemagick (see .ci/run)", tool)
+          .isTrue();
+    }
+    assertThat(jconsoleBinary()).as("this JDK has no bin/jconsole").isExecutable();
+    Files.createDirectories(SHOTS);
+    // -displayfd: Xvfb picks a free display and writes its number, so parallel builds never clash
+    xvfb =
+        new ProcessBuilder(
+                "Xvfb", "-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8));
+    String number = r.readLine();
+    assertThat(number).as("Xvfb did not say its display").isNotNull().matches("\\d+");
+    display = ":" + number;
+    traceFile = SHOTS.resolve("trace-" + System.nanoTime() + ".log");
+  }
+
+  /** The plugin's trace lines so far. */
+  private List<String> trace() throws IOException {
+    return Files.exists(traceFile)
+        ? Files.readAllLines(traceFile, StandardCharsets.UTF_8)
+        : List.of();
+  }
+
+  @AfterEach
+  void stop() {
+    if (jconsole != null) {
+      jconsole.destroy();
+      try {
+        jconsole.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      jconsole.destroyForcibly();
+    }
+    if (xvfb != null) {
+      xvfb.destroy();
+    }
+  }
+
+  @Test
+  void processesAndSystemTabsOfAJvmWithTheAgent() throws Exception {
+    try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar()))) {
+      String window = startJConsole(child.pid());
+      acceptInsecureConnection(window, "psinfo-jconsole: tabs ");
+      assertThat(awaitLine(l -> l.contains("psinfo-jconsole: tabs "), 5))
+          .endsWith("tabs Processes, System");
+      placeWindow(window);
+
+      int[] processes = header("Processes");
+      click(processes[0], processes[1]);
+      String shown =
+          awaitLine(
+              l ->
+                  l.matches(
+                      "psinfo-jconsole: Processes tab (shown|updated): [1-9]\\d* rows, selected"
+                          + " pid "
+                          + child.pid()
+                          + ", [1-9]\\d* fields, \\d+ descendants"),
+              30);
+      assertThat(shown).contains("selected pid " + child.pid());
+      // the filter box: keep the JVMs (java, jconsole) and what runs Xvfb
+      int from = trace().size();
+      String filterAt =
+          awaitLine(from, l -> l.startsWith("psinfo-jconsole: filter at "), 30)
+              .replaceAll(".* at ", "");
+      String[] xy = filterAt.split(",");
+      click(Integer.parseInt(xy[0]), Integer.parseInt(xy[1]));
+      xdotool("type", "--delay", "60", "java|Xvfb");
+      String filtered =
+          awaitLine(l -> l.startsWith("psinfo-jconsole: Processes tab filtered 'java|Xvfb': "), 30);
+      int rows = Integer.parseInt(filtered.replaceAll(".*: (\\d+) rows", "$1"));
+      assertThat(rows).as(filtered).isPositive();
+      Thread.sleep(1_500); // let the table paint
+      screenshot("processes.png");
+
+      int[] system = header("System");
+      click(system[0], system[1]);
+      String facts =
+          awaitLine(
+              l -> l.matches("psinfo-jconsole: System tab (shown|updated): 6 groups, host .+"), 30);
+      assertThat(facts).doesNotEndWith("host null");
+      Thread.sleep(1_500);
+      screenshot("system.png");
+
+      // back to Processes: a live update arrives on JConsole's interval while it is selected
+      click(processes[0], processes[1]);
+      int before = trace().size();
+      awaitLine(before, l -> l.contains("psinfo-jconsole: Processes tab updated: "), 30);
+      assertNoExceptions();
+    }
+  }
+
+  @Test
+  void aJvmWithoutTheAgentGetsATabThatSaysHowToAttachIt() throws Exception {
+    try (ChildJvm child = ChildJvm.start(List.of())) {
+      String window = startJConsole(child.pid());
+      acceptInsecureConnection(window, "psinfo-jconsole: tabs ");
+      assertThat(awaitLine(l -> l.contains("psinfo-jconsole: tabs "), 5)).endsWith("tabs psinfo");
+      placeWindow(window);
+      int[] tab = header("psinfo");
+      click(tab[0], tab[1]);
+      awaitLine(l -> l.equals("psinfo-jconsole: psinfo tab: absent, " + child.pid()), 30);
+      Thread.sleep(1_500);
+      screenshot("absent.png");
+
+      // attached later, the same tab shows the views on the next update
+      child.loadAgent("");
+      awaitLine(
+          l -> l.equals("psinfo-jconsole: psinfo tab: MBeans present, showing the views"), 30);
+      assertNoExceptions();
+    }
+  }
+
+  private String startJConsole(long pid) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                jconsoleBinary().toString(),
+                "-J-Dpsinfo.jconsole.trace=" + traceFile.toAbsolutePath(),
+                "-pluginpath",
+                ChildJvm.agentJar().toAbsolutePath().toString(),
+                Long.toString(pid))
+            .redirectErrorStream(true);
+    pb.environment().put("DISPLAY", display);
+    jconsole = pb.start();
+    jconsole.getOutputStream().close();
+    pump(jconsole.getInputStream(), launcherOut);
+    String window = xdotool("search", "--sync", "--name", "Java Monitoring").trim();
+    return window.lines().findFirst().orElseThrow();
+  }
+
+  /**
+   * A local connection through the attach mechanism first tries SSL and asks (an internal dialog,
+   * centred where JConsole's default 900x750 window puts it) whether to retry without. Clicks its
+   * "Insecure connection" button until the plugin says it made its tabs.
+   */
+  private void acceptInsecureConnection(String window, String connectedLine) throws Exception {
+    for (int attempt = 0; attempt < 6; attempt++) {
+      if (seen(connectedLine)) {
+        return;
+      }
+      Thread.sleep(2_000);
+      if (seen(connectedLine)) {
+        return;
+      }
+      int[] origin = geometry(window);
+      click(origin[0] + 363, origin[1] + 202);
+      Thread.sleep(3_000);
+    }
+    screenshot("no-connection.png");
+    throw new AssertionError("JConsole never connected; the plugin traced " + trace());
+  }
+
+  private void placeWindow(String window) throws Exception {
+    for (int i = 0; i < 40; i++) {
+      xdotool("windowmove", window, "0", "0", "windowsize", window, "1280", "860");
+      Thread.sleep(500);
+      int[] g = geometry(window);
+      if (g[0] == 0 && g[1] == 0 && g[2] == 1280 && g[3] == 860) {
+        return;
+      }
+    }
+    throw new AssertionError("JConsole's window never took 1280x860 at 0,0");
+  }
+
+  /** The latest screen position of a tab header, as the plugin traced it after the resize. */
+  private int[] header(String title) throws Exception {
+    int from = trace().size();
+    String line =
+        awaitLine(from, l -> l.startsWith("psinfo-jconsole: header " + title + " at "), 30);
+    Matcher m = HEADER.matcher(line);
+    assertThat(m.find()).isTrue();
+    return new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+  }
+
+  private int[] geometry(String window) throws Exception {
+    String out = xdotool("getwindowgeometry", window);
+    Matcher p = Pattern.compile("Position: (-?\\d+),(-?\\d+)").matcher(out);
+    Matcher g = Pattern.compile("Geometry: (\\d+)x(\\d+)").matcher(out);
+    assertThat(p.find() && g.find()).as(out).isTrue();
+    return new int[] {
+      Integer.parseInt(p.group(1)),
+      Integer.parseInt(p.group(2)),
+      Integer.parseInt(g.group(1)),
+      Integer.parseInt(g.group(2))
+    };
+  }
+
+  private void click(int x, int y) throws Exception {
+    xdotool("mousemove", Integer.toString(x), Integer.toString(y), "click", "1");
+  }
+
+  private void screenshot(String name) throws Exception {
+    run(List.of("import", "-window", "root", SHOTS.resolve(name).toString()));
+  }
+
+  /**
+   * The {@code jconsole} launcher sends everything JConsole prints (an exception's stack trace
+   * above all) to a window, "JConsole: Output", that it opens on the first line; the plugin traces
+   * to a file, so that window must never exist. The screenshot shows what it said.
+   */
+  private void assertNoExceptions() throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder("xdotool", "search", "--name", "JConsole: Output")
+            .redirectErrorStream(true);
+    pb.environment().put("DISPLAY", display);
+    Process p = pb.start();
+    String windows = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    p.waitFor(30, TimeUnit.SECONDS);
+    if (!windows.isEmpty()) {
+      screenshot("jconsole-output.png");
+    }
+    assertThat(windows)
+        .as("JConsole printed something (see target/jconsole-it/jconsole-output.png)")
+        .isEmpty();
+    assertThat(List.copyOf(launcherOut))
+        .as("the jconsole launcher's own output")
+        .noneMatch(l -> l.contains("Exception") || l.contains("Error") || l.startsWith("\tat "));
+  }
+
+  private boolean seen(String fragment) throws IOException {
+    return trace().stream().anyMatch(l -> l.contains(fragment));
+  }
+
+  private String awaitLine(Predicate<String> match, int seconds) throws Exception {
+    return awaitLine(0, match, seconds);
+  }
+
+  private String awaitLine(int from, Predicate<String> match, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      List<String> lines = trace();
+      for (int i = lines.size() - 1; i >= from; i--) {
+        if (match.test(lines.get(i))) {
+          return lines.get(i);
+        }
+      }
+      Thread.sleep(100);
+    }
+    screenshot("timeout.png");
+    throw new AssertionError(
+        "the plugin never traced the expected line; it traced "
+            + trace()
+            + "; the launcher said "
+            + List.copyOf(launcherOut));
+  }
+
+  private String xdotool(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("xdotool");
+    cmd.addAll(List.of(args));
+    return run(cmd);
+  }
+
+  private String run(List<String> cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("DISPLAY", display);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(90, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out: " + cmd);
+    }
+    String text = new String(out, StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as("%s said %s", cmd, text).isZero();
+    return text;
+  }
+
+  private static Path jconsoleBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "jconsole");
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pump(InputStream in, List<String> sink) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  sink.add(line);
+                }
+              } catch (IOException e) {
+                // JConsole went away
+              }
+            });
+    t.setDaemon(true);
+    t.start();
+  }
+}
