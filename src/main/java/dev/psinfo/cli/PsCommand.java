@@ -2,6 +2,7 @@ package dev.psinfo.cli;
 
 import dev.psinfo.config.UserPattern;
 import dev.psinfo.sampling.ProcessSample;
+import dev.psinfo.sampling.PsText;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -57,8 +58,8 @@ final class PsCommand {
       return cli.help(HELP);
     }
     a.expectPositionals(0, 0, "");
-    RowsView.Sort sort =
-        RowsView.Sort.valueOf(
+    PsText.Sort sort =
+        PsText.Sort.valueOf(
             a.choice("--sort", "pid", "cpu", "rss", "pid").toUpperCase(Locale.ROOT));
     String format = a.choice("--format", "table", "table", "csv", "json");
     int limit = a.positiveInt("-n", 0, 1);
@@ -77,7 +78,7 @@ final class PsCommand {
         sleep(interval);
         rows = source.rows();
       }
-      write(cli, RowsView.sortAndLimit(rows, sort, limit), format);
+      write(cli, PsText.sortAndLimit(rows, sort, limit), format);
     }
     return Main.OK;
   }

@@ -4,6 +4,7 @@ import dev.psinfo.config.UserPattern;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.probe.ProcessState;
 import dev.psinfo.sampling.ProcessSample;
+import dev.psinfo.sampling.PsText;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +73,8 @@ final class TopCommand {
     a.expectPositionals(0, 0, "");
     Duration interval = a.duration("--interval", Duration.ofSeconds(2));
     int iterations = a.positiveInt("--iterations", 0, 1);
-    RowsView.Sort sort =
-        RowsView.Sort.valueOf(a.choice("--sort", "cpu", "cpu", "rss").toUpperCase(Locale.ROOT));
+    PsText.Sort sort =
+        PsText.Sort.valueOf(a.choice("--sort", "cpu", "cpu", "rss").toUpperCase(Locale.ROOT));
     UserPattern match = LocalSource.regex(a, "--match");
     String user = a.has("--user") ? a.value("--user", "") : null;
     if (user != null && user.isBlank()) {
@@ -153,7 +154,7 @@ final class TopCommand {
       Cli cli,
       Source source,
       List<ProcessSample> rows,
-      RowsView.Sort sort,
+      PsText.Sort sort,
       int limit,
       int width,
       Duration interval,
@@ -224,7 +225,7 @@ final class TopCommand {
                 + " ms; %CPU since the last refresh, 100 = one CPU",
             width));
     f.println();
-    RowsView.topTable(f, RowsView.sortAndLimit(rows, sort, limit), width);
+    RowsView.topTable(f, PsText.sortAndLimit(rows, sort, limit), width);
     if (!ansi) {
       f.println();
     }

@@ -8,9 +8,11 @@ import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
+import dev.psinfo.sampling.PsText;
 import dev.psinfo.sampling.RegexTooExpensiveException;
 import dev.psinfo.sampling.Snapshot;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -169,6 +171,22 @@ public final class ProcessTable
   @Override
   public List<ProcessSample> children(long pid) {
     return children(snapshot(), pid);
+  }
+
+  @Override
+  public String psText(String sortBy, int rows) {
+    return psText(snapshot(), sortBy, rows);
+  }
+
+  /** The snapshot's rows as ps-like text, sorted, cut to {@code rows} (0: all) and maxRows. */
+  private String psText(Snapshot s, String sortBy, int rows) {
+    PsText.Sort sort = PsText.Sort.of(sortBy);
+    if (rows < 0) {
+      throw new IllegalArgumentException("rows must be 0 (all) or more: " + rows);
+    }
+    List<ProcessSample> shown = cut(PsText.sortAndLimit(s.samples(), sort, rows));
+    List<String> lines = PsText.ps(shown, s.scan().wallTimeMillis(), ZoneId.systemDefault(), 0);
+    return String.join("\n", lines) + "\n";
   }
 
   @Override
@@ -363,6 +381,9 @@ public final class ProcessTable
     if ("refresh".equals(op) && p.length == 0) {
       return refresh();
     }
+    if ("psText".equals(op) && p.length == 2) {
+      return psText(served().snapshot(), stringArg(p[0], "sortBy"), intArg(p[1], "rows"));
+    }
     if (op == null || p.length != 1) {
       throw noSuchOperation(op, p);
     }
@@ -541,6 +562,15 @@ public final class ProcessTable
           "byUser",
           "Processes whose effective user has this name (or this numeric uid)",
           parameter("user", "a user name or a numeric uid", SimpleType.STRING)),
+      operation(
+          "psText",
+          "The table as ps-like text (PID PPID USER %CPU RSS VSZ THR NI S START TIME COMMAND, one"
+              + " line per process, sizes in K/M/G, START in the agent host's time zone), for"
+              + " jmxterm and scripts; maxRows still applies",
+          SimpleType.STRING,
+          MBeanOperationInfo.INFO,
+          parameter("sortBy", "cpu, rss (or memory) or pid", SimpleType.STRING),
+          parameter("rows", "at most this many processes; 0 for all", SimpleType.INTEGER)),
       operation(
           "refresh",
           "Scans the process table now instead of waiting for the ttl (at most once a second, or"

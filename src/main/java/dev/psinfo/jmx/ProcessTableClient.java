@@ -85,6 +85,12 @@ public final class ProcessTableClient implements ProcessTableOperations {
   }
 
   @Override
+  public String psText(String sortBy, int rows) {
+    return (String)
+        invoke("psText", new Object[] {sortBy, rows}, new String[] {String.class.getName(), "int"});
+  }
+
+  @Override
   public int refresh() {
     try {
       return (Integer) connection.invoke(NAME, "refresh", new Object[0], new String[0]);
@@ -119,8 +125,12 @@ public final class ProcessTableClient implements ProcessTableOperations {
   }
 
   private Object invoke(String op, Object arg, String type) {
+    return invoke(op, new Object[] {arg}, new String[] {type});
+  }
+
+  private Object invoke(String op, Object[] args, String[] types) {
     try {
-      return connection.invoke(NAME, op, new Object[] {arg}, new String[] {type});
+      return connection.invoke(NAME, op, args, types);
     } catch (RuntimeMBeanException e) {
       throw e.getTargetException();
     } catch (IOException e) {

@@ -32,5 +32,8 @@ public interface ProcessTableOperations {
 
   List<ProcessSample> children(long pid);
 
+  /** The table as ps-like text, sorted by {@code cpu}, {@code rss} or {@code pid}; 0 rows: all. */
+  String psText(String sortBy, int rows);
+
   int refresh();
 }

@@ -38,6 +38,7 @@ class JmxtermIT {
                   + "\n"
                   + "get -b psinfo:type=SystemInfo LogicalProcessors\n"
                   + "get -b psinfo:type=Agent Probe Scans\n"
+                  + "run -b psinfo:type=ProcessTable psText pid 3\n"
                   + "run -b psinfo:type=ProcessTable topByCpu 0\n"
                   + "get -b psinfo:type=ProcessTable Processes\n");
       assertThat(out).containsPattern("ProcessCount = [1-9][0-9]*;");
@@ -48,6 +49,11 @@ class JmxtermIT {
           .contains("LogicalProcessors = " + Runtime.getRuntime().availableProcessors() + ";");
       assertThat(out).contains("Probe = linux;");
       assertThat(out).containsPattern("Scans = [12];");
+      // psText: the table as ps prints it (include= leaves the child, whose parent is this JVM)
+      assertThat(out).containsPattern("(?m)^\\s*PID\\s+PPID\\s+USER\\s+%CPU\\s+RSS.*COMMAND$");
+      assertThat(out)
+          .containsPattern(
+              "(?m)^\\s*" + child.pid() + "\\s+" + ProcessHandle.current().pid() + "\\s+\\S+");
       // a bad argument reaches the client as a clear message
       assertThat(out).contains("IllegalArgumentException: n must be 1 or more: 0");
       // the flat table: each row carries every item, the index ones included

@@ -173,6 +173,7 @@ class SecretsIT {
       case "find" -> List.of(new Object[] {"."}, new Object[] {SECRET}, new Object[] {"secret"});
       case "byUser" -> List.<Object[]>of(new Object[] {System.getProperty("user.name")});
       case "children" -> List.<Object[]>of(new Object[] {me});
+      case "psText" -> List.<Object[]>of(new Object[] {"pid", 0});
       default -> List.<Object[]>of(new Object[0]);
     };
   }

@@ -31,6 +31,7 @@ import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.InvalidKeyException;
 import javax.management.openmbean.OpenType;
+import javax.management.openmbean.SimpleType;
 import javax.management.openmbean.TabularData;
 import javax.management.openmbean.TabularDataSupport;
 import javax.management.openmbean.TabularType;
@@ -264,6 +265,33 @@ class ProcessTableJmxTest {
   }
 
   @Test
+  void psTextIsTheTableAsPsPrintsIt() throws Exception {
+    String text =
+        (String)
+            connection.invoke(
+                NAME, "psText", new Object[] {"rss", 2}, new String[] {"java.lang.String", "int"});
+    List<String> lines = text.lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0).trim().split(" +"))
+        .containsExactly(
+            "PID", "PPID", "USER", "%CPU", "RSS", "VSZ", "THR", "NI", "S", "START", "TIME",
+            "COMMAND");
+    assertThat(lines.get(1).trim().split(" +", 2)[0]).isEqualTo("7");
+    assertThat(lines.get(1)).contains(" alice ").endsWith(" java -Dpassword=*** Main");
+    assertThat(lines.get(2).trim().split(" +", 2)[0]).isEqualTo("5");
+    ProcessTableClient client = new ProcessTableClient(connection);
+    assertThat(client.psText("PID", 0).lines().skip(1).map(l -> l.trim().split(" +", 2)[0]))
+        .containsExactly("1", "5", "7", "9", "11");
+    assertThat(client.psText("memory", 1).lines().toList().get(1)).contains(" java ");
+    assertThatThrownBy(() -> client.psText("colour", 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sortBy must be cpu, rss or pid: 'colour'");
+    assertThatThrownBy(() -> client.psText("cpu", -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rows must be 0 (all) or more: -1");
+  }
+
+  @Test
   void badArgumentsGetClearMessages() {
     ProcessTableClient client = new ProcessTableClient(connection);
     assertThatThrownBy(() -> client.topByCpu(0))
@@ -332,8 +360,10 @@ class ProcessTableJmxTest {
       for (var p : op.getSignature()) {
         assertThat(p.getDescription()).as(op.getName() + " " + p.getName()).isNotBlank();
       }
-      if (!op.getName().equals("refresh")) {
-        OpenType<?> returns = (OpenType<?>) op.getDescriptor().getFieldValue("openType");
+      OpenType<?> returns = (OpenType<?>) op.getDescriptor().getFieldValue("openType");
+      if (op.getName().equals("psText")) {
+        assertThat(returns).isEqualTo(SimpleType.STRING);
+      } else if (!op.getName().equals("refresh")) {
         assertThat(returns.toString()).as(op.getName()).contains("psinfo.ProcessRow");
       }
     }
