@@ -205,7 +205,8 @@ public final class ChildJvm implements Closeable {
     process.destroyForcibly();
   }
 
-  private static Thread pump(java.io.InputStream in, List<String> sink) {
+  /** Copies the stream's lines into {@code sink} on a daemon thread until it ends. */
+  static Thread pump(java.io.InputStream in, List<String> sink) {
     Thread t =
         new Thread(
             () -> {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,7 +175,7 @@ class JConsolePluginIT {
     pb.environment().put("DISPLAY", display);
     jconsole = pb.start();
     jconsole.getOutputStream().close();
-    pump(jconsole.getInputStream(), launcherOut);
+    ChildJvm.pump(jconsole.getInputStream(), launcherOut);
     String window = xdotool("search", "--sync", "--name", "Java Monitoring").trim();
     return window.lines().findFirst().orElseThrow();
   }
@@ -330,23 +329,5 @@ class JConsolePluginIT {
       }
     }
     return false;
-  }
-
-  private static void pump(InputStream in, List<String> sink) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  sink.add(line);
-                }
-              } catch (IOException e) {
-                // JConsole went away
-              }
-            });
-    t.setDaemon(true);
-    t.start();
   }
 }
