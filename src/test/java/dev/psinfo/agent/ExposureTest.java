@@ -75,6 +75,7 @@ class ExposureTest {
             "ProcessTable.find",
             "ProcessTable.byUser",
             "ProcessTable.children",
+            "ProcessTable.psText",
             "ProcessTable.refresh");
   }
 
