@@ -169,6 +169,9 @@ class PrometheusIT {
                 "rate(psinfo_process_cpu_seconds_total{pid=\"" + child.pid() + "\"}[1m])",
                 PrometheusIT::hasResult);
         assertThat(myRate).contains("\"pid\":\"" + child.pid() + "\"");
+
+        // every query of the Grafana dashboard (variables substituted) returns data
+        assertThat(GrafanaDashboard.assertEveryQueryHasData(server)).isGreaterThan(30);
       }
       assertThat(child.stop()).isZero();
     } finally {
