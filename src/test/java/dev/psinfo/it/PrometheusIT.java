@@ -220,6 +220,17 @@ class PrometheusIT {
     }
   }
 
+  @Test
+  void theFleetRulesPassPromtool() throws Exception {
+    Path promtool = executable("promtool");
+    assumeTrue(promtool != null, "promtool not installed");
+    Path rules =
+        Path.of(System.getProperty("psinfo.basedir", "."), "examples", "psinfo-fleet-rules.yml");
+    Run check = run(List.of(promtool.toString(), "check", "rules", rules.toString()), rules, 60);
+    assertThat(check.exitCode()).as(check.output()).isZero();
+    assertThat(check.output()).contains("SUCCESS: 12 rules found");
+  }
+
   // ---- the child and its exporter ----
 
   private static Sample sampleWith(List<Sample> samples, String name, String label, String value) {
