@@ -229,6 +229,11 @@ class PrometheusIT {
     Run check = run(List.of(promtool.toString(), "check", "rules", rules.toString()), rules, 60);
     assertThat(check.exitCode()).as(check.output()).isZero();
     assertThat(check.output()).contains("SUCCESS: 12 rules found");
+    // the rules' own unit test: two JVMs on one host count once in every fleet sum
+    Path tests = rules.resolveSibling("psinfo-fleet-rules.test.yml");
+    Run test = run(List.of(promtool.toString(), "test", "rules", tests.toString()), tests, 60);
+    assertThat(test.exitCode()).as(test.output()).isZero();
+    assertThat(test.output()).contains("SUCCESS");
   }
 
   // ---- the child and its exporter ----
