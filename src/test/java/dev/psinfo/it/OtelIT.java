@@ -102,6 +102,14 @@ class OtelIT {
           assertThat(single(server, "psinfo_system_thread_count"))
               .isGreaterThanOrEqualTo(single(server, "system_process_count"));
           assertThat(single(server, "system_uptime_seconds")).isPositive();
+          // host CPU by mode: four shares of all processors that add up to about 100 %
+          Map<String, Double> modes =
+              byLabel(server, "psinfo_system_cpu_usage_percent", "cpu_mode");
+          assertThat(modes).containsOnlyKeys("user", "system", "idle", "iowait");
+          assertThat(modes.values().stream().mapToDouble(Double::doubleValue).sum())
+              .isBetween(90.0, 101.0);
+          assertThat(single(server, "psinfo_coverage_visible_task_count"))
+              .isEqualTo(single(server, "psinfo_system_thread_count"));
           assertThat(single(server, "psinfo_agent_scans_total")).isGreaterThanOrEqualTo(1);
           assertThat(single(server, "psinfo_agent_scan_errors_total")).isZero();
           assertThat(single(server, "psinfo_agent_scan_duration_last_seconds")).isPositive();
