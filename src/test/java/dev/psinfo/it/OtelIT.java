@@ -16,11 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -48,20 +46,11 @@ class OtelIT {
     Path otelAgent = ChildJvm.clients().resolve("opentelemetry-javaagent.jar");
     assertThat(otelAgent).isRegularFile();
 
-    String marker = "psinfo-otel-" + UUID.randomUUID().toString().substring(0, 8);
-    List<Process> marked = new ArrayList<>();
     int port = PrometheusIT.freePort();
-    try {
-      for (int i = 0; i < 3; i++) {
-        // sh -c 'sleep; true' MARKER: the shell stays (no exec) with the marker as its $0
-        marked.add(
-            new ProcessBuilder("/bin/sh", "-c", "sleep 300; true", marker)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start());
-      }
-      // "[p]sinfo-otel-…" matches the shells but not the child JVM's own command line
-      String groups = "group.marked=[p]" + marker.substring(1) + ",group.empty=^no-such-process$";
+    try (MarkedProcesses marked = new MarkedProcesses().start(3, 300)) {
+      // "[p]sinfo-mark-…" matches the shells but not the child JVM's own command line
+      String groups =
+          "group.marked=[p]" + marked.marker.substring(1) + ",group.empty=^no-such-process$";
       try (ChildJvm child =
           ChildJvm.start(
               List.of(
@@ -118,7 +107,7 @@ class OtelIT {
           Map<String, Double> counts =
               byLabel(server, "psinfo_group_process_count", "psinfo_group_name");
           assertThat(counts).containsOnlyKeys("marked", "empty");
-          assertThat(counts.get("marked")).isEqualTo(marked.size());
+          assertThat(counts.get("marked")).isEqualTo(marked.pids().size());
           assertThat(counts.get("empty")).isZero();
           assertThat(
                   byLabel(server, "psinfo_group_memory_usage_bytes", "psinfo_group_name")
@@ -128,15 +117,10 @@ class OtelIT {
               byLabel(server, "psinfo_group_oldest_start_time_seconds", "psinfo_group_name")
                   .get("marked");
           double firstStart =
-              marked.get(0).info().startInstant().orElseThrow().toEpochMilli() / 1000.0;
+              marked.processes().get(0).info().startInstant().orElseThrow().toEpochMilli() / 1000.0;
           assertThat(oldest).isBetween(firstStart - 1, firstStart + 1);
         }
         assertThat(child.stop()).isZero();
-      }
-    } finally {
-      for (Process p : marked) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
       }
     }
   }
