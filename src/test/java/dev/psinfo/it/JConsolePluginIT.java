@@ -1,6 +1,7 @@
 package dev.psinfo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,12 +46,23 @@ class JConsolePluginIT {
 
   @BeforeEach
   void startXvfb() throws Exception {
+    List<String> missing = new ArrayList<>();
     for (String tool : List.of("Xvfb", "xdotool", "import")) {
-      assertThat(onPath(tool))
-          .as("%s is missing: apt-get install xvfb xdotool imagemagick (see .ci/run)", tool)
-          .isTrue();
+      if (!onPath(tool)) {
+        missing.add(tool);
+      }
     }
-    assertThat(jconsoleBinary()).as("this JDK has no bin/jconsole").isExecutable();
+    if (!Files.isExecutable(jconsoleBinary())) {
+      missing.add("jconsole (a full JDK)");
+    }
+    String why =
+        "missing "
+            + missing
+            + ": apt-get install openjdk-17-jdk xvfb xdotool imagemagick (.ci/run"
+            + " does)";
+    // a developer's machine without a display stack skips this test and says why; CI never does
+    assumeTrue(missing.isEmpty() || "true".equals(System.getenv("CI")), why);
+    assertThat(missing).as(why).isEmpty();
     Files.createDirectories(SHOTS);
     // -displayfd: Xvfb picks a free display and writes its number, so parallel builds never clash
     xvfb =
