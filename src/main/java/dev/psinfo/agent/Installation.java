@@ -76,10 +76,6 @@ final class Installation {
     return true;
   }
 
-  /**
-   * Installs the pending loads in the order the JVM made them (so that with two {@code -javaagent}
-   * options the first one's options stay, as documented), then ends.
-   */
   /** The registration thread's work: a class, not a lambda, so that premain spins no lambda. */
   private static final class Drain implements Runnable {
     @Override
@@ -88,6 +84,10 @@ final class Installation {
     }
   }
 
+  /**
+   * Installs the pending loads in the order the JVM made them (so that with two {@code -javaagent}
+   * options the first one's options stay, as documented), then ends.
+   */
   private static void drain() {
     while (true) {
       Pending next;
