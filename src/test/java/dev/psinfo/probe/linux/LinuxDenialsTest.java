@@ -110,9 +110,13 @@ class LinuxDenialsTest {
           .stats();
     }
     assumeThat(Path.of("/usr/bin/setpriv")).as("setpriv to drop root").exists();
-    // the child reads this build's classes in place (the probe needs no library)
+    // the child reads a world-readable copy of this build's classes (the probe needs no library):
+    // the checkout itself may sit below a directory uid 65534 cannot enter (mktemp -d is 0700)
     String classpath =
-        String.join(":", codeSource(LinuxProcessProbe.class), codeSource(DenialScanMain.class));
+        String.join(
+            ":",
+            readableCopy(codeSource(LinuxProcessProbe.class), work.resolve("main-classes")),
+            readableCopy(codeSource(DenialScanMain.class), work.resolve("test-classes")));
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
         new ArrayList<>(
@@ -136,7 +140,24 @@ class LinuxDenialsTest {
     return new ScanStats(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
   }
 
-  private static String codeSource(Class<?> c) throws Exception {
-    return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  private static Path codeSource(Class<?> c) throws Exception {
+    return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  /** Copies the class directory {@code from} to {@code to}, every entry readable by all. */
+  private static String readableCopy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+          Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } else {
+          Files.copy(p, target);
+          Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+      }
+    }
+    return to.toString();
   }
 }
