@@ -36,6 +36,7 @@ class ArchitectureTest {
   private static final String CLI = "dev.psinfo.cli";
   private static final String JCONSOLE = "dev.psinfo.jconsole";
   private static final String JFR = "dev.psinfo.jfr";
+  private static final String TEXT = "dev.psinfo.text";
 
   /**
    * Package → packages it must not reference (their sub-packages included): the table of
@@ -44,6 +45,21 @@ class ArchitectureTest {
   private static final Map<String, List<String>> FORBIDDEN =
       Map.ofEntries(
           Map.entry(AGENT, List.of(CLI)),
+          // the one escaping of host text for people, used by every view, the plugin included
+          Map.entry(
+              TEXT,
+              List.of(
+                  JMX,
+                  MANAGEMENT,
+                  AGENT,
+                  CONFIG,
+                  PLATFORM,
+                  PROBE,
+                  SAMPLING,
+                  BEANS,
+                  CLI,
+                  JCONSOLE,
+                  JFR)),
           Map.entry(CONFIG, List.of(JMX, MANAGEMENT, PROBE, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(PLATFORM, List.of(JMX, MANAGEMENT, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(

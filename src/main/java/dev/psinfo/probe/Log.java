@@ -2,6 +2,8 @@ package dev.psinfo.probe;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.text.Printable;
+
 /**
  * The agent's own logging: one line per message on the standard error stream of the moment, {@code
  * psinfo-jmx LEVEL: message}, with control characters escaped so that no value read from the host
@@ -89,30 +91,10 @@ public final class Log {
   }
 
   /**
-   * {@code text} on one line: control characters (and the Unicode line and paragraph separators)
-   * written as {@code \n}, {@code \r}, {@code \t} or {@code \\uXXXX}; a backslash stays as it is.
+   * {@code text} on one line, safe for a terminal: control, bidirectional and invisible characters
+   * escaped as {@link Printable#escape} does; a backslash stays as it is.
    */
   public static String printable(String text) {
-    StringBuilder b = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean control = c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029;
-      if (!control) {
-        if (b != null) {
-          b.append(c);
-        }
-        continue;
-      }
-      if (b == null) {
-        b = new StringBuilder(text.length() + 16).append(text, 0, i);
-      }
-      switch (c) {
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> b.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    return b == null ? text : b.toString();
+    return Printable.escape(text);
   }
 }
