@@ -8,11 +8,11 @@ import dev.psinfo.probe.Lazy;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.probe.SystemProbe;
-import dev.psinfo.probe.aix.AixCommandParsers.LparstatInfo;
-import dev.psinfo.probe.aix.AixCommandParsers.Prtconf;
-import dev.psinfo.probe.aix.AixCommandParsers.SarU;
-import dev.psinfo.probe.aix.AixCommandParsers.SvmonG;
-import dev.psinfo.probe.aix.AixCommandParsers.UnameL;
+import dev.psinfo.probe.aix.AixConfigParsers.LparstatInfo;
+import dev.psinfo.probe.aix.AixConfigParsers.Prtconf;
+import dev.psinfo.probe.aix.AixConfigParsers.UnameL;
+import dev.psinfo.probe.aix.AixLoadParsers.SarU;
+import dev.psinfo.probe.aix.AixMemoryParsers.SvmonG;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -31,7 +31,8 @@ import java.util.function.Supplier;
 
 /**
  * System facts on AIX from the commands its administrators trust, each parsed by {@link
- * AixCommandParsers}.
+ * AixConfigParsers} (the machine and the partition), {@link AixMemoryParsers} (memory and paging
+ * space) or {@link AixLoadParsers} (load, CPU use, uptime, boot time).
  *
  * <p>Static facts come from {@code prtconf}, {@code lparstat -i}, {@code oslevel -s}, {@code uname
  * -L} and {@code hostname}; when one of those lacks a value, a fallback command is run ({@code
@@ -208,27 +209,26 @@ public final class AixSystemProbe implements SystemProbe {
 
   private long bootTimeFromWho() {
     return safely(
-        () -> AixCommandParsers.parseWhoB(staticOutput(WHO_B), ZonedDateTime.now(env.clock())),
-        -1L);
+        () -> AixLoadParsers.parseWhoB(staticOutput(WHO_B), ZonedDateTime.now(env.clock())), -1L);
   }
 
   private SystemFacts readStaticFacts() {
-    Prtconf prtconf = parsed(PRTCONF, AixCommandParsers::parsePrtconf);
-    LparstatInfo lpar = parsed(LPARSTAT_I, AixCommandParsers::parseLparstatI);
-    String oslevel = safely(() -> AixCommandParsers.parseOslevel(staticOutput(OSLEVEL_S)), "");
-    UnameL uname = parsed(UNAME_L, AixCommandParsers::parseUnameL);
+    Prtconf prtconf = parsed(PRTCONF, AixConfigParsers::parsePrtconf);
+    LparstatInfo lpar = parsed(LPARSTAT_I, AixConfigParsers::parseLparstatI);
+    String oslevel = safely(() -> AixConfigParsers.parseOslevel(staticOutput(OSLEVEL_S)), "");
+    UnameL uname = parsed(UNAME_L, AixConfigParsers::parseUnameL);
     Lazy<Map<String, String>> proc0 =
-        once(() -> AixCommandParsers.parseLsattr(staticOutput(LSATTR_PROC0)), Map.of());
+        once(() -> AixConfigParsers.parseLsattr(staticOutput(LSATTR_PROC0)), Map.of());
     Lazy<Map<String, String>> sys0 =
-        once(() -> AixCommandParsers.parseLsattr(staticOutput(LSATTR_SYS0)), Map.of());
-    Lazy<SarU> sar = once(() -> parsed(SAR_U, AixCommandParsers::parseSarU), null);
+        once(() -> AixConfigParsers.parseLsattr(staticOutput(LSATTR_SYS0)), Map.of());
+    Lazy<SarU> sar = once(() -> parsed(SAR_U, AixLoadParsers::parseSarU), null);
 
     String hostname =
         firstText(
             () -> firstLine(staticOutput(HOSTNAME)),
             () -> prtconf == null ? "" : prtconf.hostName(),
             () -> lpar == null ? "" : lpar.nodeName());
-    String osVersion = firstText(() -> AixCommandParsers.versionOfOslevel(oslevel), env::osVersion);
+    String osVersion = firstText(() -> AixConfigParsers.versionOfOslevel(oslevel), env::osVersion);
     String cpuModel =
         firstText(
             () -> prtconf == null ? "" : prtconf.processorType(),
@@ -239,7 +239,7 @@ public final class AixSystemProbe implements SystemProbe {
                 lpar == null || lpar.onlineVirtualCpus() <= 0 || lpar.smtThreads() <= 0
                     ? -1
                     : (long) lpar.onlineVirtualCpus() * lpar.smtThreads(),
-            () -> AixCommandParsers.parseBindprocessorQ(staticOutput(BINDPROCESSOR_Q)),
+            () -> AixConfigParsers.parseBindprocessorQ(staticOutput(BINDPROCESSOR_Q)),
             () -> sar.get() == null ? -1 : sar.get().logicalCpus(),
             () -> env.availableProcessors() > 0 ? env.availableProcessors() : -1);
     long cores =
@@ -250,7 +250,7 @@ public final class AixSystemProbe implements SystemProbe {
         firstNumber(
             () -> prtconf == null ? -1 : prtconf.clockMhz(),
             () -> {
-              long hz = AixCommandParsers.parseLong(proc0.get().getOrDefault("frequency", ""));
+              long hz = AixText.parseLong(proc0.get().getOrDefault("frequency", ""));
               return hz > 0 ? Math.round(hz / 1e6) : -1;
             });
     long memory =
@@ -258,7 +258,7 @@ public final class AixSystemProbe implements SystemProbe {
             () -> prtconf == null ? -1 : prtconf.memoryBytes(),
             () -> lpar == null ? -1 : lpar.onlineMemoryBytes(),
             () -> {
-              long kb = AixCommandParsers.parseLong(sys0.get().getOrDefault("realmem", ""));
+              long kb = AixText.parseLong(sys0.get().getOrDefault("realmem", ""));
               return kb > 0 ? kb * 1024 : -1;
             });
 
@@ -332,26 +332,26 @@ public final class AixSystemProbe implements SystemProbe {
 
   @Override
   public SystemLoad load() {
-    SvmonG svmon = safely(this::svmon, AixCommandParsers.parseSvmonG(""));
+    SvmonG svmon = safely(this::svmon, AixMemoryParsers.parseSvmonG(""));
     long swapTotal = svmon.pagingSpaceBytes();
     long swapFree =
         swapTotal >= 0 && svmon.pagingSpaceInuseBytes() >= 0
             ? Math.max(0, swapTotal - svmon.pagingSpaceInuseBytes())
             : -1;
     if (swapTotal < 0 || swapFree < 0) {
-      AixCommandParsers.LspsS lsps =
+      AixMemoryParsers.LspsS lsps =
           safely(
-              () -> AixCommandParsers.parseLspsS(dynamicOutput(LSPS_S)),
-              new AixCommandParsers.LspsS(-1, -1));
+              () -> AixMemoryParsers.parseLspsS(dynamicOutput(LSPS_S)),
+              new AixMemoryParsers.LspsS(-1, -1));
       if (lsps.totalBytes() >= 0) {
         swapTotal = lsps.totalBytes();
         swapFree = lsps.freeBytes();
       }
     }
-    AixCommandParsers.Uptime uptime =
+    AixLoadParsers.Uptime uptime =
         safely(
-            () -> AixCommandParsers.parseUptime(dynamicOutput(UPTIME)),
-            new AixCommandParsers.Uptime(-1, -1, -1, -1));
+            () -> AixLoadParsers.parseUptime(dynamicOutput(UPTIME)),
+            new AixLoadParsers.Uptime(-1, -1, -1, -1));
     long boot = safely(() -> facts().bootTimeMillis(), -1L);
     long uptimeSeconds =
         boot > 0 ? Math.max(0, (env.clock().millis() - boot) / 1000) : uptime.uptimeSeconds();
@@ -372,11 +372,11 @@ public final class AixSystemProbe implements SystemProbe {
     if (!svmonWithoutOptions) {
       String out = dynamicOutput(SVMON_G);
       if (!out.isEmpty()) {
-        return AixCommandParsers.parseSvmonG(out);
+        return AixMemoryParsers.parseSvmonG(out);
       }
       svmonWithoutOptions = true; // no -O (before AIX 6.1), or no svmon at all: one fork from now
     }
-    return AixCommandParsers.parseSvmonG(dynamicOutput(SVMON_G_PLAIN));
+    return AixMemoryParsers.parseSvmonG(dynamicOutput(SVMON_G_PLAIN));
   }
 
   /** A static command's parsed output; null when the command failed or printed nothing. */

@@ -2,13 +2,13 @@ package dev.psinfo.probe.aix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.psinfo.probe.aix.AixCommandParsers.LparstatInfo;
-import dev.psinfo.probe.aix.AixCommandParsers.LspsS;
-import dev.psinfo.probe.aix.AixCommandParsers.Prtconf;
-import dev.psinfo.probe.aix.AixCommandParsers.SarU;
-import dev.psinfo.probe.aix.AixCommandParsers.SvmonG;
-import dev.psinfo.probe.aix.AixCommandParsers.UnameL;
-import dev.psinfo.probe.aix.AixCommandParsers.Uptime;
+import dev.psinfo.probe.aix.AixConfigParsers.LparstatInfo;
+import dev.psinfo.probe.aix.AixConfigParsers.Prtconf;
+import dev.psinfo.probe.aix.AixConfigParsers.UnameL;
+import dev.psinfo.probe.aix.AixLoadParsers.SarU;
+import dev.psinfo.probe.aix.AixLoadParsers.Uptime;
+import dev.psinfo.probe.aix.AixMemoryParsers.LspsS;
+import dev.psinfo.probe.aix.AixMemoryParsers.SvmonG;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AixCommandParsersTest {
+/**
+ * The AIX command-output parsers: {@link AixConfigParsers}, {@link AixMemoryParsers}, {@link
+ * AixLoadParsers}.
+ */
+class AixCommandOutputParsersTest {
   static final Path COMMANDS =
       Path.of(System.getProperty("psinfo.testdata", "testdata"), "aix/commands");
   static final long MB = 1024L * 1024;
@@ -29,7 +33,7 @@ class AixCommandParsersTest {
 
   @Test
   void prtconfOfTheQemuLpar() throws Exception {
-    assertThat(AixCommandParsers.parsePrtconf(fixture("prtconf.txt")))
+    assertThat(AixConfigParsers.parsePrtconf(fixture("prtconf.txt")))
         .isEqualTo(
             new Prtconf(
                 "IBM pSeries (emulated by qemu)",
@@ -49,21 +53,21 @@ class AixCommandParsersTest {
   @Test
   void prtconfExcerptAndJunk() throws Exception {
     Prtconf p =
-        AixCommandParsers.parsePrtconf(fixture("prtconf-grep-Processor.younsl-aix72-power8.txt"));
+        AixConfigParsers.parsePrtconf(fixture("prtconf-grep-Processor.younsl-aix72-power8.txt"));
     assertThat(p.processorType()).isEqualTo("PowerPC_POWER8");
     assertThat(p.processors()).isEqualTo(2);
     assertThat(p.clockMhz()).isEqualTo(3891);
     assertThat(p.memoryBytes()).isEqualTo(-1);
     assertThat(p.lparNumber()).isEqualTo(-1);
     assertThat(p.lparName()).isEmpty();
-    assertThat(AixCommandParsers.parsePrtconf("prtconf: not found\n"))
+    assertThat(AixConfigParsers.parsePrtconf("prtconf: not found\n"))
         .isEqualTo(new Prtconf("", "", "", "", -1, -1, "", -1, "", -1, "", -1));
   }
 
   @Test
   void lparstatDedicated() throws Exception {
     LparstatInfo l =
-        AixCommandParsers.parseLparstatI(fixture("lparstat-i.younsl-aix72-power8-dedicated.txt"));
+        AixConfigParsers.parseLparstatI(fixture("lparstat-i.younsl-aix72-power8-dedicated.txt"));
     assertThat(l.nodeName()).isEqualTo("devserver");
     assertThat(l.partitionName()).isEqualTo("dev1");
     assertThat(l.partitionNumber()).isEqualTo(1);
@@ -84,7 +88,7 @@ class AixCommandParsersTest {
   @Test
   void lparstatSharedUncappedWithMemoryExpansion() throws Exception {
     LparstatInfo l =
-        AixCommandParsers.parseLparstatI(fixture("lparstat-i.htdavis-shared-uncapped-ame.txt"));
+        AixConfigParsers.parseLparstatI(fixture("lparstat-i.htdavis-shared-uncapped-ame.txt"));
     assertThat(l.nodeName()).isEqualTo("nodeDemo1");
     assertThat(l.partitionNumber()).isEqualTo(13);
     assertThat(l.type()).isEqualTo("Shared-SMT-4");
@@ -100,29 +104,29 @@ class AixCommandParsersTest {
 
   @Test
   void lparstatTypesWithoutSmt() {
-    assertThat(AixCommandParsers.parseLparstatI("Type : Dedicated\n").smtThreads()).isEqualTo(1);
-    assertThat(AixCommandParsers.parseLparstatI("Type : Shared-SMT\n").smtThreads()).isEqualTo(2);
-    assertThat(AixCommandParsers.parseLparstatI("").smtThreads()).isEqualTo(-1);
+    assertThat(AixConfigParsers.parseLparstatI("Type : Dedicated\n").smtThreads()).isEqualTo(1);
+    assertThat(AixConfigParsers.parseLparstatI("Type : Shared-SMT\n").smtThreads()).isEqualTo(2);
+    assertThat(AixConfigParsers.parseLparstatI("").smtThreads()).isEqualTo(-1);
   }
 
   @Test
   void oslevelAndUnameL() throws Exception {
-    String level = AixCommandParsers.parseOslevel(fixture("oslevel-s.ohai.txt"));
+    String level = AixConfigParsers.parseOslevel(fixture("oslevel-s.ohai.txt"));
     assertThat(level).isEqualTo("7200-00-01-1543");
-    assertThat(AixCommandParsers.versionOfOslevel(level)).isEqualTo("7.2");
-    assertThat(AixCommandParsers.versionOfOslevel("7300-02")).isEqualTo("7.3");
-    assertThat(AixCommandParsers.parseOslevel("oslevel: not found")).isEmpty();
-    assertThat(AixCommandParsers.versionOfOslevel("")).isEmpty();
+    assertThat(AixConfigParsers.versionOfOslevel(level)).isEqualTo("7.2");
+    assertThat(AixConfigParsers.versionOfOslevel("7300-02")).isEqualTo("7.3");
+    assertThat(AixConfigParsers.parseOslevel("oslevel: not found")).isEmpty();
+    assertThat(AixConfigParsers.versionOfOslevel("")).isEmpty();
 
-    assertThat(AixCommandParsers.parseUnameL(fixture("uname-L.ohai.txt")))
+    assertThat(AixConfigParsers.parseUnameL(fixture("uname-L.ohai.txt")))
         .isEqualTo(new UnameL(29, "l273pp027"));
-    assertThat(AixCommandParsers.parseUnameL("-1 NULL\n")).isEqualTo(new UnameL(-1, ""));
-    assertThat(AixCommandParsers.parseUnameL("")).isEqualTo(new UnameL(-1, ""));
+    assertThat(AixConfigParsers.parseUnameL("-1 NULL\n")).isEqualTo(new UnameL(-1, ""));
+    assertThat(AixConfigParsers.parseUnameL("")).isEqualTo(new UnameL(-1, ""));
   }
 
   @Test
   void svmonDefaultFormatIsIn4kPages() throws Exception {
-    assertThat(AixCommandParsers.parseSvmonG(fixture("svmon-G.facter.txt")))
+    assertThat(AixMemoryParsers.parseSvmonG(fixture("svmon-G.facter.txt")))
         .isEqualTo(
             new SvmonG(
                 2097152L * 4096,
@@ -133,7 +137,7 @@ class AixCommandParsersTest {
                 -1,
                 131072L * 4096,
                 2737L * 4096));
-    SvmonG salt = AixCommandParsers.parseSvmonG(fixture("svmon-G.salt-comment.txt"));
+    SvmonG salt = AixMemoryParsers.parseSvmonG(fixture("svmon-G.salt-comment.txt"));
     assertThat(salt.sizeBytes()).isEqualTo(1048576L * 4096);
     assertThat(salt.freeBytes()).isEqualTo(8836L * 4096);
     assertThat(salt.pagingSpaceBytes()).isEqualTo(917504L * 4096);
@@ -142,8 +146,7 @@ class AixCommandParsersTest {
 
   @Test
   void svmonInKilobytes() throws Exception {
-    assertThat(
-            AixCommandParsers.parseSvmonG(fixture("svmon-G-O-unit-KB.gopsutil-test-partial.txt")))
+    assertThat(AixMemoryParsers.parseSvmonG(fixture("svmon-G-O-unit-KB.gopsutil-test-partial.txt")))
         .isEqualTo(
             new SvmonG(
                 4194304L * 1024,
@@ -155,7 +158,7 @@ class AixCommandParsersTest {
                 524288L * 1024,
                 14576L * 1024));
     assertThat(
-            AixCommandParsers.parseSvmonG(fixture("svmon-G-O-unit-KB-summary-longreal.sysmon.txt")))
+            AixMemoryParsers.parseSvmonG(fixture("svmon-G-O-unit-KB-summary-longreal.sysmon.txt")))
         .isEqualTo(
             new SvmonG(
                 4194304L * 1024,
@@ -166,14 +169,14 @@ class AixCommandParsersTest {
                 1058012L * 1024,
                 524288L * 1024,
                 -1));
-    assertThat(AixCommandParsers.parseSvmonG("svmon: permission denied\n"))
+    assertThat(AixMemoryParsers.parseSvmonG("svmon: permission denied\n"))
         .isEqualTo(new SvmonG(-1, -1, -1, -1, -1, -1, -1, -1));
   }
 
   @Test
   void svmonUnderASvmonrcWithDecimals() throws Exception {
     // MB with two decimals: rounded to the nearest byte
-    assertThat(AixCommandParsers.parseSvmonG(fixture("svmon-G-O-unit-MB.ibm-doc-format.txt")))
+    assertThat(AixMemoryParsers.parseSvmonG(fixture("svmon-G-O-unit-MB.ibm-doc-format.txt")))
         .isEqualTo(
             new SvmonG(
                 4096 * MB,
@@ -184,18 +187,18 @@ class AixCommandParsersTest {
                 Math.round(2076.64 * MB),
                 512 * MB,
                 Math.round(14.23 * MB)));
-    SvmonG gb = AixCommandParsers.parseSvmonG(fixture("svmon-G-O-unit-GB.ibm-doc-format.txt"));
+    SvmonG gb = AixMemoryParsers.parseSvmonG(fixture("svmon-G-O-unit-GB.ibm-doc-format.txt"));
     assertThat(gb.sizeBytes()).isEqualTo(4096 * MB);
     assertThat(gb.freeBytes()).isEqualTo(Math.round(1.92 * 1024 * MB));
     assertThat(gb.pagingSpaceBytes()).isEqualTo(512 * MB);
     assertThat(gb.pagingSpaceInuseBytes()).isEqualTo(Math.round(0.01 * 1024 * MB));
-    SvmonG auto = AixCommandParsers.parseSvmonG(fixture("svmon-G-O-unit-auto.ibm-doc-format.txt"));
+    SvmonG auto = AixMemoryParsers.parseSvmonG(fixture("svmon-G-O-unit-auto.ibm-doc-format.txt"));
     assertThat(auto.sizeBytes()).isEqualTo(4096 * MB);
     assertThat(auto.availableBytes()).isEqualTo(Math.round(2.03 * 1024 * MB));
     assertThat(auto.pagingSpaceBytes()).isEqualTo(512 * MB);
     assertThat(auto.pagingSpaceInuseBytes()).isEqualTo(Math.round(14.23 * MB));
     SvmonG longreal =
-        AixCommandParsers.parseSvmonG(
+        AixMemoryParsers.parseSvmonG(
             fixture("svmon-G-O-unit-MB-summary-longreal.ibm-doc-format.txt"));
     assertThat(longreal.sizeBytes()).isEqualTo(4096 * MB);
     assertThat(longreal.freeBytes()).isEqualTo(Math.round(126.21 * MB));
@@ -205,38 +208,37 @@ class AixCommandParsersTest {
 
   @Test
   void svmonFigures() {
-    assertThat(AixCommandParsers.svmonBytes("2177848", 1024)).isEqualTo(2177848L * 1024);
-    assertThat(AixCommandParsers.svmonBytes("0.5", 1024)).isEqualTo(512);
-    assertThat(AixCommandParsers.svmonBytes("1.5K", 0)).isEqualTo(1536);
-    assertThat(AixCommandParsers.svmonBytes("2GB", 0)).isEqualTo(2048 * MB);
-    assertThat(AixCommandParsers.svmonBytes("1T", 4096)).isEqualTo(1024 * 1024 * MB);
+    assertThat(AixMemoryParsers.svmonBytes("2177848", 1024)).isEqualTo(2177848L * 1024);
+    assertThat(AixMemoryParsers.svmonBytes("0.5", 1024)).isEqualTo(512);
+    assertThat(AixMemoryParsers.svmonBytes("1.5K", 0)).isEqualTo(1536);
+    assertThat(AixMemoryParsers.svmonBytes("2GB", 0)).isEqualTo(2048 * MB);
+    assertThat(AixMemoryParsers.svmonBytes("1T", 4096)).isEqualTo(1024 * 1024 * MB);
     // a figure without a suffix under "auto" names no unit: only 0 is known
-    assertThat(AixCommandParsers.svmonBytes("0", 0)).isZero();
-    assertThat(AixCommandParsers.svmonBytes("12", 0)).isEqualTo(-1);
-    assertThat(AixCommandParsers.svmonBytes("Ded", 1024)).isEqualTo(-1);
-    assertThat(AixCommandParsers.svmonBytes("-", 1024)).isEqualTo(-1);
-    assertThat(AixCommandParsers.svmonBytes("-5", 1024)).isEqualTo(-1);
-    assertThat(AixCommandParsers.svmonBytes("1e300", 1024)).isEqualTo(-1);
-    assertThat(AixCommandParsers.svmonBytes("99999999999999999999G", 0)).isEqualTo(-1);
+    assertThat(AixMemoryParsers.svmonBytes("0", 0)).isZero();
+    assertThat(AixMemoryParsers.svmonBytes("12", 0)).isEqualTo(-1);
+    assertThat(AixMemoryParsers.svmonBytes("Ded", 1024)).isEqualTo(-1);
+    assertThat(AixMemoryParsers.svmonBytes("-", 1024)).isEqualTo(-1);
+    assertThat(AixMemoryParsers.svmonBytes("-5", 1024)).isEqualTo(-1);
+    assertThat(AixMemoryParsers.svmonBytes("1e300", 1024)).isEqualTo(-1);
+    assertThat(AixMemoryParsers.svmonBytes("99999999999999999999G", 0)).isEqualTo(-1);
   }
 
   @Test
   void prtconfOfAMachineThatIsNotPartitioned() throws Exception {
-    Prtconf p = AixCommandParsers.parsePrtconf(fixture("prtconf-unpartitioned.ibm-doc-format.txt"));
+    Prtconf p = AixConfigParsers.parsePrtconf(fixture("prtconf-unpartitioned.ibm-doc-format.txt"));
     assertThat(p.lparNumber()).isEqualTo(-1);
     assertThat(p.lparName()).isEmpty();
     assertThat(p.processors()).isEqualTo(2);
     assertThat(p.memoryBytes()).isEqualTo(7936 * MB);
     assertThat(p.pagingSpaceBytes()).isEqualTo(2048 * MB);
-    assertThat(AixCommandParsers.parsePrtconf("LPAR Info: 3 NULL\n").lparName()).isEmpty();
-    assertThat(AixCommandParsers.parsePrtconf("LPAR Info: 3 lp3\n").lparNumber()).isEqualTo(3);
+    assertThat(AixConfigParsers.parsePrtconf("LPAR Info: 3 NULL\n").lparName()).isEmpty();
+    assertThat(AixConfigParsers.parsePrtconf("LPAR Info: 3 lp3\n").lparNumber()).isEqualTo(3);
   }
 
   @Test
   void lparstatKeysWithIrregularSpacing() throws Exception {
     LparstatInfo l =
-        AixCommandParsers.parseLparstatI(
-            fixture("lparstat-i.irregular-spacing.ibm-doc-format.txt"));
+        AixConfigParsers.parseLparstatI(fixture("lparstat-i.irregular-spacing.ibm-doc-format.txt"));
     assertThat(l.partitionName()).isEqualTo("dev1");
     assertThat(l.entitledCapacity()).isEqualTo(0.50);
     assertThat(l.onlineVirtualCpus()).isEqualTo(2);
@@ -250,34 +252,34 @@ class AixCommandParsersTest {
 
   @Test
   void lspsWithoutThePercentageColumn() throws Exception {
-    LspsS s = AixCommandParsers.parseLspsS(fixture("lsps-s-no-percent.ibm-doc-format.txt"));
+    LspsS s = AixMemoryParsers.parseLspsS(fixture("lsps-s-no-percent.ibm-doc-format.txt"));
     assertThat(s).isEqualTo(new LspsS(512 * MB, -1));
     assertThat(s.freeBytes()).isEqualTo(-1);
-    assertThat(AixCommandParsers.parseLspsS("Total Paging Space\n 2GB\n"))
+    assertThat(AixMemoryParsers.parseLspsS("Total Paging Space\n 2GB\n"))
         .isEqualTo(new LspsS(2048 * MB, -1));
   }
 
   @Test
   void lpsp() throws Exception {
-    LspsS s = AixCommandParsers.parseLspsS(fixture("lsps-s.ibm-doc-format.txt"));
+    LspsS s = AixMemoryParsers.parseLspsS(fixture("lsps-s.ibm-doc-format.txt"));
     assertThat(s).isEqualTo(new LspsS(512 * MB, 1));
     assertThat(s.freeBytes()).isEqualTo(512 * MB / 100 * 99);
-    assertThat(AixCommandParsers.parseLspsS("Total Paging Space   Percent Used\n"))
+    assertThat(AixMemoryParsers.parseLspsS("Total Paging Space   Percent Used\n"))
         .isEqualTo(new LspsS(-1, -1));
-    assertThat(AixCommandParsers.parseLspsS("x\n   25760MB\t             0%\n"))
+    assertThat(AixMemoryParsers.parseLspsS("x\n   25760MB\t             0%\n"))
         .isEqualTo(new LspsS(25760 * MB, 0));
   }
 
   @Test
   void sar() throws Exception {
-    assertThat(AixCommandParsers.parseSarU(fixture("sar-u-1-01.txt")))
+    assertThat(AixLoadParsers.parseSarU(fixture("sar-u-1-01.txt")))
         .isEqualTo(new SarU(4, 4.0, "Capped", 0, 3, 0, 96, 4.0, 100.0));
   }
 
   @Test
   void systemConfigurationLines() throws Exception {
     assertThat(
-            AixCommandParsers.parseSystemConfiguration(
+            AixLoadParsers.parseSystemConfiguration(
                 fixture("lparstat-1-1.sysmon-shared-uncapped.txt")))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
@@ -296,22 +298,22 @@ class AixCommandParsersTest {
                 "ent",
                 "0.50"));
     assertThat(
-            AixCommandParsers.parseSystemConfiguration(
+            AixLoadParsers.parseSystemConfiguration(
                 fixture("lparstat-1-1.sysmon-dedicated-donating.txt")))
         .containsEntry("mode", "Donating")
         .containsEntry("smt", "8");
     assertThat(
-            AixCommandParsers.parseSystemConfiguration(
+            AixLoadParsers.parseSystemConfiguration(
                 fixture("lparstat-1-1.sysmon-dedicated-capped.txt")))
         .containsEntry("lcpu", "12");
-    assertThat(AixCommandParsers.parseSystemConfiguration(fixture("vmstat-w-1-1.sysmon.txt")))
+    assertThat(AixLoadParsers.parseSystemConfiguration(fixture("vmstat-w-1-1.sysmon.txt")))
         .containsOnly(Map.entry("lcpu", "8"), Map.entry("mem", "4096MB"));
   }
 
   @Test
   void uptimeSamples() throws Exception {
     List<String> lines = Files.readAllLines(COMMANDS.resolve("uptime.gopsutil-samples.txt"));
-    assertThat(lines.stream().map(AixCommandParsers::parseUptime).toList())
+    assertThat(lines.stream().map(AixLoadParsers::parseUptime).toList())
         .containsExactly(
             new Uptime(13 * 60, 2.78, 2.62, 1.79),
             new Uptime(3600, 2.47, 2.85, 2.83),
@@ -319,43 +321,42 @@ class AixCommandParsersTest {
             new Uptime(83 * 86400 + 18 * 3600 + 29 * 60, 0.16, 0.03, 0.01),
             new Uptime(2 * 86400 + 20 * 3600, 2.47, 2.17, 2.17),
             new Uptime(4 * 86400 + 29 * 60, 2.29, 2.31, 2.21));
-    assertThat(AixCommandParsers.parseUptime("")).isEqualTo(new Uptime(-1, -1, -1, -1));
+    assertThat(AixLoadParsers.parseUptime("")).isEqualTo(new Uptime(-1, -1, -1, -1));
   }
 
   @Test
   void whoB() throws Exception {
     ZonedDateTime march2025 = ZonedDateTime.of(2025, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    assertThat(AixCommandParsers.parseWhoB(fixture("who-b.oshi-aix73.txt"), march2025))
+    assertThat(AixLoadParsers.parseWhoB(fixture("who-b.oshi-aix73.txt"), march2025))
         .isEqualTo(Instant.parse("2025-02-13T23:31:00Z").toEpochMilli());
     // a date later in the year than "now" was last year
     ZonedDateTime january2025 = ZonedDateTime.of(2025, 1, 10, 0, 0, 0, 0, ZoneOffset.UTC);
-    assertThat(AixCommandParsers.parseWhoB(fixture("who-b.oshi-aix73.txt"), january2025))
+    assertThat(AixLoadParsers.parseWhoB(fixture("who-b.oshi-aix73.txt"), january2025))
         .isEqualTo(Instant.parse("2024-02-13T23:31:00Z").toEpochMilli());
     ZonedDateTime aug2014 = ZonedDateTime.of(2014, 8, 1, 0, 0, 0, 0, ZoneOffset.ofHours(-5));
-    assertThat(AixCommandParsers.parseWhoB(fixture("who-b.ohai-2.txt"), aug2014))
+    assertThat(AixLoadParsers.parseWhoB(fixture("who-b.ohai-2.txt"), aug2014))
         .isEqualTo(Instant.parse("2014-07-09T22:51:00Z").toEpochMilli());
-    assertThat(AixCommandParsers.parseWhoB("", march2025)).isEqualTo(-1);
-    assertThat(AixCommandParsers.parseWhoB("   .   system boot Feb 30 10:00", march2025))
+    assertThat(AixLoadParsers.parseWhoB("", march2025)).isEqualTo(-1);
+    assertThat(AixLoadParsers.parseWhoB("   .   system boot Feb 30 10:00", march2025))
         .isEqualTo(-1);
   }
 
   @Test
   void lsattrAndBindprocessor() throws Exception {
-    assertThat(AixCommandParsers.parseLsattr(fixture("lsattr-El-proc0.ohai.txt")))
+    assertThat(AixConfigParsers.parseLsattr(fixture("lsattr-El-proc0.ohai.txt")))
         .containsEntry("frequency", "1654344000")
         .containsEntry("type", "PowerPC_POWER5")
         .containsEntry("smt_threads", "2")
         .hasSize(5);
-    assertThat(AixCommandParsers.parseLsattr(fixture("lsattr-El-sys0.oshi-excerpt.txt")))
+    assertThat(AixConfigParsers.parseLsattr(fixture("lsattr-El-sys0.oshi-excerpt.txt")))
         .containsEntry("modelname", "IBM,9114-275")
         .containsEntry("systemid", "IBM,0110ACFDE");
-    assertThat(
-            AixCommandParsers.parseLsattr(fixture("lsattr-El-sys0-a-realmem.ibm-doc-format.txt")))
+    assertThat(AixConfigParsers.parseLsattr(fixture("lsattr-El-sys0-a-realmem.ibm-doc-format.txt")))
         .containsOnly(Map.entry("realmem", "4194304"));
     assertThat(
-            AixCommandParsers.parseBindprocessorQ(
+            AixConfigParsers.parseBindprocessorQ(
                 fixture("bindprocessor-q.younsl-aix72-power8.txt")))
         .isEqualTo(8);
-    assertThat(AixCommandParsers.parseBindprocessorQ("")).isEqualTo(-1);
+    assertThat(AixConfigParsers.parseBindprocessorQ("")).isEqualTo(-1);
   }
 }
