@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * Decides which processes the agent shows. A process is kept when it matches {@code include} (if
- * set) on its name or its arguments, does not match {@code exclude} (if set) on either, and its
- * effective user is one of {@code users} by name or decimal uid (if any are set). Immutable and
- * thread-safe.
+ * set) on its name or its arguments (without psinfo's own options: {@link MatchText}), does not
+ * match {@code exclude} (if set) on either, and its effective user is one of {@code users} by name
+ * or decimal uid (if any are set). Immutable and thread-safe.
  *
  * @param include kept only if name or args match ({@link UserPattern#find}); null: all
  * @param exclude dropped if name or args match; null: none
@@ -40,8 +40,11 @@ public record ProcessFilter(UserPattern include, UserPattern exclude, Set<String
     return p.user().equals(user) || Long.toString(p.euid()).equals(user);
   }
 
-  /** True when {@code pattern} is found in the name or the arguments of {@code p}. */
+  /**
+   * True when {@code pattern} is found in the name or the arguments of {@code p}, the arguments
+   * without psinfo's own options ({@link MatchText}).
+   */
   public static boolean matches(UserPattern pattern, ProcessInfo p) {
-    return pattern.find(p.name()) || pattern.find(p.args());
+    return pattern.find(p.name()) || pattern.find(MatchText.of(p.args()));
   }
 }

@@ -83,7 +83,8 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
   }
 
   /**
-   * Shown processes whose name or arguments match {@code regex} (find, not full match).
+   * Shown processes whose name or arguments (without psinfo's own options: {@link MatchText}) match
+   * {@code regex} (find, not full match).
    *
    * @param timeLimit how long the search may take: matching is linear in the text, but the time per
    *     character grows with the pattern's size (up to {@link UserPattern#MAX_SIZE}), so a large
@@ -95,7 +96,8 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
     Budget budget = new Budget(regex, timeLimit);
     List<ProcessSample> out = new ArrayList<>();
     for (ProcessSample s : samples) {
-      if (regex.find(budget.watch(s.info().name())) || regex.find(budget.watch(s.info().args()))) {
+      if (regex.find(budget.watch(s.info().name()))
+          || regex.find(budget.watch(MatchText.of(s.info().args())))) {
         out.add(s);
       }
     }

@@ -2,15 +2,20 @@ package dev.psinfo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Named process groups in a real child JVM, read over a real JMX connector. */
 @EnabledOnOs(OS.LINUX)
@@ -84,6 +89,60 @@ class GroupsIT {
         assertThat(child.stop()).isZero();
       }
     }
+  }
+
+  /**
+   * README's {@code group.web=nginx} on a host without nginx counts 0, with two JVMs running psinfo
+   * with that option (one from a renamed copy of the jar, recognised by its manifest), while their
+   * {@code -D} flags and jar names are still matched, and {@code exclude}/{@code pin} ignore psinfo
+   * options too.
+   */
+  @Test
+  void groupsAndFiltersNeverMatchPsinfosOwnOptions(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(
+        ProcessHandle.allProcesses()
+            .noneMatch(p -> p.info().command().orElse("").contains("nginx")),
+        "this host runs nginx");
+    String token = "tok" + UUID.randomUUID().toString().replace("-", "");
+    String role = "role" + UUID.randomUUID().toString().replace("-", "");
+    Path renamed = Files.copy(ChildJvm.agentJar(), dir.resolve("monitor.jar"));
+    String aOptions =
+        "ttl=10m,group.web=nginx,group.mine="
+            + token
+            + ",group.role="
+            + role
+            + ",group.jar="
+            + dir.getFileName()
+            + "/monitor\\.jar";
+    String bOptions = "ttl=10m,log=info,group.web=nginx,exclude=" + token + ",pin=" + token;
+    try (ChildJvm a =
+            ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=" + aOptions));
+        ChildJvm b =
+            ChildJvm.start(
+                List.of("-javaagent:" + renamed + "=" + bOptions, "-Dpsinfo.it.role=" + role))) {
+      b.awaitAgentOutcome(60);
+      ObjectName web = new ObjectName("psinfo:type=ProcessGroup,name=web");
+      for (ChildJvm c : List.of(a, b)) {
+        assertThat(c.jmx().getAttribute(web, "ProcessCount")).as("web in %s", c.pid()).isEqualTo(0);
+        assertThat((long[]) c.jmx().getAttribute(web, "Pids")).isEmpty();
+      }
+      MBeanServerConnection ja = a.jmx();
+      // the token is only in psinfo options (a's group, b's exclude and pin): no process matches
+      assertThat(ja.getAttribute(group("mine"), "ProcessCount")).isEqualTo(0);
+      // b's -D flag and the renamed jar's name in b's -javaagent are matched as before
+      assertThat((long[]) ja.getAttribute(group("role"), "Pids")).containsExactly(b.pid());
+      assertThat((long[]) ja.getAttribute(group("jar"), "Pids")).containsExactly(b.pid());
+      // b's exclude=TOKEN hides neither JVM, though both carry the token in their options
+      TabularData shown = (TabularData) b.jmx().getAttribute(ChildJvmNames.TABLE, "Processes");
+      assertThat(shown.values().stream().map(r -> (Long) ((CompositeData) r).get("pid")).toList())
+          .contains(a.pid(), b.pid());
+      assertThat(a.stop()).isZero();
+      assertThat(b.stop()).isZero();
+    }
+  }
+
+  private static ObjectName group(String name) throws Exception {
+    return new ObjectName("psinfo:type=ProcessGroup,name=" + name);
   }
 
   @Test
