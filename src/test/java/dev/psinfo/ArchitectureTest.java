@@ -131,6 +131,30 @@ class ArchitectureTest {
   }
 
   /**
+   * The VisualVM plugin embeds the views (PsinfoViews and the panels) in a runtime that need not
+   * have {@code jdk.jconsole}: inside the plugin's package only its JConsole adapter, PsinfoPlugin,
+   * may name JConsole's API (a panel calling a static method of PsinfoPlugin would load its
+   * superclass too).
+   */
+  @Test
+  void onlyTheJConsoleAdapterTouchesJConsole() throws IOException {
+    Pattern jconsole = Pattern.compile("\\b(com\\.sun\\.tools\\.jconsole|PsinfoPlugin\\.)");
+    List<String> offenders = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN.resolve("jconsole"))) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+        if (f.getFileName().toString().equals("PsinfoPlugin.java")) {
+          continue;
+        }
+        Matcher m = jconsole.matcher(read(f));
+        if (m.find()) {
+          offenders.add(f + " uses " + m.group(1));
+        }
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
+  /**
    * {@code jdk.jfr} is absent from some runtimes: only the jfr package may name it, and its entry
    * point {@code JfrEvents} must load without it.
    */

@@ -47,7 +47,7 @@ final class AbsentPanel extends JPanel {
       message.setText(text(pid));
     }
     if (shown == null || shown != present) {
-      PsinfoPlugin.trace(
+      PsinfoViews.trace(
           present ? "psinfo tab: MBeans present, showing the views" : "psinfo tab: absent, " + pid);
     }
     shown = present;

@@ -147,7 +147,7 @@ final class ProcessesPanel extends JPanel {
     addHierarchyListener(
         e -> {
           if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0 && isShowing()) {
-            PsinfoPlugin.trace(traceLine("shown"));
+            PsinfoViews.trace(traceLine("shown"));
           }
         });
   }
@@ -173,7 +173,7 @@ final class ProcessesPanel extends JPanel {
     showStatus();
     showSelected();
     if (isShowing()) {
-      PsinfoPlugin.trace(traceLine("updated"));
+      PsinfoViews.trace(traceLine("updated"));
     }
   }
 
@@ -235,7 +235,7 @@ final class ProcessesPanel extends JPanel {
     sorter.setRowFilter(filter);
     reselect();
     showStatus();
-    PsinfoPlugin.trace(
+    PsinfoViews.trace(
         "Processes tab filtered '" + filterField.getText() + "': " + table.getRowCount() + " rows");
   }
 

@@ -41,7 +41,7 @@ final class SystemPanel extends JPanel {
     addHierarchyListener(
         e -> {
           if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0 && isShowing()) {
-            PsinfoPlugin.trace(traceLine("shown"));
+            PsinfoViews.trace(traceLine("shown"));
           }
         });
   }
@@ -93,7 +93,7 @@ final class SystemPanel extends JPanel {
     revalidate();
     repaint();
     if (isShowing()) {
-      PsinfoPlugin.trace(traceLine("updated"));
+      PsinfoViews.trace(traceLine("updated"));
     }
   }
 

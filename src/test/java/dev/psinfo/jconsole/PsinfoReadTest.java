@@ -39,12 +39,12 @@ class PsinfoReadTest {
     MBeanServer server = MBeanServerFactory.newMBeanServer();
     Psinfo psinfo = new Psinfo(server);
     assertThat(psinfo.present()).isFalse();
-    PsinfoPlugin.Update absent = PsinfoPlugin.read(psinfo, 77);
+    PsinfoViews.Update absent = PsinfoViews.read(psinfo, 77);
     assertThat(absent.present()).isFalse();
     assertThat(absent.pid()).isEqualTo(77);
 
     server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), Psinfo.PROCESS_TABLE);
-    PsinfoPlugin.Update u = PsinfoPlugin.read(psinfo, 77);
+    PsinfoViews.Update u = PsinfoViews.read(psinfo, 77);
     assertThat(u.present()).isTrue();
     assertThat(u.processesError()).isNull();
     assertThat(u.processes().processCount()).isEqualTo(2);
