@@ -31,7 +31,14 @@ import java.util.Set;
  *   <li>{@code -u}, {@code -U}, {@code --user}, {@code --proxy-user} followed by {@code name:x}
  *       (not a numeric {@code uid:gid});
  *   <li>{@code -pX} after a {@code mysql*}/{@code mariadb*} token, {@code -pX} and {@code -p X}
- *       after {@code sshpass}, {@code -aX} and {@code -a X} after {@code redis-cli}.
+ *       after {@code sshpass}, {@code -aX} and {@code -a X} after {@code redis-cli}, {@code -p X}
+ *       and {@code -pX} after {@code docker login} or {@code podman login}, {@code -w X} and
+ *       {@code -wX} after an {@code ldap*} tool ({@code ldapsearch}, {@code ldapmodify}, ...);
+ *   <li>{@code -U user%X} ({@code smbclient}, {@code rpcclient}: Samba's user and password pair);
+ *   <li>{@code aws configure set KEY X} where {@code KEY} is secret ({@code
+ *       aws_secret_access_key}, {@code aws_session_token});
+ *   <li>{@code htpasswd -b FILE USER X} and {@code htpasswd -nb USER X} (the password is the last
+ *       positional argument when {@code -b} is given).
  * </ul>
  *
  * Not masked, on purpose: a path (a value with {@code /}) given to a key that ends with {@code
@@ -80,7 +87,8 @@ public final class ArgsScrubber {
    * Besides the secret words and suffixes, the words that send a command line to the full scrubber:
    * {@code user} ({@code --user a:x}) and the tools whose short options hold passwords.
    */
-  private static final List<String> MORE_TRIGGERS = List.of("user", "mysql", "mariadb", "redis");
+  private static final List<String> MORE_TRIGGERS =
+      List.of("user", "mysql", "mariadb", "redis", "docker", "podman", "ldap", "aws");
 
   private final String[] words;
 
@@ -281,6 +289,24 @@ public final class ArgsScrubber {
     private boolean sshpassArmed;
     private boolean redisSeen;
 
+    /** 0: no docker/podman; 1: the tool seen; 2: its {@code login} seen. */
+    private int loginStage;
+
+    private boolean ldapSeen;
+
+    /** 0: no aws; 1: aws; 2: aws configure; 3: aws configure set. */
+    private int awsStage;
+
+    /** Whether {@code htpasswd} was seen, and its flags once one holds {@code b}. */
+    private boolean htpasswdSeen;
+
+    private boolean htpasswdBatch;
+
+    private boolean htpasswdNoFile;
+
+    /** Positional arguments of htpasswd seen so far; -1: the next token is an option's value. */
+    private int htpasswdPositional;
+
     /** Characters of the current token to mask; null until one is. */
     private boolean[] mask;
 
@@ -340,6 +366,10 @@ public final class ArgsScrubber {
     }
 
     private String rules(String t) {
+      String tool = tools(t);
+      if (tool != null) {
+        return tool;
+      }
       String shortOption = shortOptions(t);
       if (shortOption != null) {
         return shortOption;
@@ -364,6 +394,85 @@ public final class ArgsScrubber {
         }
       }
       return mask == null ? t : applyMask(t);
+    }
+
+    /**
+     * docker/podman login, ldap* tools, aws configure set and htpasswd -b; the token as it should
+     * read, or null when none applies.
+     */
+    private String tools(String t) {
+      int base = t.lastIndexOf('/') + 1;
+      if (isName(t, base, "docker") || isName(t, base, "podman")) {
+        loginStage = 1;
+      } else if (loginStage == 1 && t.equals("login")) {
+        loginStage = 2;
+      } else if (t.startsWith("ldap", base) && letters(t, base)) {
+        ldapSeen = true;
+      } else if (isName(t, base, "aws")) {
+        awsStage = 1;
+      } else if ((awsStage == 1 && t.equals("configure")) || (awsStage == 2 && t.equals("set"))) {
+        awsStage++;
+      } else if (!htpasswdSeen && isName(t, base, "htpasswd")) {
+        htpasswdSeen = true;
+        htpasswdBatch = false;
+        htpasswdNoFile = false;
+        htpasswdPositional = 0;
+      } else if (htpasswdSeen) {
+        return htpasswd(t);
+      } else if (awsStage == 3 && t.charAt(0) != '-' && t.indexOf('=') < 0) {
+        awsStage = 0;
+        String key = normalize(t);
+        int kind = keyKind(key);
+        if (kind > 0) {
+          pending = Pending.VALUE;
+          pendingKind = kind;
+          pendingKey = key;
+          return t;
+        }
+      } else {
+        char o = t.length() >= 2 && t.charAt(0) == '-' && t.charAt(1) != '-' ? t.charAt(1) : 0;
+        if ((o == 'p' && loginStage == 2) || (o == 'w' && ldapSeen)) {
+          if (o == 'p') {
+            loginStage = 0;
+          }
+          if (t.length() > 2) {
+            return t.substring(0, 2) + MASK;
+          }
+          pending = Pending.VALUE;
+          pendingKind = 1;
+          pendingKey = "";
+          return t;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * One token after {@code htpasswd}: its flags, then FILE USER PASSWORD (no FILE with -n); the
+     * password masked when {@code -b} was given, null for any other token (the other rules apply).
+     */
+    private String htpasswd(String t) {
+      if (htpasswdPositional < 0) {
+        htpasswdPositional = 0; // the value of -C or -r
+        return null;
+      }
+      if (htpasswdPositional == 0 && t.length() > 1 && t.charAt(0) == '-') {
+        for (int i = 1; i < t.length(); i++) {
+          char c = t.charAt(i);
+          htpasswdBatch |= c == 'b';
+          htpasswdNoFile |= c == 'n';
+          if ((c == 'C' || c == 'r') && i == t.length() - 1) {
+            htpasswdPositional = -1;
+          }
+        }
+        return null;
+      }
+      htpasswdPositional++;
+      if (htpasswdBatch && htpasswdPositional == (htpasswdNoFile ? 2 : 3)) {
+        htpasswdSeen = false;
+        return MASK;
+      }
+      return null;
     }
 
     /** Tool-specific short options; the token as it should read, or null when none applies. */
@@ -409,9 +518,15 @@ public final class ArgsScrubber {
       return null;
     }
 
-    /** {@code name:***} for {@code name:x}; null when {@code t} is no such pair. */
+    /**
+     * {@code name:***} for {@code name:x}, {@code name%***} for Samba's {@code name%x}; null when
+     * {@code t} is no such pair.
+     */
     private String maskUserPass(String t) {
       int colon = t.indexOf(':');
+      if (colon < 0) {
+        colon = t.indexOf('%');
+      }
       if (t.startsWith("-") || colon <= 0 || colon == t.length() - 1 || t.contains("://")) {
         return null;
       }
@@ -607,6 +722,17 @@ public final class ArgsScrubber {
       }
       return b.toString();
     }
+  }
+
+  /** Whether {@code t} from {@code base} on is ASCII letters and digits only. */
+  private static boolean letters(String t, int base) {
+    for (int i = base; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isName(String t, int base, String name) {

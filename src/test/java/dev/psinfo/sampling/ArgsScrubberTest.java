@@ -122,6 +122,23 @@ class ArgsScrubberTest {
         form("sshpass -p s3cr3t ssh -p 2222 h", "sshpass -p *** ssh -p 2222 h"),
         form("sshpass -ps3cr3t scp f h:", "sshpass -p*** scp f h:"),
         form("redis-cli -a s3cr3t ping", "redis-cli -a *** ping"),
+        form("docker login -u bob -p s3cr3t reg.io", "docker login -u bob -p *** reg.io"),
+        form("/usr/bin/podman login -ps3cr3t reg.io", "/usr/bin/podman login -p*** reg.io"),
+        form(
+            "ldapsearch -x -D cn=admin,dc=ex -w s3cr3t -b dc=ex",
+            "ldapsearch -x -D cn=admin,dc=ex -w *** -b dc=ex"),
+        form("/usr/bin/ldapmodify -ws3cr3t -f x.ldif", "/usr/bin/ldapmodify -w*** -f x.ldif"),
+        form("smbclient //srv/share -U alice%s3cr3t", "smbclient //srv/share -U alice%***"),
+        form("smbclient --user=alice%s3cr3t //srv/s", "smbclient --user=alice%*** //srv/s"),
+        form(
+            "aws configure set aws_secret_access_key s3cr3t",
+            "aws configure set aws_secret_access_key ***"),
+        form(
+            "aws configure set aws_session_token s3cr3t --profile p",
+            "aws configure set aws_session_token *** --profile p"),
+        form("htpasswd -b /etc/htpasswd alice s3cr3t", "htpasswd -b /etc/htpasswd alice ***"),
+        form("htpasswd -nb alice s3cr3t", "htpasswd -nb alice ***"),
+        form("htpasswd -B -C 12 -b .htpw alice s3cr3t", "htpasswd -B -C 12 -b .htpw alice ***"),
         // --- kept on purpose (documented in SECURITY.md)
         form("mysql -u root -p db", "mysql -u root -p db"),
         form("ssh -p 2222 h", "ssh -p 2222 h"),
@@ -158,6 +175,11 @@ class ArgsScrubberTest {
         form("curl https://host:8443/@scope/pkg", "curl https://host:8443/@scope/pkg"),
         form("java -Xlog:gc:file=gc.log -XX:+UseG1GC", "java -Xlog:gc:file=gc.log -XX:+UseG1GC"),
         form("curl -u bob https://h", "curl -u bob https://h"),
+        form("docker run -p 8080:80 img", "docker run -p 8080:80 img"),
+        form("ldapsearch -W -b dc=ex", "ldapsearch -W -b dc=ex"),
+        form("aws configure set region eu-west-1", "aws configure set region eu-west-1"),
+        form("htpasswd /etc/htpasswd alice", "htpasswd /etc/htpasswd alice"),
+        form("htpasswd -c /etc/htpasswd alice", "htpasswd -c /etc/htpasswd alice"),
         // over-masked on purpose: user:group looks like user:password
         form("docker run --user postgres:postgres img", "docker run --user postgres:*** img"));
   }
