@@ -119,9 +119,23 @@ public final class OptionsParser {
     merged.putAll(inline);
     AgentOptions.Builder b = AgentOptions.builder().source(source);
     Map<String, UserPattern> groups = new TreeMap<>();
+    long groupCount = merged.keySet().stream().filter(k -> k.startsWith(GROUP_PREFIX)).count();
+    boolean tooManyGroups = groupCount > AgentOptions.MAX_GROUPS;
+    if (tooManyGroups) {
+      // refused before any regex is compiled
+      problems.add(
+          "too many groups: "
+              + groupCount
+              + " group.NAME options (at most "
+              + AgentOptions.MAX_GROUPS
+              + ")");
+    }
     for (Map.Entry<String, String> e : merged.entrySet()) {
       try {
         if (e.getKey().startsWith(GROUP_PREFIX)) {
+          if (tooManyGroups) {
+            continue;
+          }
           groups.put(e.getKey().substring(GROUP_PREFIX.length()), regex(e.getKey(), e.getValue()));
         } else {
           apply(b, e.getKey(), e.getValue());

@@ -14,7 +14,8 @@ import jdk.jfr.Timespan;
 /**
  * The host's process totals, once per period: a periodic event, disabled unless a recording's
  * settings enable it, so it costs nothing otherwise. Each period also commits one {@link
- * ProcessEvent} per process of the top {@value JfrHook#TOP} by recent CPU.
+ * ProcessEvent} per process of the top {@value JfrHook#TOP} by recent CPU. A period shorter than
+ * one second records at most once a second ({@link JfrHook#MIN_PERIOD_NANOS}).
  */
 @Name(HostProcessesEvent.NAME)
 @Label("Host Processes")

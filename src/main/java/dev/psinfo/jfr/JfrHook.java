@@ -7,6 +7,7 @@ import dev.psinfo.probe.SystemProbe;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.Snapshot;
+import java.util.function.LongSupplier;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 
@@ -19,15 +20,35 @@ final class JfrHook implements FlightRecorderListener, Runnable {
   /** How many processes each period records. */
   static final int TOP = 10;
 
+  /**
+   * The period floor: whatever period a recording asks for, the events are committed at most once
+   * per this many nanoseconds (a 1 ms period gave ~80 scans a second and tripled the JVM's RSS).
+   */
+  static final long MIN_PERIOD_NANOS = 1_000_000_000L;
+
   private static final int MAX_ARGS = 1024;
 
   private final ProcessSampler sampler;
   private final SystemProbe system;
+  private final LongSupplier nanoTime;
   private boolean registered;
 
+  /** Commit time of the last period that recorded, by {@link #nanoTime}; valid once one did. */
+  private long lastNanos;
+
+  private boolean recorded;
+
   JfrHook(ProcessSampler sampler, SystemProbe system) {
+    this(sampler, system, System::nanoTime);
+  }
+
+  /**
+   * @param nanoTime the clock of the period floor
+   */
+  JfrHook(ProcessSampler sampler, SystemProbe system, LongSupplier nanoTime) {
     this.sampler = sampler;
     this.system = system;
+    this.nanoTime = nanoTime;
   }
 
   /** Registers the periodic event when the recorder initializes; cheap until it does. */
@@ -43,9 +64,28 @@ final class JfrHook implements FlightRecorderListener, Runnable {
     }
   }
 
-  /** The periodic hook: runs on Flight Recorder's thread, only while the event is enabled. */
+  /**
+   * Whether this period may record: at least {@link #MIN_PERIOD_NANOS} after the last one that did.
+   */
+  private synchronized boolean dueNow() {
+    long now = nanoTime.getAsLong();
+    if (recorded && now - lastNanos < MIN_PERIOD_NANOS) {
+      return false;
+    }
+    recorded = true;
+    lastNanos = now;
+    return true;
+  }
+
+  /**
+   * The periodic hook: runs on Flight Recorder's thread, only while the event is enabled; a period
+   * shorter than {@link #MIN_PERIOD_NANOS} records nothing (no scan) between two that do.
+   */
   @Override
   public void run() {
+    if (!dueNow()) {
+      return;
+    }
     Snapshot s;
     try {
       s = sampler.snapshot();

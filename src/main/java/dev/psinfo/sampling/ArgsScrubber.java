@@ -32,11 +32,11 @@ import java.util.Set;
  *       (not a numeric {@code uid:gid});
  *   <li>{@code -pX} after a {@code mysql*}/{@code mariadb*} token, {@code -pX} and {@code -p X}
  *       after {@code sshpass}, {@code -aX} and {@code -a X} after {@code redis-cli}, {@code -p X}
- *       and {@code -pX} after {@code docker login} or {@code podman login}, {@code -w X} and
- *       {@code -wX} after an {@code ldap*} tool ({@code ldapsearch}, {@code ldapmodify}, ...);
+ *       and {@code -pX} after {@code docker login} or {@code podman login}, {@code -w X} and {@code
+ *       -wX} after an {@code ldap*} tool ({@code ldapsearch}, {@code ldapmodify}, ...);
  *   <li>{@code -U user%X} ({@code smbclient}, {@code rpcclient}: Samba's user and password pair);
- *   <li>{@code aws configure set KEY X} where {@code KEY} is secret ({@code
- *       aws_secret_access_key}, {@code aws_session_token});
+ *   <li>{@code aws configure set KEY X} where {@code KEY} is secret ({@code aws_secret_access_key},
+ *       {@code aws_session_token});
  *   <li>{@code htpasswd -b FILE USER X} and {@code htpasswd -nb USER X} (the password is the last
  *       positional argument when {@code -b} is given).
  * </ul>

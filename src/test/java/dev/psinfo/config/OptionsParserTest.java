@@ -171,6 +171,33 @@ class OptionsParserTest {
   }
 
   @Test
+  void groupsAreCappedAtTheDocumentedNumber() throws Exception {
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < AgentOptions.MAX_GROUPS; i++) {
+      many.append("group.g").append(i).append("=java").append(i).append('\n');
+    }
+    Path atCap = Files.writeString(dir.resolve("cap.properties"), many);
+    assertThat(OptionsParser.parse("config=" + atCap).groups()).hasSize(AgentOptions.MAX_GROUPS);
+    // 34,000 groups from a 1 MB file were +79 MB of idle heap before
+    for (int i = AgentOptions.MAX_GROUPS; i < 34_000; i++) {
+      many.append("group.g").append(i).append("=java").append(i).append('\n');
+    }
+    Path over = Files.writeString(dir.resolve("over.properties"), many);
+    assertThatThrownBy(() -> OptionsParser.parse("config=" + over + ",maxRows=2"))
+        .isInstanceOf(OptionsException.class)
+        .hasMessage("too many groups: 34000 group.NAME options (at most 1000)")
+        .message()
+        .doesNotContain("\n");
+    assertThatThrownBy(() -> OptionsParser.parse("config=" + atCap + ",group.one_more=x"))
+        .hasMessage(
+            "too many groups: "
+                + (AgentOptions.MAX_GROUPS + 1)
+                + " group.NAME options (at most"
+                + " 1000)");
+    assertThat(AgentOptions.MAX_GROUPS).isEqualTo(1000);
+  }
+
+  @Test
   void configFileWithAnUnknownKeyIsNamed() throws Exception {
     Path config = Files.writeString(dir.resolve("bad.properties"), "tll=10s\n");
     assertThatThrownBy(() -> OptionsParser.parse("config=" + config))

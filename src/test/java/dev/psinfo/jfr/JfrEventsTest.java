@@ -116,6 +116,28 @@ class JfrEventsTest {
     assertThat(db.getLong("ppid")).isEqualTo(5);
   }
 
+  @Test
+  void aPeriodBelowTheFloorScansAtMostOncePerSecond() {
+    // ttl 0: every period that records scans; a 1 ms period gave ~80 scans a second before
+    FakeProbe probe =
+        new FakeProbe().then(0, List.of(process(1, 0, "root", "init", "/sbin/init", 10, 100)));
+    ProcessSampler sampler =
+        new ProcessSampler(probe, ProcessFilter.ALL, null, Duration.ZERO, System::nanoTime);
+    long[] now = {0};
+    JfrHook hook = new JfrHook(sampler, SYSTEM, () -> now[0]);
+    hook.run();
+    assertThat(probe.scans()).isEqualTo(1);
+    for (int ms = 1; ms < 1000; ms++) {
+      now[0] = ms * 1_000_000L;
+      hook.run();
+    }
+    assertThat(probe.scans()).as("999 periods of 1 ms within the floor").isEqualTo(1);
+    now[0] = JfrHook.MIN_PERIOD_NANOS;
+    hook.run();
+    assertThat(probe.scans()).isEqualTo(2);
+    assertThat(JfrHook.MIN_PERIOD_NANOS).isEqualTo(1_000_000_000L);
+  }
+
   private static boolean isCpuLoad(RecordedEvent e) {
     return isNamed(e, "jdk.CPULoad");
   }
