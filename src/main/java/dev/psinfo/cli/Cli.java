@@ -1,5 +1,6 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.text.Printable;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -92,10 +93,11 @@ final class Cli {
     try {
       return dispatch(args);
     } catch (UsageException e) {
-      err.println(NAME + ": " + e.getMessage());
+      err.println(NAME + ": " + Printable.escape(String.valueOf(e.getMessage())));
       return Main.USAGE;
     } catch (CliException e) {
-      err.println(NAME + ": " + e.getMessage());
+      // a message may quote a remote server's or a process's text
+      err.println(NAME + ": " + Printable.escape(String.valueOf(e.getMessage())));
       return Main.FAILED;
     } finally {
       out.flush();

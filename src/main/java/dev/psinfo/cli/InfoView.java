@@ -2,6 +2,7 @@ package dev.psinfo.cli;
 
 import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.text.Printable;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,7 +105,10 @@ final class InfoView {
       }
     }
     for (var e : new TreeMap<>(info.getPlatform()).entrySet()) {
-      lines.add(new String[] {"Platform." + e.getKey(), Text.printable(e.getValue())});
+      lines.add(
+          new String[] {
+            "Platform." + Printable.escape(e.getKey()), Printable.escape(e.getValue())
+          });
     }
     int width = lines.stream().mapToInt(l -> l[0].length()).max().orElse(0);
     for (String[] l : lines) {
@@ -117,7 +121,7 @@ final class InfoView {
       return "-";
     }
     if (v instanceof String s) {
-      return s.isEmpty() ? "-" : Text.printable(s);
+      return s.isEmpty() ? "-" : Printable.escape(s);
     }
     long l = ((Number) v).longValue();
     return switch (kind) {

@@ -3,6 +3,7 @@ package dev.psinfo.cli;
 import dev.psinfo.jmx.ProcessRows;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.PsText;
+import dev.psinfo.text.Printable;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,8 +29,9 @@ final class RowsView {
   }
 
   /**
-   * CSV with a header of the row's item names; exact numbers. Control characters in text (ESC, BEL,
-   * CR, LF: a process may name itself anything) become {@code ?}, as in the table.
+   * CSV with a header of the row's item names; exact numbers. Control characters in text (C0 such
+   * as ESC, BEL, CR, LF; C1 such as CSI U+009B; bidi overrides: a process may name itself anything)
+   * become {@code ?}, as in the table ({@link Printable#question}).
    */
   static void csv(PrintStream out, List<ProcessSample> rows) {
     List<String> fields = ProcessRows.ITEM_NAMES;
@@ -42,7 +44,7 @@ final class RowsView {
         Object v = row.get(fields.get(i));
         b.append(i == 0 ? "" : ",");
         b.append(
-            v instanceof Double d ? Text.json(d) : Text.csv(Text.printable(String.valueOf(v))));
+            v instanceof Double d ? Text.json(d) : Text.csv(Printable.question(String.valueOf(v))));
       }
       out.println(b);
     }

@@ -2,6 +2,7 @@ package dev.psinfo.cli;
 
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.sampling.PsText;
+import dev.psinfo.text.Printable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -55,7 +56,11 @@ final class Text {
     return days > 0 ? days + "d " + hm : hm;
   }
 
-  /** {@code s} as a JSON string literal, quotes included. */
+  /**
+   * {@code s} as a JSON string literal, quotes included; every character {@link Printable#isUnsafe}
+   * (C0, C1, bidirectional and invisible controls) written as a {@code \\u} escape, so the JSON
+   * text is safe on a terminal and a parser still reads the exact value.
+   */
   static String json(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
@@ -69,7 +74,7 @@ final class Text {
         case '\b' -> b.append("\\b");
         case '\f' -> b.append("\\f");
         default -> {
-          if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+          if (Printable.isUnsafe(c)) {
             b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             b.append(c);
@@ -102,10 +107,5 @@ final class Text {
   /** {@code s} cut to {@code width} characters (no cut when width is 0 or less). */
   static String cut(String s, int width) {
     return PsText.cut(s, width);
-  }
-
-  /** Replaces control characters (a process may name itself anything) with {@code ?}. */
-  static String printable(String s) {
-    return PsText.printable(s);
   }
 }

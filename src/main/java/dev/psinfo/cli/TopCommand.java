@@ -5,6 +5,7 @@ import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.probe.ProcessState;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.PsText;
+import dev.psinfo.text.Printable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +172,7 @@ final class TopCommand {
     String swap = "-";
     if (sys != null) {
       try {
-        host = sys.getHostname();
+        host = Printable.escape(sys.getHostname());
         up = Text.uptime(sys.getUptimeSeconds());
         load =
             String.format(
@@ -219,7 +220,7 @@ final class TopCommand {
     f.println(
         Text.cut(
             (ansi ? "q quits. " : "")
-                + source.describe()
+                + Printable.escape(source.describe())
                 + ", every "
                 + interval.toMillis()
                 + " ms; %CPU since the last refresh, 100 = one CPU",

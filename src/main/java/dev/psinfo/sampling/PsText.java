@@ -1,6 +1,7 @@
 package dev.psinfo.sampling;
 
 import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.text.Printable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -81,13 +82,14 @@ public final class PsText {
         List.of(
             new Column("PID", false, r -> Long.toString(r.pid())),
             new Column("PPID", false, r -> r.ppid() < 0 ? "-" : Long.toString(r.ppid())),
-            new Column("USER", true, r -> r.user().isEmpty() ? "-" : printable(r.user())),
+            new Column("USER", true, r -> r.user().isEmpty() ? "-" : Printable.question(r.user())),
             new Column("%CPU", false, null),
             new Column("RSS", false, r -> size(r.rssBytes())),
             new Column("VSZ", false, r -> size(r.vszBytes())),
             new Column("THR", false, r -> r.threads() < 0 ? "-" : Integer.toString(r.threads())),
             new Column("NI", false, r -> signed(r.nice())),
-            new Column("S", true, r -> r.stateCode().isEmpty() ? "-" : r.stateCode()),
+            new Column(
+                "S", true, r -> r.stateCode().isEmpty() ? "-" : Printable.question(r.stateCode())),
             new Column("START", false, r -> startTime(r.startTimeMillis(), nowMillis, zone)),
             new Column("TIME", false, r -> cpuTime(r.cpuTimeMillis())),
             new Column("COMMAND", true, PsText::command));
@@ -99,11 +101,12 @@ public final class PsText {
     List<Column> columns =
         List.of(
             new Column("PID", false, r -> Long.toString(r.pid())),
-            new Column("USER", true, r -> r.user().isEmpty() ? "-" : printable(r.user())),
+            new Column("USER", true, r -> r.user().isEmpty() ? "-" : Printable.question(r.user())),
             new Column("%CPU", false, null),
             new Column("RSS", false, r -> size(r.rssBytes())),
             new Column("THR", false, r -> r.threads() < 0 ? "-" : Integer.toString(r.threads())),
-            new Column("S", true, r -> r.stateCode().isEmpty() ? "-" : r.stateCode()),
+            new Column(
+                "S", true, r -> r.stateCode().isEmpty() ? "-" : Printable.question(r.stateCode())),
             new Column("TIME", false, r -> cpuTime(r.cpuTimeMillis())),
             new Column("COMMAND", true, PsText::command));
     return lines(columns, rows, width);
@@ -111,7 +114,7 @@ public final class PsText {
 
   private static String command(ProcessInfo r) {
     String c = r.args().isEmpty() ? r.name() : r.args();
-    return printable(c.isEmpty() ? "-" : c);
+    return Printable.question(c.isEmpty() ? "-" : c);
   }
 
   private static List<String> lines(List<Column> columns, List<ProcessSample> rows, int width) {
@@ -235,21 +238,5 @@ public final class PsText {
   /** {@code s} cut to {@code width} characters (no cut when width is 0 or less). */
   public static String cut(String s, int width) {
     return width <= 0 || s.length() <= width ? s : s.substring(0, width);
-  }
-
-  /** Replaces control characters (a process may name itself anything) with {@code ?}. */
-  public static String printable(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < 0x20 || s.charAt(i) == 0x7f) {
-        StringBuilder b = new StringBuilder(s);
-        for (int j = i; j < b.length(); j++) {
-          if (b.charAt(j) < 0x20 || b.charAt(j) == 0x7f) {
-            b.setCharAt(j, '?');
-          }
-        }
-        return b.toString();
-      }
-    }
-    return s;
   }
 }

@@ -31,4 +31,49 @@ class RowsViewCsvTest {
     assertThat(lines).hasSize(2); // header and one row: no line break from the arguments
     assertThat(lines.get(1)).contains(",evil?,", ",\"x ?]0;owned? ?[2J,a?b?c \"\"q\"\"\",");
   }
+
+  /** The strings: OSC title, the 8-bit CSI and OSC, a right-to-left override. */
+  private static final String HOSTILE = "\u001b]0;PWN\u0007 \u009b2J \u009d0;x bidi\u202Egnp.exe";
+
+  private static ProcessSample hostile() {
+    return new ProcessSample(
+        ProcessInfo.builder(43)
+            .user("bidi\u202Egnp.exe")
+            .name("\u009b6n")
+            .args(HOSTILE)
+            .stateCode("S")
+            .build(),
+        0.5);
+  }
+
+  private static String print(java.util.function.Consumer<PrintStream> view) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    view.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everyViewForPeopleEscapesC1AndBidiControls() {
+    List<ProcessSample> rows = List.of(hostile());
+    String csv = print(out -> RowsView.csv(out, rows));
+    String json = print(out -> RowsView.json(out, rows));
+    String table = print(out -> RowsView.table(out, rows, 0, java.time.ZoneOffset.UTC, 0));
+    String top = print(out -> RowsView.topTable(out, rows, 0));
+    for (String out : List.of(csv, json, table, top)) {
+      assertThat(
+              out.replace("\n", "")
+                  .chars()
+                  .filter(c -> dev.psinfo.text.Printable.isUnsafe((char) c)))
+          .as(out)
+          .isEmpty();
+    }
+    assertThat(csv).contains(",?]0;PWN? ?2J ?0;x bidi?gnp.exe,");
+    assertThat(table).contains("bidi?gnp.exe").contains("?]0;PWN? ?2J ?0;x bidi?gnp.exe");
+    assertThat(top).contains("?]0;PWN? ?2J ?0;x bidi?gnp.exe");
+    // JSON keeps the exact text for a parser
+    com.google.gson.JsonObject o =
+        com.google.gson.JsonParser.parseString(json).getAsJsonArray().get(0).getAsJsonObject();
+    assertThat(o.get("args").getAsString()).isEqualTo(HOSTILE);
+    assertThat(o.get("user").getAsString()).isEqualTo("bidi\u202Egnp.exe");
+  }
 }

@@ -63,9 +63,15 @@ class TextTest {
   }
 
   @Test
-  void printableReplacesControlCharacters() {
-    assertThat(Text.printable("a\u001b[2Jb")).isEqualTo("a?[2Jb");
-    assertThat(Text.printable("clean")).isEqualTo("clean");
+  void jsonEscapesC0C1AndBidiControlsAndParsesBackToTheExactText() {
+    String hostile = "\u001b]0;PWN\u0007 \u009b2J \u009d0;x bidi\u202Egnp.exe \u2028 \\ \"q\"";
+    String json = Text.json(hostile);
+    assertThat(json)
+        .isEqualTo(
+            "\"\\u001b]0;PWN\\u0007 \\u009b2J \\u009d0;x bidi\\u202egnp.exe \\u2028 \\\\"
+                + " \\\"q\\\"\"");
+    assertThat(dev.psinfo.text.Printable.firstUnsafe(json)).isEqualTo(-1);
+    assertThat(com.google.gson.JsonParser.parseString(json).getAsString()).isEqualTo(hostile);
   }
 
   @Test
