@@ -48,6 +48,9 @@ public final class ProcessRows {
   /** Per item in {@link CompositeType#keySet()} order (sorted by name): its field, or null. */
   private static final ProcessField[] SORTED_FIELDS;
 
+  /** The item names in {@link CompositeType#keySet()} order. */
+  private static final String[] SORTED_NAMES;
+
   /** Item name to its position in {@link CompositeType#keySet()} order. */
   private static final Map<String, Integer> SORTED_POSITION;
 
@@ -98,6 +101,7 @@ public final class ProcessRows {
       position.put(sorted.get(i), i);
     }
     SORTED_POSITION = Collections.unmodifiableMap(position);
+    SORTED_NAMES = sorted.toArray(new String[0]);
   }
 
   private ProcessRows() {}
@@ -131,6 +135,24 @@ public final class ProcessRows {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a psinfo process row: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code row} with {@code args} cut to {@code maxChars} characters (never between the two halves
+   * of a surrogate pair) and {@code argsTruncated} true; {@code row} itself when its args are no
+   * longer. For a row of {@link #ROW_TYPE}.
+   */
+  public static CompositeData withArgsCut(CompositeData row, int maxChars) {
+    Object args = row.get("args");
+    if (!(args instanceof String s) || s.length() <= maxChars) {
+      return row;
+    }
+    int end =
+        maxChars > 0 && Character.isHighSurrogate(s.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+    Object[] values = row.getAll(SORTED_NAMES);
+    values[position("args")] = s.substring(0, end);
+    values[position(ProcessField.ARGS_TRUNCATED.itemName())] = Boolean.TRUE;
+    return new LightRow(values);
   }
 
   /** Position of an item in {@link CompositeType#keySet()} order, or -1. */

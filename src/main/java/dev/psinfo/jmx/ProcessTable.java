@@ -117,7 +117,11 @@ public final class ProcessTable
       Duration eventInterval) {
     this.pin = pin;
     this.events =
-        new ProcessEvents(() -> served().rows(), eventInterval, () -> name == null ? this : name);
+        new ProcessEvents(
+            () -> served().rows(),
+            eventInterval,
+            // never this object: a notification's source must be serialisable
+            () -> name == null ? ProcessTableClient.NAME : name);
     this.sampler = requireNonNull(sampler, "sampler is null");
     if (maxRows < 0) {
       throw new IllegalArgumentException("maxRows must be >= 0: " + maxRows);
@@ -346,6 +350,7 @@ public final class ProcessTable
       case "Users" -> served().users();
       case "ProcessCount" -> processCount();
       case "SnapshotTimeMillis" -> snapshotTimeMillis();
+      case "DroppedNotifications" -> events.dropped();
       default -> throw new AttributeNotFoundException("no attribute " + attribute);
     };
   }
@@ -463,6 +468,11 @@ public final class ProcessTable
     return new MBeanNotificationInfo[] {ProcessEvents.INFO};
   }
 
+  /** The notifications' poller and queues (for tests). */
+  ProcessEvents events() {
+    return events;
+  }
+
   /** True while start/exit notifications are being looked for (someone listens). */
   boolean polling() {
     return events.polling();
@@ -524,6 +534,18 @@ public final class ProcessTable
       new OpenMBeanAttributeInfoSupport(
           "SnapshotTimeMillis",
           "When the snapshot being served was taken, in milliseconds since the epoch",
+          SimpleType.LONG,
+          true,
+          false,
+          false),
+      new OpenMBeanAttributeInfoSupport(
+          "DroppedNotifications",
+          "Start/exit notifications not delivered since the agent started because a listener fell"
+              + " behind: each listener has a queue of at most "
+              + ProcessEvents.QUEUE
+              + " notifications and "
+              + ProcessEvents.QUEUE_BYTES / (1024 * 1024)
+              + " MB; reading it never scans",
           SimpleType.LONG,
           true,
           false,

@@ -171,6 +171,195 @@ class ProcessEventsTest {
     awaitNoThread(ProcessEvents.POLLER_NAME);
   }
 
+  @Test
+  void everyNotificationSerialisesWithAnObjectNameSourceEvenBeforeRegistration() throws Exception {
+    // a listener added on the object itself: the source was the ProcessTable, not serialisable
+    ProcessTable t = table(ProcessFilter.ALL, 0);
+    BlockingQueue<Notification> heard = new LinkedBlockingQueue<>();
+    t.addNotificationListener((n, handback) -> heard.add(n), null, null);
+    List<Notification> both =
+        List.of(heard.poll(30, TimeUnit.SECONDS), heard.poll(30, TimeUnit.SECONDS));
+    t.postDeregister();
+    assertThat(both).doesNotContainNull();
+    for (Notification n : both) {
+      Notification back = (Notification) deserialise(serialise(n));
+      assertThat(back.getType()).isEqualTo(n.getType());
+      assertThat(back.getSource()).isEqualTo(NAME);
+      assertThat(back.getMessage()).isEqualTo(n.getMessage());
+      assertThat(back.getUserData()).isEqualTo(n.getUserData());
+      assertThat(back.getUserData().getClass())
+          .isEqualTo(javax.management.openmbean.CompositeDataSupport.class);
+    }
+  }
+
+  @Test
+  void aNotificationIsBoundedInBytesAndItsMessageIsEscaped() throws Exception {
+    String huge = "java -cp " + "x".repeat(64 * 1024);
+    FakeProbe churn =
+        new FakeProbe()
+            .then(0, List.of(process(1, 0, "root", "init", "/sbin/init", 10, 100)))
+            .then(
+                1000,
+                List.of(
+                    process(1, 0, "root", "init", "/sbin/init", 10, 100),
+                    process(
+                        2,
+                        1,
+                        "root\u202Egnp.exe",
+                        "\u001b]0;PWN\u0007\u009b2J\u009d",
+                        huge,
+                        1,
+                        1)));
+    ProcessTable t =
+        new ProcessTable(
+            new ProcessSampler(churn, ProcessFilter.ALL, null, Duration.ZERO, System::nanoTime),
+            0,
+            ExportOrder.CPU,
+            null,
+            Duration.ofMillis(20));
+    BlockingQueue<Notification> heard = new LinkedBlockingQueue<>();
+    t.addNotificationListener((n, handback) -> heard.add(n), null, null);
+    Notification started = heard.poll(30, TimeUnit.SECONDS);
+    t.postDeregister();
+    assertThat(started).isNotNull();
+    CompositeData row = (CompositeData) started.getUserData();
+    assertThat((String) row.get("args")).hasSize(ProcessEvents.ARGS_CHARS).startsWith("java -cp x");
+    assertThat(row.get("argsTruncated")).isEqualTo(true);
+    assertThat(row.get("pid")).isEqualTo(2L);
+    // the bean's own rows stay exact
+    assertThat(((CompositeData) t.invoke("process", new Object[] {2L}, null)).get("args"))
+        .isEqualTo(huge);
+    assertThat(serialise(started).length).as("serialised bytes").isLessThan(8 * 1024);
+    assertThat(started.getMessage())
+        .isEqualTo("started pid 2 (\\u001b]0;PWN\\u0007\\u009b2J\\u009d, user root\\u202egnp.exe)");
+    assertThat(dev.psinfo.text.Printable.firstUnsafe(started.getMessage())).isEqualTo(-1);
+  }
+
+  @Test
+  void aSlowListenerKeepsABoundedQueueAndTheDroppedCountSaysSo() throws Exception {
+    // every scan replaces 200 processes with 64 KB arguments: 400 notifications a poll
+    String args = "x".repeat(64 * 1024); // one instance, so the test itself stays small
+    FakeProbe churn = new FakeProbe();
+    for (int scan = 0; scan < 40; scan++) {
+      List<dev.psinfo.probe.ProcessInfo> table = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        table.add(process(scan * 1000 + i + 1, 1, "u", "p", args, 0, 0));
+      }
+      churn.then(1000, table);
+    }
+    ProcessTable t =
+        new ProcessTable(
+            new ProcessSampler(churn, ProcessFilter.ALL, null, Duration.ZERO, System::nanoTime),
+            0,
+            ExportOrder.CPU,
+            null,
+            Duration.ofMillis(100));
+    MBeanServer server = MBeanServerFactory.newMBeanServer();
+    server.registerMBean(t, NAME);
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicLong slowHeard = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong fastHeard = new java.util.concurrent.atomic.AtomicLong();
+    NotificationListener slow =
+        (n, handback) -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          slowHeard.incrementAndGet();
+        };
+    server.addNotificationListener(NAME, slow, null, null);
+    server.addNotificationListener(NAME, (n, h) -> fastHeard.incrementAndGet(), null, null);
+    long maxQueued = 0;
+    while (churn.scans() < 40) {
+      maxQueued = Math.max(maxQueued, t.events().queuedBytes());
+      Thread.sleep(5);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (fastHeard.get() < 39 * 400 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    // the fast listener heard everything: the slow one held up neither it nor the poller
+    assertThat(fastHeard.get()).isEqualTo(39 * 400);
+    assertThat(maxQueued).isLessThanOrEqualTo(2 * ProcessEvents.QUEUE_BYTES);
+    long dropped = (Long) server.getAttribute(NAME, "DroppedNotifications");
+    assertThat(dropped).isPositive();
+    release.countDown();
+    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (slowHeard.get() + dropped < 39 * 400 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    // what the slow listener did not get was dropped and counted, nothing else was lost
+    assertThat(slowHeard.get() + dropped).isEqualTo(39 * 400);
+    assertThat(slowHeard.get() * (1024 + 2 * 1024)).isLessThan(2 * ProcessEvents.QUEUE_BYTES);
+    server.unregisterMBean(NAME);
+  }
+
+  @Test
+  void aThrowingListenerOrAnOutOfMemoryPollPrintsOneLineAndTheThreadsGoOn() throws Exception {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.err;
+    java.util.concurrent.atomic.AtomicInteger polls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    CompositeData a =
+        ProcessRows.row(
+            new dev.psinfo.sampling.ProcessSample(process(1, 0, "r", "a", "a", 0, 0), 0));
+    CompositeData b =
+        ProcessRows.row(
+            new dev.psinfo.sampling.ProcessSample(process(2, 0, "r", "b", "b", 0, 0), 0));
+    ProcessEvents events =
+        new ProcessEvents(
+            () -> {
+              int i = polls.incrementAndGet();
+              if (i == 2 || i == 4) {
+                throw new OutOfMemoryError("Java heap space (test)");
+              }
+              return i % 2 == 1 ? new CompositeData[] {a} : new CompositeData[] {a, b};
+            },
+            Duration.ofMillis(10),
+            () -> NAME);
+    BlockingQueue<Notification> heard = new LinkedBlockingQueue<>();
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      events.add(
+          (n, h) -> {
+            throw new OutOfMemoryError("listener (test)");
+          },
+          null,
+          null);
+      events.add((n, h) -> heard.add(n), null, null);
+      Notification n = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (n == null && System.nanoTime() < deadline) {
+        n = heard.poll(100, TimeUnit.MILLISECONDS);
+      }
+      assertThat(n).as("a notification after two failed polls").isNotNull();
+      assertThat(events.polling()).isTrue();
+    } finally {
+      events.stop();
+      System.setErr(old);
+    }
+    String printed = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(printed).doesNotContain("\tat ").doesNotContain("Exception in thread");
+    assertThat(printed.lines()).allMatch(l -> l.startsWith("psinfo-jmx WARN [ProcessEvents]"));
+    assertThat(printed.lines().count()).isBetween(1L, 2L);
+  }
+
+  private static byte[] serialise(Object o) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(o);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Object deserialise(byte[] bytes) throws Exception {
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      return in.readObject();
+    }
+  }
+
   static void awaitNoThread(String name) throws InterruptedException {
     for (int i = 0; i < 500 && threadNamed(name); i++) {
       Thread.sleep(20);
