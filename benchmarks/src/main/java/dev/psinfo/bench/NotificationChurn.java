@@ -33,6 +33,11 @@ import javax.management.remote.JMXServiceURL;
  * </pre>
  */
 public final class NotificationChurn {
+  private static final AtomicLong WARNINGS = new AtomicLong();
+  private static final java.util.Set<Long> EXITED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.Set<Long> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.Set<Long> OURS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private NotificationChurn() {}
 
   public static void main(String[] a) throws Exception {
@@ -60,6 +65,41 @@ public final class NotificationChurn {
           },
           null,
           null);
+    } else if (mode.equals("remote-stay")) {
+      // a remote client that stays: counts the exits of the processes started here and every
+      // warning the JDK's client logs (e.g. "Failed to deserialize a notification")
+      java.util.logging.Logger jmxLog = java.util.logging.Logger.getLogger("javax.management.remote.misc");
+      jmxLog.addHandler(
+          new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+              if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                WARNINGS.incrementAndGet();
+                System.out.println("client warning: " + r.getMessage());
+              }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          });
+      connectorServer =
+          JMXConnectorServerFactory.newJMXConnectorServer(
+              new JMXServiceURL("service:jmx:rmi://127.0.0.1:0"), null, server);
+      connectorServer.start();
+      JMXConnector c = JMXConnectorFactory.connect(connectorServer.getAddress());
+      c.getMBeanServerConnection()
+          .addNotificationListener(
+              name,
+              (n, h) -> {
+                heard.incrementAndGet();
+                Long pid = (Long) ((javax.management.openmbean.CompositeData) n.getUserData()).get("pid");
+                (n.getType().endsWith("exited") ? EXITED : STARTED).add(pid);
+              },
+              null,
+              null);
     } else {
       connectorServer =
           JMXConnectorServerFactory.newJMXConnectorServer(
@@ -79,7 +119,9 @@ public final class NotificationChurn {
     long started = 0;
     System.out.printf("mode %s, heap before %.1f MB%n", mode, before / 1e6);
     while (System.nanoTime() < end) {
-      running.add(new ProcessBuilder(List.of("sh", "-c", "sleep 1", arg)).start());
+      Process p = new ProcessBuilder(List.of("sh", "-c", "sleep 1", arg)).start();
+      OURS.add(p.pid());
+      running.add(p);
       started++;
       while (running.size() > 40) {
         running.poll().waitFor();
@@ -91,15 +133,34 @@ public final class NotificationChurn {
             "started %d, heard %d, dropped %d, heap %.1f MB, poller %b, dispatch %b%n",
             started,
             heard.get(),
-            (Long) server.getAttribute(name, "DroppedNotifications"),
+            dropped(server, name),
             used() / 1e6,
             thread("psinfo-jmx-events"),
             thread("psinfo-jmx-notify"));
       }
     }
-    running.forEach(Process::destroy);
+    for (Process p : running) {
+      p.waitFor();
+    }
+    if (mode.equals("remote-stay")) {
+      Thread.sleep(5000); // two polls and a fetch after the last exit
+      long seen = OURS.stream().filter(STARTED::contains).count();
+      long missed = OURS.stream().filter(STARTED::contains).filter(pid -> !EXITED.contains(pid)).count();
+      System.out.printf(
+          "our processes %d, starts heard %d, their exits missed %d, client warnings %d, heap %.1f"
+              + " MB%n",
+          OURS.size(), seen, missed, WARNINGS.get(), used() / 1e6);
+    }
     if (connectorServer != null) {
       connectorServer.stop();
+    }
+  }
+
+  static long dropped(MBeanServer server, ObjectName name) {
+    try {
+      return (Long) server.getAttribute(name, "DroppedNotifications");
+    } catch (Exception e) {
+      return -1; // before the attribute existed
     }
   }
 
