@@ -8,6 +8,7 @@ import com.sun.tools.attach.VirtualMachineDescriptor;
 import dev.psinfo.config.OptionsException;
 import dev.psinfo.config.OptionsParser;
 import dev.psinfo.jmx.AgentStatus;
+import dev.psinfo.text.Printable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,7 +105,8 @@ final class AttachCommand {
       List<String> before = registeredNames(vm, pid);
       if (before.contains(RemoteSource.TABLE.toString())) {
         cli.out().println("psinfo-jmx is already registered in pid " + pid + "; nothing loaded:");
-        before.forEach(n -> cli.out().println("  " + n));
+        // the names come from the target JVM's system property: text for people, escaped
+        before.forEach(n -> cli.out().println("  " + Printable.escape(n)));
         startManagementAgent(cli, vm, pid, a.flag("--start-management-agent"));
         return Main.OK;
       }
@@ -127,7 +129,7 @@ final class AttachCommand {
                 + " loaded the agent but registered no psinfo MBeans: see that JVM's stderr");
       }
       cli.out().println("loaded psinfo-jmx into pid " + pid + "; registered:");
-      after.forEach(n -> cli.out().println("  " + n));
+      after.forEach(n -> cli.out().println("  " + Printable.escape(n)));
       startManagementAgent(cli, vm, pid, a.flag("--start-management-agent"));
       cli.out().println("open them with: jconsole " + pid);
       return Main.OK;

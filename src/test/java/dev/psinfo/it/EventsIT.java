@@ -57,6 +57,25 @@ class EventsIT {
       NotificationListener listener = (n, handback) -> heard.add(n);
       JMXServiceURL url =
           new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
+      List<String> warned = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.logging.Logger clientLog =
+          java.util.logging.Logger.getLogger("javax.management.remote.misc");
+      java.util.logging.Handler warnings =
+          new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+              if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                warned.add(r.getMessage());
+              }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          };
+      clientLog.addHandler(warnings);
       try (JMXConnector remote = JMXConnectorFactory.connect(url);
           MarkedProcesses shortLived = new MarkedProcesses()) {
         MBeanServerConnection jmx = remote.getMBeanServerConnection();
@@ -82,8 +101,30 @@ class EventsIT {
         assertThat(((CompositeData) exited.getUserData()).get("startTimeMillis"))
             .isEqualTo(row.get("startTimeMillis"));
         assertThat(exited.getMessage()).startsWith("exited pid " + pid + " (sh, user ");
+
+        // a process with a 64 KB argument: its notifications carry 1,024 characters of it
+        Process longArgs =
+            new ProcessBuilder(
+                    "/bin/sh", "-c", "sleep 4; true", shortLived.marker + "x".repeat(64 * 1024))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+          Notification longStarted = awaitFor(heard, "psinfo.process.started", longArgs.pid());
+          CompositeData longRow = (CompositeData) longStarted.getUserData();
+          assertThat((String) longRow.get("args")).hasSize(1024).contains(shortLived.marker);
+          assertThat(longRow.get("argsTruncated")).isEqualTo(true);
+          assertThat(longArgs.waitFor(60, TimeUnit.SECONDS)).isTrue();
+          awaitFor(heard, "psinfo.process.exited", longArgs.pid());
+        } finally {
+          longArgs.destroyForcibly();
+        }
         jmx.removeNotificationListener(ChildJvmNames.TABLE, listener);
+      } finally {
+        clientLog.removeHandler(warnings);
       }
+      // the JDK's client says "Failed to deserialize a notification" when it skips one
+      assertThat(warned).as("the JMX client's warnings").isEmpty();
       // The JDK's connector server listens to every emitter for all its clients until it stops:
       // stop it (jcmd ManagementAgent.stop) and the poller ends with it.
       Process jcmd =
