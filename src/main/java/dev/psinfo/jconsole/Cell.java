@@ -6,10 +6,16 @@ package dev.psinfo.jconsole;
  *
  * @param sortKey the real value (a {@code Long}, {@code Double} or {@code String}); null when not
  *     available
- * @param text what the cell shows
+ * @param text what the cell shows, escaped and capped ({@link Plain#text})
+ * @param tip the cell's tooltip, escaped and capped, or null for none
  */
-record Cell(Comparable<?> sortKey, String text) implements Comparable<Cell> {
+record Cell(Comparable<?> sortKey, String text, String tip) implements Comparable<Cell> {
   static final Cell NOT_AVAILABLE = new Cell(null, Format.NOT_AVAILABLE);
+
+  /** A cell without a tooltip. */
+  Cell(Comparable<?> sortKey, String text) {
+    this(sortKey, text, null);
+  }
 
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -52,40 +52,158 @@ record ProcessEntry(Map<String, Object> items) {
           "readBytes",
           "writeBytes");
 
+  /**
+   * The most rows the plugin holds from one read: past it, the rows with the most recent CPU are
+   * kept and the status line says how many the server sent.
+   */
+  static final int MAX_ROWS = 10_000;
+
+  /** The most items of one row the plugin keeps (the agent serves 29). */
+  static final int MAX_ITEMS = 64;
+
+  /** The longest item name kept. */
+  static final int MAX_ITEM_NAME_CHARS = 64;
+
+  /** The most characters of one command line kept (the agent reads at most 64 KiB of it). */
+  static final int MAX_ARGS_CHARS = 65_536;
+
+  /** The most characters of any other text item kept. */
+  static final int MAX_TEXT_CHARS = 1_024;
+
+  /**
+   * The most characters of command lines one read keeps in all (16 MB); past it, each further
+   * command line is cut at {@link #MAX_TEXT_CHARS} and marked {@code argsTruncated}.
+   */
+  static final long ARGS_BUDGET_CHARS = 8L << 20;
+
   ProcessEntry {
     items = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(items, "items")));
   }
 
-  /** The row of one table entry, flat or {@code {key, value}}. */
-  static ProcessEntry of(CompositeData row) {
-    requireNonNull(row, "row is null");
-    CompositeData fields = row;
-    if (!row.containsKey("pid") && row.containsKey("value")) {
-      Object value = row.get("value");
-      if (value instanceof CompositeData inner) {
-        fields = inner;
-      }
+  /** The rows one read keeps and how many the server sent. */
+  record Taken(List<ProcessEntry> rows, int received) {
+    Taken {
+      rows = List.copyOf(rows);
     }
+  }
+
+  /** The row of one table entry, flat or {@code {key, value}}, bounded like {@link #take}. */
+  static ProcessEntry of(CompositeData row) {
+    return of(row, MAX_ARGS_CHARS);
+  }
+
+  private static ProcessEntry of(CompositeData row, int maxArgsChars) {
+    requireNonNull(row, "row is null");
+    CompositeData fields = fields(row);
     // CompositeType sorts its items by name: put them back in the contract's order
     Map<String, Object> items = new LinkedHashMap<>();
     for (String name : ORDER) {
       if (fields.containsKey(name)) {
-        items.put(name, fields.get(name));
+        putBounded(items, name, fields.get(name), maxArgsChars);
       }
     }
     for (String name : fields.getCompositeType().keySet()) {
-      items.putIfAbsent(name, fields.get(name));
+      if (items.size() >= MAX_ITEMS) {
+        break;
+      }
+      if (name.length() <= MAX_ITEM_NAME_CHARS && !items.containsKey(name)) {
+        putBounded(items, name, fields.get(name), maxArgsChars);
+      }
     }
     return new ProcessEntry(items);
   }
 
-  /** Every row of a {@code Processes} table, in the table's order. */
-  static List<ProcessEntry> all(TabularData table) {
-    List<ProcessEntry> out = new ArrayList<>(table.size());
-    for (Object row : table.values()) {
-      out.add(of((CompositeData) row));
+  private static CompositeData fields(CompositeData row) {
+    if (!row.containsKey("pid") && row.containsKey("value")) {
+      Object value = row.get("value");
+      if (value instanceof CompositeData inner) {
+        return inner;
+      }
     }
-    return out;
+    return row;
+  }
+
+  /**
+   * Keeps a value of a type a process row has (text, a boxed number, a boolean), text cut to its
+   * bound; anything else (a nested table, a huge {@code BigInteger}) is left out, as if the server
+   * had not sent it.
+   */
+  private static void putBounded(
+      Map<String, Object> items, String name, Object value, int maxArgsChars) {
+    if (value instanceof String s) {
+      int max = name.equals("args") ? maxArgsChars : MAX_TEXT_CHARS;
+      if (s.length() > max) {
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        items.put(name, s.substring(0, end));
+        if (name.equals("args")) {
+          items.put("argsTruncated", Boolean.TRUE);
+        }
+      } else {
+        items.putIfAbsent(name, s);
+      }
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof Double
+        || value instanceof Float
+        || value instanceof Boolean) {
+      items.putIfAbsent(name, value);
+    } else if (value instanceof Character c) {
+      items.putIfAbsent(name, c.toString());
+    }
+  }
+
+  /** Every row of a {@code Processes} table, in the table's order, bounded like {@link #take}. */
+  static List<ProcessEntry> all(TabularData table) {
+    return take(table, MAX_ROWS).rows();
+  }
+
+  /**
+   * At most {@code maxRows} rows of a {@code Processes} table, the ones with the most recent CPU
+   * when there are more (else in the table's order), each bounded: items of unknown types left out,
+   * text cut, command lines within {@link #ARGS_BUDGET_CHARS}. Entries that are not rows are
+   * skipped.
+   */
+  static Taken take(TabularData table, int maxRows) {
+    List<CompositeData> rows = new ArrayList<>(Math.min(table.size(), maxRows));
+    int received = 0;
+    if (table.size() <= maxRows) {
+      for (Object row : table.values()) {
+        received++;
+        if (row instanceof CompositeData c) {
+          rows.add(c);
+        }
+      }
+    } else {
+      List<CompositeData> all = new ArrayList<>(table.size());
+      for (Object row : table.values()) {
+        received++;
+        if (row instanceof CompositeData c) {
+          all.add(c);
+        }
+      }
+      double[] cpu = new double[all.size()];
+      Integer[] order = new Integer[all.size()];
+      for (int i = 0; i < cpu.length; i++) {
+        CompositeData f = fields(all.get(i));
+        Object v = f.containsKey("cpuPercent") ? f.get("cpuPercent") : null;
+        cpu[i] = v instanceof Number n && !Double.isNaN(n.doubleValue()) ? n.doubleValue() : -1;
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(cpu[b], cpu[a]));
+      for (int i = 0; i < maxRows && i < order.length; i++) {
+        rows.add(all.get(order[i]));
+      }
+    }
+    List<ProcessEntry> out = new ArrayList<>(rows.size());
+    long argsChars = 0;
+    for (CompositeData row : rows) {
+      ProcessEntry e = of(row, argsChars > ARGS_BUDGET_CHARS ? MAX_TEXT_CHARS : MAX_ARGS_CHARS);
+      argsChars += e.text("args").length();
+      out.add(e);
+    }
+    return new Taken(out, received);
   }
 
   /** The raw value, or null when the item is missing. */

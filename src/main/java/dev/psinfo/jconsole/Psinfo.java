@@ -1,14 +1,17 @@
 package dev.psinfo.jconsole;
 
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.management.Attribute;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 
 /**
@@ -47,17 +50,47 @@ final class Psinfo {
           "ThreadCount",
           "Platform");
 
-  /** One read of the process table. */
-  record Processes(List<ProcessEntry> rows, long snapshotTimeMillis, int processCount) {
+  /** The most entries of the Platform map kept. */
+  static final int MAX_PLATFORM_ENTRIES = 100;
+
+  /**
+   * One read of the process table.
+   *
+   * @param rows the rows kept (at most {@link ProcessEntry#MAX_ROWS})
+   * @param snapshotTimeMillis when the agent took the snapshot, -1 if unknown
+   * @param processCount how many processes the agent's filters show (before its maxRows)
+   * @param received how many rows the server sent (more than {@code rows} when the plugin's cap cut
+   *     them)
+   * @param table the rows' cells, made off the event thread
+   */
+  record Processes(
+      List<ProcessEntry> rows,
+      long snapshotTimeMillis,
+      int processCount,
+      int received,
+      List<ProcessTableModel.Row> table) {
     Processes {
       rows = List.copyOf(rows);
+      table = List.copyOf(table);
+    }
+
+    /** A read of these rows, all kept, their cells made now for {@code zone}. */
+    Processes(List<ProcessEntry> rows, long snapshotTimeMillis, int processCount, ZoneId zone) {
+      this(
+          rows,
+          snapshotTimeMillis,
+          processCount,
+          rows.size(),
+          ProcessTableModel.rows(rows, zone, snapshotTimeMillis));
     }
   }
 
   private final MBeanServerConnection connection;
+  private final ZoneId zone;
 
-  Psinfo(MBeanServerConnection connection) {
+  Psinfo(MBeanServerConnection connection, ZoneId zone) {
     this.connection = connection;
+    this.zone = zone;
   }
 
   /** Whether the connected JVM carries the psinfo process table. */
@@ -75,31 +108,101 @@ final class Psinfo {
   }
 
   /**
-   * The table, then its snapshot time and count (served from the same snapshot within the agent's
-   * ttl). A failure to read the table reaches the caller with the agent's own message.
+   * The table with its snapshot time and count, in one {@code getAttributes} call (one snapshot),
+   * bounded ({@link ProcessEntry#take}). A failure to read the table reaches the caller with the
+   * agent's own message.
    */
   Processes processes() throws IOException, JMException {
-    Object table = connection.getAttribute(PROCESS_TABLE, "Processes");
-    Map<String, Object> a = attributes(PROCESS_TABLE, "SnapshotTimeMillis", "ProcessCount");
+    Map<String, Object> a =
+        attributes(PROCESS_TABLE, "Processes", "SnapshotTimeMillis", "ProcessCount");
+    Object table = a.get("Processes");
     if (!(table instanceof TabularData data)) {
-      throw new JMException("the Processes attribute is not a table: " + table);
+      throw new JMException(
+          "the Processes attribute is not a table: "
+              + (table == null ? "missing" : table.getClass().getName()));
     }
-    List<ProcessEntry> rows = ProcessEntry.all(data);
+    ProcessEntry.Taken taken = ProcessEntry.take(data, ProcessEntry.MAX_ROWS);
     long time = a.get("SnapshotTimeMillis") instanceof Number n ? n.longValue() : -1;
-    int count = a.get("ProcessCount") instanceof Number n ? n.intValue() : rows.size();
-    return new Processes(rows, time, count);
+    int count = a.get("ProcessCount") instanceof Number n ? n.intValue() : taken.received();
+    return new Processes(
+        taken.rows(),
+        time,
+        count,
+        taken.received(),
+        ProcessTableModel.rows(taken.rows(), zone, time));
   }
 
-  /** SystemInfo's attributes by name; the ones it does not have are left out. */
+  /**
+   * SystemInfo's attributes by name, bounded: text cut at {@link ProcessEntry#MAX_TEXT_CHARS}, the
+   * Platform facts as a map of at most {@link #MAX_PLATFORM_ENTRIES} texts, values of other types
+   * left out (as are the attributes it does not have).
+   */
   Map<String, Object> system() throws IOException, JMException {
-    return attributes(SYSTEM_INFO, SYSTEM_ATTRIBUTES.toArray(String[]::new));
+    return bounded(attributes(SYSTEM_INFO, SYSTEM_ATTRIBUTES.toArray(String[]::new)));
+  }
+
+  /** Attribute values of the types SystemInfo has, bounded; see {@link #system}. */
+  static Map<String, Object> bounded(Map<String, Object> raw) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    raw.forEach(
+        (name, value) -> {
+          if (value instanceof String s) {
+            out.put(name, cut(s));
+          } else if (value instanceof Long
+              || value instanceof Integer
+              || value instanceof Double
+              || value instanceof Float
+              || value instanceof Boolean) {
+            out.put(name, value);
+          } else if (value instanceof TabularData || value instanceof Map<?, ?>) {
+            out.put(name, facts(value));
+          }
+        });
+    return out;
+  }
+
+  /** A {@code Map<String, String>} as an MXBean serves it (a key/value table) or a map, bounded. */
+  static Map<String, String> facts(Object value) {
+    Map<String, String> facts = new TreeMap<>();
+    if (value instanceof TabularData table) {
+      for (Object row : table.values()) {
+        if (facts.size() >= MAX_PLATFORM_ENTRIES) {
+          break;
+        }
+        if (row instanceof CompositeData r
+            && r.containsKey("key")
+            && r.containsKey("value")
+            && r.get("key") instanceof String k
+            && r.get("value") instanceof String v) {
+          facts.put(cut(k), cut(v));
+        }
+      }
+    } else if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (facts.size() >= MAX_PLATFORM_ENTRIES) {
+          break;
+        }
+        if (e.getKey() instanceof String k && e.getValue() instanceof String v) {
+          facts.put(cut(k), cut(v));
+        }
+      }
+    }
+    return facts;
+  }
+
+  private static String cut(String s) {
+    return s.length() <= ProcessEntry.MAX_TEXT_CHARS
+        ? s
+        : s.substring(0, ProcessEntry.MAX_TEXT_CHARS);
   }
 
   private Map<String, Object> attributes(ObjectName bean, String... names)
       throws IOException, JMException {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Attribute a : connection.getAttributes(bean, names).asList()) {
-      out.put(a.getName(), a.getValue());
+    for (Object o : connection.getAttributes(bean, names)) {
+      if (o instanceof Attribute a && a.getName() != null) {
+        out.put(a.getName(), a.getValue());
+      }
     }
     return out;
   }

@@ -75,7 +75,7 @@ public final class PsinfoViews {
     if (c == null) {
       throw new IOException("not connected");
     }
-    return new Psinfo(c).present();
+    return new Psinfo(c, zone).present();
   }
 
   /** The Processes view: the live table, the selected process's fields and its descendants. */
@@ -122,7 +122,7 @@ public final class PsinfoViews {
         new SwingWorker<>() {
           @Override
           protected Update doInBackground() throws Exception {
-            Psinfo psinfo = new Psinfo(c);
+            Psinfo psinfo = new Psinfo(c, zone);
             if (connectedPid < 0) {
               connectedPid = psinfo.pid();
             }
@@ -264,6 +264,6 @@ public final class PsinfoViews {
       }
     }
     String message = deepest.getMessage();
-    return deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return Plain.text(deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message));
   }
 }

@@ -25,7 +25,7 @@ final class SystemPanel extends JPanel {
 
   private final transient ZoneId zone;
   private final JPanel groups = new JPanel();
-  private final JLabel status = new JLabel("waiting for the first read…");
+  private final JLabel status = Plain.label("waiting for the first read…");
   private String host = "";
 
   SystemPanel(ZoneId zone) {
@@ -54,12 +54,12 @@ final class SystemPanel extends JPanel {
   /** Shows a new read of SystemInfo's attributes. */
   void show(Map<String, Object> attributes, String readAt) {
     groups.removeAll();
-    host = String.valueOf(attributes.get("Hostname"));
+    host = Plain.text(attributes.get("Hostname"));
     List<SystemView.Group> all = SystemView.groups(attributes, zone);
     int labelWidth = 0;
     for (SystemView.Group g : all) {
       for (SystemView.Fact f : g.facts()) {
-        labelWidth = Math.max(labelWidth, new JLabel(f.label()).getPreferredSize().width);
+        labelWidth = Math.max(labelWidth, Plain.label(f.label()).getPreferredSize().width);
       }
     }
     for (SystemView.Group g : all) {
@@ -75,13 +75,13 @@ final class SystemPanel extends JPanel {
       for (SystemView.Fact f : g.facts()) {
         c.gridx = 0;
         c.weightx = 0;
-        JLabel label = new JLabel(f.label());
+        JLabel label = Plain.label(f.label());
         label.setFont(label.getFont().deriveFont(Font.PLAIN));
         label.setPreferredSize(new Dimension(labelWidth + 8, label.getPreferredSize().height));
         box.add(label, c);
         c.gridx = 1;
         c.weightx = 1;
-        JLabel value = new JLabel(f.value());
+        JLabel value = Plain.label(f.value());
         value.setFont(value.getFont().deriveFont(Font.BOLD));
         box.add(value, c);
         c.gridy++;
@@ -99,6 +99,6 @@ final class SystemPanel extends JPanel {
 
   /** Says that the last read failed; the previous facts stay. */
   void showError(String message) {
-    status.setText("read failed: " + message);
+    status.setText("read failed: " + Plain.text(message));
   }
 }

@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import javax.management.openmbean.CompositeData;
-import javax.management.openmbean.TabularData;
 
 /**
- * The System tab's content: SystemInfo's attributes grouped and written for people. Pure: from the
- * attribute map to text, so it is tested without a screen.
+ * The System tab's content: SystemInfo's attributes grouped and written for people, every text from
+ * the server escaped and capped ({@link Plain#text}). Pure: from the attribute map to text, so it
+ * is tested without a screen.
  */
 final class SystemView {
   /** One line: what and its value. */
@@ -81,17 +79,10 @@ final class SystemView {
   }
 
   private static List<Fact> platform(Object value) {
-    Map<String, String> facts = new TreeMap<>();
-    if (value instanceof TabularData table) {
-      for (Object row : table.values()) {
-        CompositeData r = (CompositeData) row;
-        facts.put(String.valueOf(r.get("key")), String.valueOf(r.get("value")));
-      }
-    } else if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> facts.put(String.valueOf(k), String.valueOf(v)));
-    }
+    Map<String, String> facts = Psinfo.facts(value);
     List<Fact> out = new ArrayList<>();
-    facts.forEach((k, v) -> out.add(new Fact(Format.label(k), platformValue(k, v))));
+    facts.forEach(
+        (k, v) -> out.add(new Fact(Plain.text(Format.label(k)), Plain.text(platformValue(k, v)))));
     if (out.isEmpty()) {
       out.add(new Fact("Platform facts", Format.NOT_AVAILABLE));
     }
@@ -142,9 +133,10 @@ final class SystemView {
         : Format.bytes(part) + " (" + Format.percent(share) + "%)";
   }
 
+  /** A text attribute, escaped and capped. */
   private static String text(Map<String, Object> a, String name) {
     Object v = a.get(name);
-    return v == null || v.toString().isEmpty() ? Format.NOT_AVAILABLE : v.toString();
+    return v instanceof String s && !s.isEmpty() ? Plain.text(s) : Format.NOT_AVAILABLE;
   }
 
   private static String join(String a, String b) {

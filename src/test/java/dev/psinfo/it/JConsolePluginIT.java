@@ -3,9 +3,12 @@ package dev.psinfo.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,6 +156,98 @@ class JConsolePluginIT {
       awaitLine(before, l -> l.contains("psinfo-jconsole: Processes tab updated: "), 30);
       assertNoExceptions();
     }
+  }
+
+  /**
+   * Issue 21: a process whose name and arguments are HTML (any local user can start one) shows as
+   * literal text, and JConsole fetches nothing: a local HTTP server counts the requests its {@code
+   * <img src>} would make.
+   */
+  @Test
+  void aProcessNamedInHtmlShowsAsTextAndFetchesNothing() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    http.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
+    http.start();
+    Path dir = Files.createTempDirectory("psinfo-hostile");
+    Process hostile = null;
+    try {
+      String payload =
+          "<html><img src=http://127.0.0.1:"
+              + http.getAddress().getPort()
+              + "/b.png><h1>INJECTED</h1>";
+      // the name (comm) is the executable's file name: a link called <html><h1>INJECTED
+      Path link = dir.resolve("<html><h1>INJECTED");
+      Files.createSymbolicLink(link, sleepBinary());
+      hostile =
+          new ProcessBuilder("bash", "-c", "exec -a \"$0\" \"$1\" 600", payload, link.toString())
+              .redirectErrorStream(true)
+              .start();
+      long hostilePid = hostile.pid();
+      try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar()))) {
+        String window = startJConsole(child.pid());
+        acceptInsecureConnection(window, "psinfo-jconsole: tabs ");
+        int[] processes = header("Processes");
+        click(processes[0], processes[1]);
+        awaitLine(l -> l.startsWith("psinfo-jconsole: Processes tab updated: "), 30);
+        String filterAt =
+            awaitLine(l -> l.startsWith("psinfo-jconsole: filter at "), 30)
+                .replaceAll(".* at ", "");
+        String[] xy = filterAt.split(",");
+        click(Integer.parseInt(xy[0]), Integer.parseInt(xy[1]));
+        xdotool("type", "--delay", "60", "INJEC");
+        awaitLine(l -> l.startsWith("psinfo-jconsole: Processes tab filtered 'INJEC': "), 30);
+        // the next update traces where the rows are: click the hostile one
+        int from = trace().size();
+        String rows =
+            awaitLine(
+                from, l -> l.startsWith("psinfo-jconsole: Processes rows " + hostilePid + "@"), 30);
+        Matcher at = Pattern.compile(hostilePid + "@(\\d+),(\\d+)").matcher(rows);
+        assertThat(at.find()).as(rows).isTrue();
+        click(Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2)));
+        awaitLine(
+            l -> l.contains("Processes tab updated: ") && l.contains("selected pid " + hostilePid),
+            30);
+        // a few more updates: the one that made 38 requests in 95 s made one per refresh
+        for (int i = 0; i < 3; i++) {
+          awaitLine(trace().size(), l -> l.contains("Processes tab updated: "), 30);
+        }
+        String args = awaitLine(l -> l.startsWith("psinfo-jconsole: Processes selected args "), 5);
+        assertThat(args).endsWith("args " + payload);
+        assertThat(awaitLine(l -> l.startsWith("psinfo-jconsole: Processes html views "), 5))
+            .endsWith("views 0");
+        screenshot("hostile.png");
+        assertThat(requests.get()).as("requests JConsole made to the <img src> URL").isZero();
+        assertNoExceptions();
+      }
+    } finally {
+      if (hostile != null) {
+        hostile.destroyForcibly();
+      }
+      http.stop(0);
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  private static Path sleepBinary() {
+    for (String candidate : List.of("/bin/sleep", "/usr/bin/sleep")) {
+      if (Files.isExecutable(Path.of(candidate))) {
+        return Path.of(candidate);
+      }
+    }
+    throw new AssertionError("no sleep binary");
   }
 
   @Test

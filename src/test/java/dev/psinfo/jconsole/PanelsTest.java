@@ -37,7 +37,8 @@ class PanelsTest {
             process(700, 1, "alice", "java", "java -jar app.jar", 5, 2),
             process(701, 700, "alice", "sh", "sh -c make", 1, 3),
             process(702, 701, "alice", "make", "make", 1, 4));
-    Psinfo.Processes read = new Psinfo.Processes(Rows.entries(rows), 1_700_000_000_000L, 4);
+    Psinfo.Processes read =
+        new Psinfo.Processes(Rows.entries(rows), 1_700_000_000_000L, 4, ZoneOffset.UTC);
     String trace =
         onEdt(
             () -> {
@@ -49,7 +50,7 @@ class PanelsTest {
     assertThat(trace)
         .isEqualTo(
             "Processes tab test: 4 rows, selected pid 700, "
-                + Rows.ITEMS.size()
+                + (Rows.ITEMS.size() - 1)
                 + " fields, 2 descendants");
   }
 

@@ -31,8 +31,8 @@ class ProcessTableModelTest {
   }
 
   private static ProcessTableModel model() throws Exception {
-    ProcessTableModel model = new ProcessTableModel(ZoneOffset.UTC);
-    model.setRows(Rows.entries(sample()), 1_700_000_000_000L + 3_600_000);
+    ProcessTableModel model = new ProcessTableModel();
+    model.setRows(Rows.entries(sample()), ZoneOffset.UTC, 1_700_000_000_000L + 3_600_000);
     return model;
   }
 
@@ -63,7 +63,7 @@ class ProcessTableModelTest {
     assertThat(model.getValueAt(java, Column.RSS.ordinal())).hasToString("9.4 MiB");
     assertThat(model.getValueAt(java, Column.VSZ.ordinal())).hasToString("38 MiB");
     assertThat(model.getValueAt(java, Column.CPU.ordinal())).hasToString("55.5");
-    assertThat(model.getValueAt(java, Column.STATE.ordinal())).hasToString("SLEEPING (S)");
+    assertThat(model.getValueAt(java, Column.STATE.ordinal())).hasToString("S");
     assertThat(model.getValueAt(java, Column.TIME.ordinal())).hasToString("11:40.00");
     assertThat(model.getValueAt(java, Column.ARGS.ordinal())).hasToString("java -jar app.jar …");
     // started 700 minutes after 2023-11-14T22:13:20Z: another day than the snapshot

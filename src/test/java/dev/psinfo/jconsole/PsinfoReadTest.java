@@ -37,7 +37,7 @@ class PsinfoReadTest {
             Duration.ofSeconds(30),
             System::nanoTime);
     MBeanServer server = MBeanServerFactory.newMBeanServer();
-    Psinfo psinfo = new Psinfo(server);
+    Psinfo psinfo = new Psinfo(server, java.time.ZoneOffset.UTC);
     assertThat(psinfo.present()).isFalse();
     PsinfoViews.Update absent = PsinfoViews.read(psinfo, 77);
     assertThat(absent.present()).isFalse();
