@@ -220,7 +220,7 @@ class JConsolePluginIT {
           awaitLine(trace().size(), l -> l.contains("Processes tab updated: "), 30);
         }
         String args = awaitLine(l -> l.startsWith("psinfo-jconsole: Processes selected args "), 5);
-        assertThat(args).endsWith("args " + payload);
+        assertThat(args).endsWith("args " + payload + " 600");
         assertThat(awaitLine(l -> l.startsWith("psinfo-jconsole: Processes html views "), 5))
             .endsWith("views 0");
         screenshot("hostile.png");
