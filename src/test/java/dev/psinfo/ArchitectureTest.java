@@ -37,6 +37,7 @@ class ArchitectureTest {
   private static final String JCONSOLE = "dev.psinfo.jconsole";
   private static final String JFR = "dev.psinfo.jfr";
   private static final String TEXT = "dev.psinfo.text";
+  private static final String IO = "dev.psinfo.io";
 
   /**
    * Package → packages it must not reference (their sub-packages included): the table of
@@ -59,7 +60,24 @@ class ArchitectureTest {
                   BEANS,
                   CLI,
                   JCONSOLE,
-                  JFR)),
+                  JFR,
+                  IO)),
+          // the one bounded reader of files, used by config, probes and the CLI
+          Map.entry(
+              IO,
+              List.of(
+                  JMX,
+                  MANAGEMENT,
+                  AGENT,
+                  CONFIG,
+                  PLATFORM,
+                  PROBE,
+                  SAMPLING,
+                  BEANS,
+                  CLI,
+                  JCONSOLE,
+                  JFR,
+                  TEXT)),
           Map.entry(CONFIG, List.of(JMX, MANAGEMENT, PROBE, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(PLATFORM, List.of(JMX, MANAGEMENT, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(
@@ -75,7 +93,7 @@ class ArchitectureTest {
           // Flight Recorder events over the sampler; jdk.jfr stays inside this package
           Map.entry(JFR, List.of(JMX, MANAGEMENT, AIX, LINUX, CONFIG, PLATFORM, BEANS, AGENT, CLI)),
           // the JConsole plugin reads only the public MBeans, so it works on a remote JVM too
-          Map.entry(JCONSOLE, List.of(AGENT, CONFIG, PLATFORM, PROBE, SAMPLING, BEANS, CLI)));
+          Map.entry(JCONSOLE, List.of(AGENT, CONFIG, PLATFORM, PROBE, SAMPLING, BEANS, CLI, IO)));
 
   @Test
   void packagesDependOnlyOnWhatTheDesignAllows() throws IOException {

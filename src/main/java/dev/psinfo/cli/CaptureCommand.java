@@ -1,6 +1,8 @@
 package dev.psinfo.cli;
 
 import dev.psinfo.config.AgentOptions;
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
 import dev.psinfo.platform.Platforms;
 import dev.psinfo.probe.CapturePlan;
 import dev.psinfo.probe.CapturedCommands;
@@ -10,10 +12,8 @@ import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessCommandRunner;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -340,22 +340,12 @@ final class CaptureCommand {
    */
   private static byte[] read(Path file, Counts counts) {
     try {
-      if (counts.checkTypes) {
-        try {
-          ProcDirectory.refuseSpecialFile(file);
-        } catch (NoSuchFileException e) {
-          throw e;
-        } catch (FileSystemException e) {
-          counts.denied++;
-          return null;
-        }
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        return in.readNBytes(MAX_FILE_BYTES);
-      }
+      return BoundedFiles.readPrefix(
+          file, counts.checkTypes ? FileRule.TREE : FileRule.PROCFS, MAX_FILE_BYTES);
     } catch (NoSuchFileException e) {
       counts.gone++;
-    } catch (AccessDeniedException e) {
+    } catch (FileSystemException e) {
+      // denied, or a FIFO, device or link that the rule refused: not copied
       counts.denied++;
     } catch (IOException | RuntimeException e) {
       // ESRCH from a process that exited between open and read, EINVAL, ...

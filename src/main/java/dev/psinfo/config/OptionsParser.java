@@ -1,7 +1,9 @@
 package dev.psinfo.config;
 
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
+import dev.psinfo.io.FileTooLargeException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -224,14 +226,10 @@ public final class OptionsParser {
     if (!a.isRegularFile()) {
       throw bad("config", file, "is not a regular file");
     }
-    if (a.size() > MAX_CONFIG_BYTES) {
-      throw bad("config", file, "is larger than " + MAX_CONFIG_BYTES / 1024 + " KB");
-    }
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(path)) {
-      bytes = in.readNBytes(MAX_CONFIG_BYTES + 1);
-    }
-    if (bytes.length > MAX_CONFIG_BYTES) {
+    try {
+      bytes = BoundedFiles.readAll(path, FileRule.NAMED, MAX_CONFIG_BYTES);
+    } catch (FileTooLargeException e) {
       throw bad("config", file, "is larger than " + MAX_CONFIG_BYTES / 1024 + " KB");
     }
     return StandardCharsets.UTF_8

@@ -2,6 +2,8 @@ package dev.psinfo.probe;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,9 +49,10 @@ public final class CapturedCommands implements CommandRunner {
     if (!Files.isDirectory(dir) || !Files.isRegularFile(readme)) {
       return null;
     }
-    try (var lines = Files.lines(readme, StandardCharsets.UTF_8)) {
-      return lines.findFirst().filter(README_FIRST_LINE::equals).isPresent() ? dir : null;
-    } catch (IOException | java.io.UncheckedIOException e) {
+    try {
+      byte[] head = BoundedFiles.readPrefix(readme, FileRule.TREE, README_FIRST_LINE.length() + 1);
+      return new String(head, StandardCharsets.UTF_8).equals(README_FIRST_LINE + "\n") ? dir : null;
+    } catch (IOException e) {
       return null;
     }
   }
@@ -80,7 +83,8 @@ public final class CapturedCommands implements CommandRunner {
     Path file = dir.resolve(CapturePlan.fileNameOf(argv) + ".txt");
     try {
       // capture wrote the output byte for byte as ISO-8859-1
-      return Result.ok(Files.readString(file, StandardCharsets.ISO_8859_1));
+      return Result.ok(
+          BoundedFiles.readLatin1(file, FileRule.TREE, ProcessCommandRunner.MAX_OUTPUT_BYTES));
     } catch (IOException e) {
       return Result.failed("not in the capture: " + file.getFileName());
     }

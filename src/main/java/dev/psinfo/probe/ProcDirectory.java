@@ -1,14 +1,13 @@
 package dev.psinfo.probe;
 
+import dev.psinfo.io.FileRule;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
 /**
@@ -98,12 +97,7 @@ public final class ProcDirectory {
    * checked before it is opened ({@link #refuseSpecialFile}).
    */
   public static boolean isKernelProcfs(Path procRoot) {
-    try {
-      String type = Files.getFileStore(procRoot).type();
-      return type.equals("proc") || type.equals("procfs");
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
+    return FileRule.forRoot(procRoot) == FileRule.PROCFS;
   }
 
   /**
@@ -116,14 +110,6 @@ public final class ProcDirectory {
    * @throws FileSystemException naming the file when it is a special file or a link
    */
   public static void refuseSpecialFile(Path file) throws IOException {
-    BasicFileAttributes a =
-        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (a.isSymbolicLink()) {
-      throw new FileSystemException(file.toString(), null, "a symbolic link, not followed");
-    }
-    if (a.isOther()) {
-      throw new FileSystemException(
-          file.toString(), null, "not a regular file but a FIFO, socket or device");
-    }
+    FileRule.TREE.check(file);
   }
 }

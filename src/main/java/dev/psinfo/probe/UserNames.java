@@ -2,8 +2,9 @@ package dev.psinfo.probe;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,9 +21,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * changes; then, for ids it does not list (directory users from LDAP or NIS), the JDK's own
  * resolution of the owner of a file the user owns, such as {@code /proc/<pid>}, which goes through
  * the system's name service. An id nobody knows resolves to its decimal number. Results are cached
- * until the passwd file changes. Thread-safe.
+ * until the passwd file changes. The passwd file is read only when it is a regular file (links
+ * followed) of at most {@link #MAX_PASSWD_BYTES}. Thread-safe.
  */
 public final class UserNames {
+  private static final Log LOG = Log.of(UserNames.class);
+
+  /**
+   * The largest passwd file read: about 200,000 local users. A longer one, or one that is not a
+   * regular file (links are followed), is not read at all: one warning, and ids show as numbers.
+   */
+  public static final int MAX_PASSWD_BYTES = 16 * 1024 * 1024;
+
   private final Path passwdFile;
   private final ConcurrentHashMap<Long, String> cache = new ConcurrentHashMap<>();
   private volatile Map<Long, String> passwd = Map.of();
@@ -53,10 +63,13 @@ public final class UserNames {
     synchronized (this) {
       Map<Long, String> entries;
       try {
-        entries = parsePasswd(Files.readString(passwdFile, StandardCharsets.ISO_8859_1));
+        entries =
+            parsePasswd(BoundedFiles.readLatin1(passwdFile, FileRule.NAMED, MAX_PASSWD_BYTES));
       } catch (NoSuchFileException e) {
         entries = Map.of();
       } catch (IOException e) {
+        // a FIFO, a device, a 1 GB file: not read (ids show as numbers until it changes)
+        LOG.warn("passwd file not read, user ids are shown as numbers: {}", e.toString());
         entries = Map.of();
       }
       passwd = entries;

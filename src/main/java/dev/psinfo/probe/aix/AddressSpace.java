@@ -1,11 +1,11 @@
 package dev.psinfo.probe.aix;
 
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Positional reads from a process's address space: on AIX the file {@code /proc/<pid>/as}, where
@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
  */
 interface AddressSpace extends Closeable {
   /**
-   * Reads up to {@code dst.remaining()} bytes from {@code address} into {@code dst}.
+   * Reads up to {@code dst.remaining()} bytes from {@code address} into {@code dst} (a heap
+   * buffer).
    *
    * @param address an address in the target; never negative (the caller checks)
    * @return the number of bytes read, possibly 0; -1 when {@code address} lies past the end (an
@@ -31,18 +32,25 @@ interface AddressSpace extends Closeable {
     AddressSpace open(Path file) throws IOException;
   }
 
-  /** Opens {@code file} (an {@code as} file, or any file in tests) read-only. */
-  static AddressSpace ofFile(Path file) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+  /**
+   * Opens {@code file} (an {@code as} file, or any file in tests) read-only under {@code rule}; its
+   * reads are not interrupted by thread interrupts.
+   */
+  static AddressSpace ofFile(Path file, FileRule rule) throws IOException {
+    BoundedFiles.PositionalFile f = BoundedFiles.openPositional(file, rule);
     return new AddressSpace() {
       @Override
       public int read(ByteBuffer dst, long address) throws IOException {
-        return ch.read(dst, address);
+        int n = f.read(address, dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+        if (n > 0) {
+          dst.position(dst.position() + n);
+        }
+        return n;
       }
 
       @Override
       public void close() throws IOException {
-        ch.close();
+        f.close();
       }
     };
   }

@@ -2,6 +2,8 @@ package dev.psinfo.probe.aix;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
 import dev.psinfo.probe.CorruptRecordException;
 import dev.psinfo.probe.Log;
 import dev.psinfo.probe.ProcDirectory;
@@ -13,19 +15,15 @@ import dev.psinfo.probe.ScanStats;
 import dev.psinfo.probe.UserNames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -78,7 +76,6 @@ public final class AixProcessProbe implements ProcessProbe {
   private static final String PSINFO = "psinfo";
   private static final String STATUS = "status";
   private static final String AS = "as";
-  private static final Set<OpenOption> READ_ONLY = Set.of(StandardOpenOption.READ);
 
   /** Opens a file for reading; the seam tests use to simulate denied or vanishing files. */
   @FunctionalInterface
@@ -118,32 +115,25 @@ public final class AixProcessProbe implements ProcessProbe {
   }
 
   /**
-   * Opens files read-only; outside the kernel's procfs no FIFO, device or link (a FIFO would block
-   * the open, and the scan with it; a device such as {@code /dev/zero} is refused too).
+   * Opens files read-only through {@link BoundedFiles} under the proc root's {@link FileRule}:
+   * outside the kernel's procfs no FIFO, device or link (a FIFO would block the open, and the scan
+   * with it; a device such as {@code /dev/zero} is refused too). The channels are not closed by
+   * thread interrupts, so a scan run by a thread that is interrupted (a poller told to stop) still
+   * reads every process.
    */
   private static FileOpener opener(Path procRoot) {
-    if (ProcDirectory.isKernelProcfs(procRoot)) {
-      return file -> FileChannel.open(file, READ_ONLY);
-    }
-    return file -> {
-      ProcDirectory.refuseSpecialFile(file);
-      return FileChannel.open(file, READ_ONLY);
-    };
+    FileRule rule = FileRule.forRoot(procRoot);
+    return file -> BoundedFiles.openChannel(file, rule);
   }
 
   /** Opens {@code as} files under the same rule as {@link #opener}. */
   private static AddressSpace.Opener addressSpaces(Path procRoot) {
-    if (ProcDirectory.isKernelProcfs(procRoot)) {
-      return AddressSpace::ofFile;
-    }
-    return file -> {
-      ProcDirectory.refuseSpecialFile(file);
-      return AddressSpace.ofFile(file);
-    };
+    FileRule rule = FileRule.forRoot(procRoot);
+    return file -> AddressSpace.ofFile(file, rule);
   }
 
   AixProcessProbe(Path procRoot, UserNames users, FileOpener opener) {
-    this(procRoot, users, opener, AddressSpace::ofFile, true);
+    this(procRoot, users, opener, addressSpaces(procRoot), true);
   }
 
   AixProcessProbe(

@@ -2,6 +2,8 @@ package dev.psinfo.probe.aix;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
 import dev.psinfo.probe.CommandRunner;
 import dev.psinfo.probe.CorruptRecordException;
 import dev.psinfo.probe.Lazy;
@@ -15,7 +17,6 @@ import dev.psinfo.probe.aix.AixLoadParsers.SarU;
 import dev.psinfo.probe.aix.AixMemoryParsers.SvmonG;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -151,7 +152,11 @@ public final class AixSystemProbe implements SystemProbe {
    */
   public static long pid1StartTimeMillis(Path procRoot) {
     try {
-      byte[] bytes = Files.readAllBytes(procRoot.resolve("1").resolve("psinfo"));
+      byte[] bytes =
+          BoundedFiles.readPrefix(
+              procRoot.resolve("1").resolve("psinfo"),
+              FileRule.forRoot(procRoot),
+              PsinfoLayout.PSINFO_SIZE);
       Psinfo init = PsinfoParser.parse(ByteBuffer.wrap(bytes));
       return init.pid() == 1 && init.startTimeMillis() > 0 ? init.startTimeMillis() : -1;
     } catch (IOException | CorruptRecordException | RuntimeException e) {

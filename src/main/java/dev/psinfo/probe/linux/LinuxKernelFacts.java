@@ -1,9 +1,10 @@
 package dev.psinfo.probe.linux;
 
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
 import dev.psinfo.probe.Log;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,9 @@ public record LinuxKernelFacts(long clockTicksPerSecond, long pageSizeBytes, lon
     }
   }
 
+  /** The most of {@code auxv} or {@code stat} read (a {@code stat} of thousands of CPUs fits). */
+  static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+
   /**
    * Reads the facts from {@code procRoot}. Never throws: what cannot be read takes its default, and
    * a single warning names what was defaulted and why.
@@ -65,7 +69,7 @@ public record LinuxKernelFacts(long clockTicksPerSecond, long pageSizeBytes, lon
     long page = -1;
     Path auxv = procRoot.resolve("self").resolve("auxv");
     try {
-      byte[] bytes = Files.readAllBytes(auxv);
+      byte[] bytes = BoundedFiles.readAll(auxv, FileRule.forRoot(procRoot), MAX_FILE_BYTES);
       // auxv is written by the kernel in the machine's own byte order, so native order is right
       // here (and only here): it is not a portable file format. 32-bit JVMs are not supported;
       // their 4-byte entries read as implausible values and fall back to the defaults.
@@ -85,7 +89,7 @@ public record LinuxKernelFacts(long clockTicksPerSecond, long pageSizeBytes, lon
     long bootMillis = -1;
     Path stat = procRoot.resolve("stat");
     try {
-      byte[] bytes = Files.readAllBytes(stat);
+      byte[] bytes = BoundedFiles.readAll(stat, FileRule.forRoot(procRoot), MAX_FILE_BYTES);
       long btime = btimeSeconds(bytes, bytes.length);
       if (btime >= 0) {
         bootMillis = btime * 1000;

@@ -2,6 +2,8 @@ package dev.psinfo.probe.linux;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
 import dev.psinfo.probe.CpuTimes;
 import dev.psinfo.probe.Lazy;
 import dev.psinfo.probe.SystemFacts;
@@ -235,10 +237,23 @@ public final class LinuxSystemProbe implements SystemProbe {
     }
   }
 
-  /** A small file's text, or {@code ""} when it is missing or unreadable. */
-  private static String read(Path file) {
+  /** The most of one system file read: {@code /proc/stat} of a machine with thousands of CPUs. */
+  static final int MAX_SYSTEM_FILE_BYTES = 4 * 1024 * 1024;
+
+  /**
+   * A small file's text, or {@code ""} when it is missing, unreadable, longer than {@link
+   * #MAX_SYSTEM_FILE_BYTES} or of a kind its rule refuses: files under {@code procRoot} by {@link
+   * FileRule#forRoot} (a fake tree's {@code meminfo} linked to {@code /dev/zero} is not read), the
+   * os-release file as {@link FileRule#NAMED} (it is usually a link), cgroup files as {@link
+   * FileRule#TREE}.
+   */
+  private String read(Path file) {
+    FileRule rule =
+        file.startsWith(procRoot)
+            ? FileRule.forRoot(procRoot)
+            : file.equals(osReleaseFile) ? FileRule.NAMED : FileRule.TREE;
     try {
-      return Files.readString(file, StandardCharsets.ISO_8859_1);
+      return BoundedFiles.readLatin1(file, rule, MAX_SYSTEM_FILE_BYTES);
     } catch (IOException | SecurityException e) {
       return "";
     }

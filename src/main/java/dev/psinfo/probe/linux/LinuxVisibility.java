@@ -1,10 +1,11 @@
 package dev.psinfo.probe.linux;
 
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
 import dev.psinfo.probe.Visibility;
 import dev.psinfo.probe.linux.LinuxCoverageParsers.PidNamespace;
 import dev.psinfo.probe.linux.LinuxCoverageParsers.ProcMount;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,7 +23,7 @@ final class LinuxVisibility {
    * tree standing for a {@code /proc}), the line for {@code /proc} in that file counts.
    */
   static Visibility read(Path procRoot) {
-    String mountinfo = text(procRoot.resolve("self/mountinfo"));
+    String mountinfo = text(procRoot, procRoot.resolve("self/mountinfo"));
     ProcMount mount = null;
     try {
       mount = LinuxCoverageParsers.parseMountOf(mountinfo, procRoot.toRealPath().toString());
@@ -37,13 +38,14 @@ final class LinuxVisibility {
         LinuxCoverageParsers.decidePidNamespace(
             link(procRoot.resolve("1/ns/pid")),
             link(procRoot.resolve("self/ns/pid")),
-            LinuxCoverageParsers.parseNspidEntries(text(procRoot.resolve("self/status"))));
+            LinuxCoverageParsers.parseNspidEntries(
+                text(procRoot, procRoot.resolve("self/status"))));
     return new Visibility(hidepid, ns.kind(), ns.reason(), -1);
   }
 
   /** The total of {@code <procRoot>/loadavg}'s {@code running/total}; -1 when unreadable. */
   static long kernelTasks(Path procRoot) {
-    return LinuxCoverageParsers.parseLoadavgTasks(text(procRoot.resolve("loadavg")))[1];
+    return LinuxCoverageParsers.parseLoadavgTasks(text(procRoot, procRoot.resolve("loadavg")))[1];
   }
 
   private static String link(Path p) {
@@ -54,9 +56,17 @@ final class LinuxVisibility {
     }
   }
 
-  private static String text(Path p) {
+  /** The most of one file read here: a mountinfo of 10,000 mounts is about 1.5 MB. */
+  static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+  /**
+   * The file's text under {@code procRoot}'s {@link FileRule}, or {@code ""} when it is missing,
+   * unreadable, too long or refused (a FIFO as {@code loadavg} or {@code self/mountinfo} in a fake
+   * tree is never opened).
+   */
+  private static String text(Path procRoot, Path p) {
     try {
-      return Files.readString(p, StandardCharsets.ISO_8859_1);
+      return BoundedFiles.readLatin1(p, FileRule.forRoot(procRoot), MAX_FILE_BYTES);
     } catch (IOException | RuntimeException e) {
       return "";
     }

@@ -74,7 +74,9 @@ class AixFullArgsTest {
         file -> {
           opened.add(file);
           ArgvImage image = served.get(file);
-          return image != null ? image.serve() : AddressSpace.ofFile(file);
+          return image != null
+              ? image.serve()
+              : AddressSpace.ofFile(file, dev.psinfo.io.FileRule.TREE);
         },
         fullArgs);
   }
