@@ -14,7 +14,9 @@ import dev.psinfo.probe.RateLimitedLog;
 import dev.psinfo.probe.ScanStats;
 import dev.psinfo.probe.UserNames;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
@@ -191,7 +193,9 @@ public final class AixProcessProbe implements ProcessProbe {
   /**
    * Reads every process once.
    *
-   * @throws IOException only when {@code procRoot} is missing or cannot be listed
+   * @throws IOException when {@code procRoot} is missing or cannot be listed; an {@link
+   *     InterruptedIOException} when a read failed because the thread was interrupted (a part of
+   *     the table is never returned as the table)
    */
   @Override
   public ProcessScan scan() throws IOException {
@@ -212,6 +216,12 @@ public final class AixProcessProbe implements ProcessProbe {
       int rows = scan.rows.size();
       try {
         readProcess(scan, pid, p);
+      } catch (Interrupted e) {
+        // never a partial table: the scan fails, and the cache keeps serving the last whole one
+        InterruptedIOException failure =
+            new InterruptedIOException("scan interrupted at pid " + pid + " of " + procRoot);
+        failure.initCause(e.getCause());
+        throw failure;
       } catch (RuntimeException e) {
         // a bug or an unforeseen value must not cost the whole table
         scan.corrupt++;
@@ -242,6 +252,27 @@ public final class AixProcessProbe implements ProcessProbe {
   /** Warnings written to the log so far (for tests). */
   long warningsLogged() {
     return warnings.logged();
+  }
+
+  /**
+   * A read that failed because the thread was interrupted ({@link ClosedByInterruptException} from
+   * a channel, {@link InterruptedIOException}): the entry is not "corrupt", the scan as a whole is
+   * not trustworthy. The probe's own files are not interruptible ({@link BoundedFiles}); this
+   * guards any other opener.
+   */
+  private static final class Interrupted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Interrupted(IOException cause) {
+      super(cause);
+    }
+  }
+
+  /** Throws {@link Interrupted} when {@code e} says the thread was interrupted. */
+  private static void failIfInterrupted(IOException e) {
+    if (e instanceof ClosedByInterruptException || e instanceof InterruptedIOException) {
+      throw new Interrupted(e);
+    }
   }
 
   /** The files of one pid, kept from scan to scan so a long-lived process costs no new paths. */
@@ -329,6 +360,7 @@ public final class AixProcessProbe implements ProcessProbe {
       scan.rows.add(ProcessInfo.builder(pid).build());
       return;
     } catch (IOException e) {
+      failIfInterrupted(e);
       if (ProcDirectory.isGone(e, paths.dir)) {
         scan.gone++;
       } else {
@@ -384,6 +416,7 @@ public final class AixProcessProbe implements ProcessProbe {
       scan.statusDeniedCount++;
       scan.statusDenied.add(owners);
     } catch (IOException e) {
+      failIfInterrupted(e);
       if (!ProcDirectory.isGone(e, paths.dir)) {
         warnings.warn("status of pid {} could not be read: {}", pid, e.toString());
       }
@@ -434,6 +467,7 @@ public final class AixProcessProbe implements ProcessProbe {
         count(FullArgs.DENIED);
         return null;
       } catch (IOException e) {
+        failIfInterrupted(e);
         // gone, or a read the system refused (EIO for an unmapped address): psargs it is
         count(ProcDirectory.isGone(e, paths.dir) ? FullArgs.GONE : FullArgs.UNMAPPED);
         return null;

@@ -398,6 +398,60 @@ class AixProcessProbeTest {
     assertThat(scan.processes().get(1).args()).hasSizeLessThanOrEqualTo(80);
   }
 
+  /**
+   * Issue 21, finding 8: the last listener leaving mid-scan interrupts the poller thread; the AIX
+   * reads (then {@code FileChannel}s) failed with {@code ClosedByInterruptException}, each counted
+   * corrupt, and the partial table (108 of 500 rows) was cached for the whole ttl. The probe's
+   * reads are no longer interruptible: an interrupted thread's scan reads every process, whole
+   * command lines included, and the interrupt is left for its owner to see.
+   */
+  @Test
+  void aScanOnAnInterruptedThreadReadsEveryProcess() throws Exception {
+    FakeAixProc.writeProcessesWithLongArgs(proc, 10, 50);
+    AixProcessProbe probe = new AixProcessProbe(proc, users);
+    ProcessScan scan;
+    Thread.currentThread().interrupt();
+    try {
+      scan = probe.scan();
+    } finally {
+      assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+    }
+    assertThat(scan.processes()).hasSize(50);
+    assertThat(scan.stats().corrupt()).isZero();
+    assertThat(probe.fullArgsCounts().get(AixProcessProbe.FullArgs.READ)).isEqualTo(50);
+  }
+
+  /**
+   * Issue 21, finding 8: a read that fails because of an interrupt (from any opener) fails the
+   * scan, so the cache keeps the last whole table instead of caching a part of one.
+   */
+  @Test
+  void anInterruptedReadFailsTheScanAndTheCacheKeepsTheLastWholeTable() throws Exception {
+    FakeAixProc.writeProcesses(proc, 10, 20);
+    java.util.concurrent.atomic.AtomicBoolean interrupt =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    AixProcessProbe probe =
+        new AixProcessProbe(
+            proc,
+            users,
+            file -> {
+              if (interrupt.get() && file.equals(proc.resolve("15/psinfo"))) {
+                throw new java.nio.channels.ClosedByInterruptException();
+              }
+              return FileChannel.open(file);
+            });
+    dev.psinfo.sampling.TtlCache<ProcessScan> cache =
+        new dev.psinfo.sampling.TtlCache<>(java.time.Duration.ZERO, System::nanoTime, probe::scan);
+    ProcessScan whole = cache.get();
+    assertThat(whole.processes()).hasSize(20);
+    interrupt.set(true);
+    assertThatThrownBy(probe::scan)
+        .isInstanceOf(java.io.InterruptedIOException.class)
+        .hasMessageContaining("pid 15");
+    assertThat(cache.get()).isSameAs(whole);
+    assertThat(cache.failures()).isEqualTo(1);
+  }
+
   private static void mkfifo(Path p) throws Exception {
     java.nio.file.Files.deleteIfExists(p);
     Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();

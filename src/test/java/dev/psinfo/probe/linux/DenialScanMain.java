@@ -5,8 +5,9 @@ import dev.psinfo.probe.UserNames;
 import java.nio.file.Path;
 
 /**
- * Scans a fake {@code /proc} tree and prints its {@link ScanStats} as ten numbers on one line; run
- * by {@link LinuxDenialsTest} in a child JVM under a non-root uid, where file permissions deny.
+ * Scans a fake (or privately mounted) {@code /proc} tree and prints its {@link ScanStats} as ten
+ * numbers on one line (then, with a second argument {@code coverage}, the Coverage summary); run by
+ * {@link LinuxDenialsTest} in a child JVM under a non-root uid, where file permissions deny.
  */
 public final class DenialScanMain {
   private DenialScanMain() {}
@@ -17,7 +18,8 @@ public final class DenialScanMain {
             Path.of(args[0]),
             new UserNames(Path.of("/etc/passwd")),
             new LinuxKernelFacts(100, 4096, 1795674063_000L));
-    ScanStats s = probe.scan().stats();
+    dev.psinfo.probe.ProcessScan scan = probe.scan();
+    ScanStats s = scan.stats();
     System.out.println(
         s.listed()
             + " "
@@ -38,5 +40,9 @@ public final class DenialScanMain {
             + s.asDenied()
             + " "
             + s.argsTruncated());
+    if (args.length > 1 && args[1].equals("coverage")) {
+      System.out.println(
+          dev.psinfo.sampling.CoverageReport.of(scan, ProcessHandle.current().pid()).summary());
+    }
   }
 }

@@ -77,6 +77,26 @@ class HostileFilesTest {
         .isEqualTo(-1);
   }
 
+  /** Issue 21, finding 8 on Linux: a scan run by an interrupted thread is whole. */
+  @Test
+  void aScanOnAnInterruptedThreadReadsEveryProcess() throws Exception {
+    Path proc = tree();
+    Thread.currentThread().interrupt();
+    ProcessScan scan;
+    try {
+      scan =
+          new LinuxProcessProbe(
+                  proc,
+                  new UserNames(Path.of("/etc/passwd")),
+                  new LinuxKernelFacts(100, 4096, 1795674063_000L))
+              .scan();
+    } finally {
+      assertThat(Thread.interrupted()).isTrue();
+    }
+    assertThat(scan.processes()).hasSize(1);
+    assertThat(scan.stats().corrupt()).isZero();
+  }
+
   @Test
   void aHugeSparsePasswdFileIsNotRead() throws Exception {
     Path passwd = root.resolve("passwd");

@@ -109,6 +109,52 @@ class LinuxDenialsTest {
           .scan()
           .stats();
     }
+    String[] out = runAsNobody(List.of(), this.root.toString());
+    int[] n = Arrays.stream(out[0].split(" ")).mapToInt(Integer::parseInt).toArray();
+    return new ScanStats(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
+  }
+
+  /**
+   * Issue 21, finding 7: on a real {@code hidepid=1} proc mount the kernel lists every pid but
+   * answers EPERM for the files of other users' processes; the probe took that for "gone" (73 gone,
+   * 0 denied, "missing for an unknown reason"). Now those rows are kept and counted denied, and
+   * Coverage names hidepid=1. Mounts a private procfs with {@code hidepid=1} in a new mount
+   * namespace ({@code unshare -m}) and scans it as uid 65534.
+   */
+  @Test
+  void hidepid1CountsOtherUsersProcessesDeniedNotGone() throws Exception {
+    assumeThat("root".equals(System.getProperty("user.name"))).as("root, to mount").isTrue();
+    assumeThat(Path.of("/usr/bin/unshare")).as("unshare for a private mount").exists();
+    Path mountPoint = Files.createDirectory(work.resolve("hidepid-proc"));
+    Files.setPosixFilePermissions(mountPoint, PosixFilePermissions.fromString("rwxr-xr-x"));
+    String[] out =
+        runAsNobody(
+            List.of(
+                "/usr/bin/unshare",
+                "-m",
+                "--propagation",
+                "private",
+                "/bin/sh",
+                "-c",
+                "mount -t proc -o hidepid=1 proc \"$0\" && exec \"$@\"",
+                mountPoint.toString()),
+            mountPoint.toString(),
+            "coverage");
+    int[] n = Arrays.stream(out[0].split(" ")).mapToInt(Integer::parseInt).toArray();
+    int listed = n[0];
+    int gone = n[1];
+    int denied = n[2];
+    // root's processes alone are dozens; uid 65534 owns only the scanning JVM
+    assertThat(denied).as("denied of %s listed, %s gone", listed, gone).isGreaterThan(listed / 2);
+    assertThat(gone).as("gone: only processes that really exited").isLessThan(denied);
+    assertThat(out[1]).startsWith("hidepid=1: other users' processes are listed");
+  }
+
+  /**
+   * Runs {@link DenialScanMain} as uid/gid 65534 after {@code prefix} (which ends by exec'ing its
+   * arguments), and returns its output lines.
+   */
+  private String[] runAsNobody(List<String> prefix, String... args) throws Exception {
     assumeThat(Path.of("/usr/bin/setpriv")).as("setpriv to drop root").exists();
     // the child reads a world-readable copy of this build's classes (the probe needs no library):
     // the checkout itself may sit below a directory uid 65534 cannot enter (mktemp -d is 0700)
@@ -118,26 +164,25 @@ class LinuxDenialsTest {
             readableCopy(codeSource(LinuxProcessProbe.class), work.resolve("main-classes")),
             readableCopy(codeSource(DenialScanMain.class), work.resolve("test-classes")));
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "/usr/bin/setpriv",
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                java,
-                "-Xshare:auto",
-                "-cp",
-                classpath,
-                DenialScanMain.class.getName(),
-                this.root.toString()));
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(
+        List.of(
+            "/usr/bin/setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            java,
+            "-Xshare:auto",
+            "-cp",
+            classpath,
+            DenialScanMain.class.getName()));
+    command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as("child as uid 65534: %s", err).isZero();
-    int[] n = Arrays.stream(out.split(" ")).mapToInt(Integer::parseInt).toArray();
-    return new ScanStats(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
+    return out.split("\n");
   }
 
   private static Path codeSource(Class<?> c) throws Exception {
