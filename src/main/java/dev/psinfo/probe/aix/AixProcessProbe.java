@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.io.BoundedFiles;
 import dev.psinfo.io.FileRule;
+import dev.psinfo.probe.ArgsBudget;
 import dev.psinfo.probe.CorruptRecordException;
 import dev.psinfo.probe.Log;
 import dev.psinfo.probe.ProcDirectory;
@@ -58,11 +59,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p><b>Whole command lines</b> (when built with {@code fullArgs}, the default): {@code pr_psargs}
  * keeps only 79 characters, so for a process whose psargs reach that bound the probe reads the real
  * argv from {@code <procRoot>/<pid>/as} ({@link ArgvReader}; the pointer width from {@code
- * status.pr_dmodel}), bounded by {@link ArgvReader.Limits#DEFAULT}. Shorter psargs are already
- * whole and cost nothing more. Any failure — {@code status} or {@code as} not readable, the process
- * gone, argc 0, a bad or unmapped pointer, a line that does not begin with psargs' program — keeps
- * psargs with {@code argsTruncated} as before; it is counted ({@link #fullArgsCounts()}), never
- * fatal, and a denied {@code as} is remembered per (uid, euid) for the scan like {@code status}.
+ * status.pr_dmodel}), bounded by {@link ArgvReader.Limits#DEFAULT} and {@link
+ * ArgvReader#MAX_READS_PER_PROCESS}; a scan keeps {@link ArgsBudget#SCAN_BYTES} of them in full
+ * (bytes of the decoded text), then {@link ArgsBudget#MIN_BYTES} per process (cut lines are {@code
+ * argsTruncated}). Shorter psargs are already whole and cost nothing more. Any failure — {@code
+ * status} or {@code as} not readable, the process gone, argc 0, a bad or unmapped pointer, a line
+ * that does not begin with psargs' program — keeps psargs with {@code argsTruncated} as before; it
+ * is counted ({@link #fullArgsCounts()}), never fatal, and a denied {@code as} is remembered per
+ * (uid, euid) for the scan like {@code status}.
  *
  * <p>Directory entries count as processes when their name is a canonical decimal number (no sign,
  * no leading zero except {@code 0} itself) no larger than {@link Psinfo#MAX_PID}; anything else is
@@ -168,7 +172,12 @@ public final class AixProcessProbe implements ProcessProbe {
     /** A pointer past the end of the address space, or a read the system refused. */
     UNMAPPED,
     /** The line read does not begin with psargs' program (rewritten argv or stray memory). */
-    DISAGREES
+    DISAGREES,
+    /**
+     * Also counted in {@link #READ}: the line was cut after {@link
+     * ArgvReader#MAX_READS_PER_PROCESS} reads of the address space.
+     */
+    READ_CAPPED
   }
 
   /** How often each outcome of {@link FullArgs} happened since construction; all 0 when off. */
@@ -310,6 +319,9 @@ public final class AixProcessProbe implements ProcessProbe {
 
     /** Created on the first whole command line of the scan. */
     ArgvReader argv;
+
+    /** What the scan keeps of whole command lines: 16 MB, then 4 KB per process. */
+    final ArgsBudget args = new ArgsBudget(ArgvReader.Limits.DEFAULT.maxBytes());
 
     Scan(int expected) {
       rows = new ArrayList<>(expected);
@@ -460,7 +472,9 @@ public final class AixProcessProbe implements ProcessProbe {
       r = ArgvReader.Result.failed(before); // no need to open the address space
     } else {
       try (AddressSpace as = addressSpaces.open(paths.as)) {
-        r = scan.argv.read(as, psinfo.argvAddr(), psinfo.argc(), status.is64Bit());
+        r =
+            scan.argv.read(
+                as, psinfo.argvAddr(), psinfo.argc(), status.is64Bit(), scan.args.limit());
       } catch (AccessDeniedException e) {
         scan.asDenied.add(owners);
         scan.asDeniedCount++;
@@ -487,7 +501,12 @@ public final class AixProcessProbe implements ProcessProbe {
       return null;
     }
     count(FullArgs.READ);
-    return r;
+    if (r.readCapped()) {
+      count(FullArgs.READ_CAPPED);
+    }
+    // the scan's budget, in bytes of the decoded text (invalid UTF-8 as U+FFFD counts 3 each)
+    String kept = scan.args.keep(r.args());
+    return new ArgvReader.Result(kept, r.truncated() || scan.args.lastCut(), null, r.readCapped());
   }
 
   private void count(FullArgs outcome) {

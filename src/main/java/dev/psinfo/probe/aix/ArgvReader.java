@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,8 +12,8 @@ import java.util.Arrays;
  * AIX keeps it: {@code psinfo.pr_argv} is the address of a pointer to the argv array; that array
  * holds {@code pr_argc} pointers, 4 bytes each in a 32-bit process and 8 in a 64-bit one ({@code
  * status.pr_dmodel}), big-endian, each to a NUL-terminated string. Only positional reads, through
- * an {@link AddressSpace}, one 4 KB page at a time (the strings of argv usually share a page or
- * two).
+ * an {@link AddressSpace}: the argv array in one read, then the strings through a cache of {@value
+ * #CACHED_PAGES} 4 KB pages, at most {@value #MAX_READS_PER_PROCESS} reads per process.
  *
  * <p>Bounded by {@link Limits}: past {@code maxArgs} arguments or {@code maxBytes} bytes of the
  * space-joined line, the line is cut there and {@link Result#truncated()} is true. A NULL pointer
@@ -63,14 +62,16 @@ final class ArgvReader {
    * @param args the arguments joined by single spaces; {@code ""} when failed
    * @param truncated true when {@code args} was cut at a bound or ended before {@code argc}
    * @param failure why nothing could be read; null on success
+   * @param readCapped true when the line was cut because the process used up {@link
+   *     #MAX_READS_PER_PROCESS} ({@code truncated} is then true too)
    */
-  record Result(String args, boolean truncated, Failure failure) {
+  record Result(String args, boolean truncated, Failure failure, boolean readCapped) {
     Result {
       requireNonNull(args, "args is null");
     }
 
     static Result failed(Failure why) {
-      return new Result("", false, requireNonNull(why, "why is null"));
+      return new Result("", false, requireNonNull(why, "why is null"), false);
     }
 
     boolean ok() {
@@ -78,15 +79,51 @@ final class ArgvReader {
     }
   }
 
+  /**
+   * Pages of strings kept at once (round robin): a string that straddles a page boundary, or the
+   * strings of argv laid out one after the other, are read once each.
+   */
+  static final int CACHED_PAGES = 8;
+
+  /**
+   * The most reads of one process's address space: the argv array (up to 4096 × 8 bytes, read in
+   * one go), then its strings page by page. An ordinary 64 KiB command line needs about 20; past
+   * this the line is cut there ({@link Result#readCapped()}), so a hostile layout (every argv
+   * string straddling its own page boundary: 6,144,640 reads for 500 processes before) costs at
+   * most this many reads per process.
+   */
+  static final int MAX_READS_PER_PROCESS = 64;
+
   private final Limits limits;
-  private final ByteBuffer page = ByteBuffer.allocate(PAGE_SIZE).order(ByteOrder.BIG_ENDIAN);
-  private long pageAddress = -1;
-  private int pageLength;
+  private final byte[][] pages = new byte[CACHED_PAGES][PAGE_SIZE];
+  private final ByteBuffer[] pageBuffers = new ByteBuffer[CACHED_PAGES];
+  private final long[] pageAddresses = new long[CACHED_PAGES];
+  private final int[] pageLengths = new int[CACHED_PAGES];
+  private int nextPage;
+  private int lastPage;
+  private byte[] pointers = new byte[256];
+  private int pointersLength;
   private byte[] line = new byte[256];
   private int lineLength;
+  private int maxBytes;
+  private int reads;
+  private long totalReads;
 
   ArgvReader(Limits limits) {
     this.limits = requireNonNull(limits, "limits is null");
+    for (int i = 0; i < CACHED_PAGES; i++) {
+      pageBuffers[i] = ByteBuffer.wrap(pages[i]);
+    }
+  }
+
+  /** Reads of address spaces since this reader was made (for tests and benchmarks). */
+  long totalReads() {
+    return totalReads;
+  }
+
+  /** {@link #read(AddressSpace, long, int, boolean, int)} with the limits' {@code maxBytes}. */
+  Result read(AddressSpace as, long argvAddress, int argc, boolean is64Bit) throws IOException {
+    return read(as, argvAddress, argc, is64Bit, limits.maxBytes());
   }
 
   /**
@@ -96,56 +133,120 @@ final class ArgvReader {
    * @param argvAddress {@code psinfo.pr_argv}
    * @param argc {@code psinfo.pr_argc}
    * @param is64Bit {@code status.pr_dmodel} says a 64-bit process
+   * @param maxBytes the most bytes of the line read this time (at most the limits'): what the
+   *     scan's budget leaves for this process
    * @throws IOException when a read fails (the caller tells a process that exited from an address
    *     the system refused)
    */
-  Result read(AddressSpace as, long argvAddress, int argc, boolean is64Bit) throws IOException {
-    pageAddress = -1; // another process, another address space
+  Result read(AddressSpace as, long argvAddress, int argc, boolean is64Bit, int maxBytes)
+      throws IOException {
+    Arrays.fill(pageAddresses, -1); // another process, another address space
+    nextPage = 0;
+    lastPage = 0;
+    reads = 0;
     lineLength = 0;
+    this.maxBytes = Math.max(1, Math.min(maxBytes, limits.maxBytes()));
     Failure before = check(argvAddress, argc, is64Bit);
     if (before != null) {
       return Result.failed(before);
     }
     int pointerSize = is64Bit ? 8 : 4;
-    long base = pointerAt(as, argvAddress, pointerSize);
-    if (base == UNMAPPED) {
-      return Result.failed(Failure.UNMAPPED);
-    }
-    if (!plausible(base, pointerSize)) {
-      return Result.failed(Failure.BAD_POINTER);
-    }
-    int count = Math.min(argc, limits.maxArgs());
-    boolean truncated = argc > limits.maxArgs();
-    for (int i = 0; i < count; i++) {
-      long slot = base + (long) i * pointerSize;
-      if (slot < 0) {
-        return Result.failed(Failure.BAD_POINTER);
-      }
-      long arg = pointerAt(as, slot, pointerSize);
-      if (arg == UNMAPPED) {
+    try {
+      long base = pointerAt(as, argvAddress, pointerSize);
+      if (base == UNMAPPED) {
         return Result.failed(Failure.UNMAPPED);
       }
-      if (arg == 0 && i > 0) {
-        truncated = true; // the process shortened its argv: what is left ends here
-        break;
-      }
-      if (arg <= 0) {
+      if (!plausible(base, pointerSize)) {
         return Result.failed(Failure.BAD_POINTER);
       }
-      if (i > 0 && !append((byte) ' ')) {
-        truncated = true;
-        break;
+      int count = Math.min(argc, limits.maxArgs());
+      boolean truncated = argc > limits.maxArgs();
+      if (base + (long) count * pointerSize < 0) {
+        return Result.failed(Failure.BAD_POINTER);
       }
-      int end = copyString(as, arg);
-      if (end == UNMAPPED) {
-        return Result.failed(Failure.UNMAPPED);
+      readPointers(as, base, count * pointerSize);
+      for (int i = 0; i < count; i++) {
+        long arg = pointer(i, pointerSize);
+        if (arg == UNMAPPED) {
+          return Result.failed(Failure.UNMAPPED);
+        }
+        if (arg == 0 && i > 0) {
+          truncated = true; // the process shortened its argv: what is left ends here
+          break;
+        }
+        if (arg <= 0) {
+          return Result.failed(Failure.BAD_POINTER);
+        }
+        if (i > 0 && !append((byte) ' ')) {
+          truncated = true;
+          break;
+        }
+        int end = copyString(as, arg);
+        if (end == UNMAPPED) {
+          return Result.failed(Failure.UNMAPPED);
+        }
+        if (end == CUT) {
+          truncated = true;
+          break;
+        }
       }
-      if (end == CUT) {
-        truncated = true;
+      return new Result(new String(line, 0, lineLength, UTF_8), truncated, null, false);
+    } catch (ReadCap e) {
+      // what was read so far stands, cut: counted as truncated, never a read more
+      return new Result(new String(line, 0, lineLength, UTF_8), true, null, true);
+    }
+  }
+
+  /** Thrown inside {@link #read} when a process used up {@link #MAX_READS_PER_PROCESS}. */
+  private static final class ReadCap extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ReadCap() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final ReadCap READ_CAP = new ReadCap();
+
+  private int countRead() throws ReadCap {
+    if (reads >= MAX_READS_PER_PROCESS) {
+      throw READ_CAP;
+    }
+    reads++;
+    totalReads++;
+    return reads;
+  }
+
+  /**
+   * Reads the argv array ({@code length} bytes at {@code base}) in one go, as far as it is there.
+   */
+  private void readPointers(AddressSpace as, long base, int length) throws IOException, ReadCap {
+    if (pointers.length < length) {
+      pointers = new byte[length];
+    }
+    ByteBuffer dst = ByteBuffer.wrap(pointers, 0, length);
+    while (dst.hasRemaining()) {
+      countRead();
+      int n = as.read(dst, base + dst.position());
+      if (n <= 0) {
         break;
       }
     }
-    return new Result(new String(line, 0, lineLength, UTF_8), truncated, null);
+    pointersLength = dst.position();
+  }
+
+  /** The big-endian pointer {@code i} of the argv array, or {@link #UNMAPPED} past its end. */
+  private long pointer(int i, int size) {
+    int at = i * size;
+    if (at + size > pointersLength) {
+      return UNMAPPED;
+    }
+    long v = 0;
+    for (int k = 0; k < size; k++) {
+      v = v << 8 | (pointers[at + k] & 0xff);
+    }
+    // a 64-bit value with the top bit set is negative here: plausible() rejects it
+    return v == UNMAPPED ? Long.MIN_VALUE : v;
   }
 
   /**
@@ -181,7 +282,7 @@ final class ArgvReader {
   }
 
   /** The big-endian pointer of {@code size} bytes at {@code address}, or {@link #UNMAPPED}. */
-  private long pointerAt(AddressSpace as, long address, int size) throws IOException {
+  private long pointerAt(AddressSpace as, long address, int size) throws IOException, ReadCap {
     long v = 0;
     for (int i = 0; i < size; i++) {
       int b = byteAt(as, address + i);
@@ -190,7 +291,6 @@ final class ArgvReader {
       }
       v = v << 8 | b;
     }
-    // a 64-bit value with the top bit set is negative here: plausible() rejects it
     return v == UNMAPPED ? Long.MIN_VALUE : v;
   }
 
@@ -200,7 +300,7 @@ final class ArgvReader {
    * @return 0 when it ended, {@link #CUT} when the line reached its bound first, {@link #UNMAPPED}
    *     when the address space ended first
    */
-  private int copyString(AddressSpace as, long address) throws IOException {
+  private int copyString(AddressSpace as, long address) throws IOException, ReadCap {
     for (long a = address; a >= 0; a++) {
       int b = byteAt(as, a);
       if (b < 0) {
@@ -217,36 +317,56 @@ final class ArgvReader {
   }
 
   private boolean append(byte b) {
-    if (lineLength >= limits.maxBytes()) {
+    if (lineLength >= maxBytes) {
       return false;
     }
     if (lineLength == line.length) {
-      line = Arrays.copyOf(line, Math.min(limits.maxBytes(), line.length * 2));
+      line = Arrays.copyOf(line, Math.min(maxBytes, line.length * 2));
     }
     line[lineLength++] = b;
     return true;
   }
 
   /** The byte at {@code address} (0-255), or -1 past the end of the address space. */
-  private int byteAt(AddressSpace as, long address) throws IOException {
+  private int byteAt(AddressSpace as, long address) throws IOException, ReadCap {
     long start = address & -PAGE_SIZE;
-    if (start != pageAddress) {
-      load(as, start);
+    int p = lastPage;
+    if (pageAddresses[p] != start) {
+      p = find(start);
+      if (p < 0) {
+        p = load(as, start);
+      }
+      lastPage = p;
     }
     int offset = (int) (address - start);
-    return offset < pageLength ? page.get(offset) & 0xff : -1;
+    return offset < pageLengths[p] ? pages[p][offset] & 0xff : -1;
   }
 
-  /** Reads the page at {@code start}, as much of it as the address space has. */
-  private void load(AddressSpace as, long start) throws IOException {
+  private int find(long start) {
+    for (int i = 0; i < CACHED_PAGES; i++) {
+      if (pageAddresses[i] == start) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Reads the page at {@code start} into the next cache slot, as much as the space has. */
+  private int load(AddressSpace as, long start) throws IOException, ReadCap {
+    int p = nextPage;
+    nextPage = (nextPage + 1) % CACHED_PAGES;
+    ByteBuffer page = pageBuffers[p];
     page.clear();
+    pageAddresses[p] = -1;
     while (page.hasRemaining()) {
+      countRead();
       int n = as.read(page, start + page.position());
       if (n <= 0) {
         break;
       }
     }
-    pageAddress = start;
-    pageLength = page.position();
+    pageAddresses[p] = start;
+    pageLengths[p] = page.position();
+    return p;
   }
 }

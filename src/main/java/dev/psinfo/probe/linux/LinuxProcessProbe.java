@@ -2,6 +2,7 @@ package dev.psinfo.probe.linux;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.probe.ArgsBudget;
 import dev.psinfo.probe.CorruptRecordException;
 import dev.psinfo.probe.Log;
 import dev.psinfo.probe.ProcDirectory;
@@ -71,9 +72,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>What one user's processes can cost: every file is read with a byte limit ({@value
  * #MAX_ARGS_BYTES} of arguments, {@link ProcFileReader#MAX_FILE_BYTES} of anything else); the
- * arguments of one scan are kept up to {@value #SCAN_ARGS_BYTES} bytes in all, after which each
- * further process keeps at most {@value #MIN_ARGS_BYTES} bytes. Outside the kernel's procfs only no
- * FIFO, device or link is opened (one planted in a fake tree is counted corrupt).
+ * arguments of one scan are kept up to {@link #SCAN_ARGS_BYTES} bytes in all, after which each
+ * further process keeps at most {@link #MIN_ARGS_BYTES} bytes ({@link ArgsBudget}: bytes of the
+ * text kept, after decoding, so invalid UTF-8 cannot multiply them). Outside the kernel's procfs
+ * only no FIFO, device or link is opened (one planted in a fake tree is counted corrupt).
  */
 public final class LinuxProcessProbe implements ProcessProbe {
   private static final Log LOG = Log.of(LinuxProcessProbe.class);
@@ -86,10 +88,10 @@ public final class LinuxProcessProbe implements ProcessProbe {
   public static final int MAX_ARGS_BYTES = 64 * 1024;
 
   /** The command-line bytes one scan keeps in full (then {@link #MIN_ARGS_BYTES} per process). */
-  public static final long SCAN_ARGS_BYTES = 16L * 1024 * 1024;
+  public static final long SCAN_ARGS_BYTES = ArgsBudget.SCAN_BYTES;
 
   /** What every process keeps of its command line once the scan's budget is spent. */
-  public static final int MIN_ARGS_BYTES = 4 * 1024;
+  public static final int MIN_ARGS_BYTES = ArgsBudget.MIN_BYTES;
 
   private final Path procRoot;
   private final UserNames users;
@@ -293,11 +295,14 @@ public final class LinuxProcessProbe implements ProcessProbe {
       }
 
       file = "cmdline";
-      n = readUnlessDenied(reader, files.cmdline, tally.argsLimit());
+      n = readUnlessDenied(reader, files.cmdline, tally.args.limit());
       if (n >= 0) {
-        tally.argsBytesLeft -= n;
-        row.args(files.args(reader.bytes(), n, name)).argsTruncated(reader.truncated());
-        if (reader.truncated()) {
+        // counted after decoding: an invalid byte kept as U+FFFD costs its 3 bytes
+        String args = tally.args.keep(files.args(reader.bytes(), n, name));
+        files.remember(args);
+        boolean truncated = reader.truncated() || tally.args.lastCut();
+        row.args(args).argsTruncated(truncated);
+        if (truncated) {
           tally.argsTruncated++;
         }
       } else {
@@ -498,17 +503,10 @@ public final class LinuxProcessProbe implements ProcessProbe {
     int ioDenied;
     int fdDenied;
     int argsTruncated;
-    long argsBytesLeft = SCAN_ARGS_BYTES;
-    final int maxArgsBytes;
+    final ArgsBudget args;
 
     Tally(int maxArgsBytes) {
-      this.maxArgsBytes = maxArgsBytes;
-    }
-
-    /** How much of the next command line to read: its share of what is left of the budget. */
-    int argsLimit() {
-      return (int)
-          Math.min(maxArgsBytes, Math.max(MIN_ARGS_BYTES, Math.min(maxArgsBytes, argsBytesLeft)));
+      this.args = new ArgsBudget(maxArgsBytes);
     }
   }
 
@@ -566,9 +564,12 @@ public final class LinuxProcessProbe implements ProcessProbe {
       if (last != null && LinuxProcParsers.cmdlineEquals(b, n, name, last)) {
         return last;
       }
-      String args = n == 0 && name.isEmpty() ? "" : LinuxProcParsers.parseCmdline(b, n, name);
+      return n == 0 && name.isEmpty() ? "" : LinuxProcParsers.parseCmdline(b, n, name);
+    }
+
+    /** Keeps {@code args} (what the row holds, after the budget) for the next scan's compare. */
+    void remember(String args) {
       lastArgs = args;
-      return args;
     }
   }
 }

@@ -292,6 +292,48 @@ class LinuxProcessProbeTest {
     assertThat(scan.processes()).allMatch(ProcessInfo::argsTruncated);
   }
 
+  /**
+   * Issue 21, finding 3: the budget counted raw bytes, and each invalid byte became U+FFFD (3 bytes
+   * of UTF-8, 2 of heap): 24 processes with 1 MB of 0xFF each (maxArgsBytes=1 MB) kept 48 MB of
+   * text (38 MB retained) against a 16 MB budget. Now what is kept is counted, after decoding.
+   */
+  @Test
+  void theArgumentBudgetCountsDecodedBytesSoInvalidUtf8CannotMultiplyIt() throws Exception {
+    String stat = Files.readString(Fixtures.dir().resolve("bash/stat"));
+    byte[] args = new byte[1024 * 1024];
+    java.util.Arrays.fill(args, (byte) 0xff);
+    int count = 24;
+    for (int pid = 1000; pid < 1000 + count; pid++) {
+      Path dir = Files.createDirectories(root.resolve(Integer.toString(pid)));
+      Files.writeString(dir.resolve("stat"), pid + stat.substring(stat.indexOf(' ')));
+      Files.write(dir.resolve("status"), Fixtures.bytes("bash/status"));
+      Files.write(dir.resolve("cmdline"), args);
+    }
+    int max = 1024 * 1024;
+    ProcessScan scan =
+        new LinuxProcessProbe(root, users, new LinuxKernelFacts(100, 4096, BOOT_MILLIS), max)
+            .scan();
+    assertThat(scan.processes()).hasSize(count);
+    long kept = 0;
+    for (ProcessInfo p : scan.processes()) {
+      int bytes = p.args().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      assertThat(bytes).isLessThanOrEqualTo(max);
+      kept += bytes;
+    }
+    assertThat(kept)
+        .isLessThanOrEqualTo(
+            LinuxProcessProbe.SCAN_ARGS_BYTES + (long) count * LinuxProcessProbe.MIN_ARGS_BYTES);
+    assertThat(scan.processes()).allMatch(ProcessInfo::argsTruncated);
+    assertThat(scan.stats().argsTruncated()).isEqualTo(count);
+    // and the default 64 KB per process holds for the text kept, not only for the bytes read
+    ProcessScan defaults = probe().scan();
+    assertThat(defaults.processes())
+        .allMatch(
+            p ->
+                p.args().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    <= LinuxProcessProbe.MAX_ARGS_BYTES);
+  }
+
   @Test
   void maxArgsBytesRaisesTheCap() throws Exception {
     process(9511, "huge-cmdline", 0);
