@@ -2,6 +2,7 @@ package dev.psinfo.io;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -18,6 +19,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * The one way the agent and the command line read a file (a test, {@code FileReadSitesTest}, fails
@@ -81,6 +86,40 @@ public final class BoundedFiles {
       return n == b.length ? b : Arrays.copyOf(b, n);
     } catch (FileNotFoundException e) {
       throw whyNotOpened(file, e);
+    }
+  }
+
+  /** The most of a jar read to find its manifest. */
+  public static final int MAX_JAR_PREFIX_BYTES = 1024 * 1024;
+
+  /** The largest manifest read (after inflating). */
+  public static final int MAX_MANIFEST_BYTES = 64 * 1024;
+
+  /**
+   * The manifest of a jar, when it is among the entries in the jar's first {@link
+   * #MAX_JAR_PREFIX_BYTES} (as the {@code jar} tool, Maven and Gradle write it: first or second)
+   * and at most {@link #MAX_MANIFEST_BYTES} once inflated; null otherwise. Reads only that prefix
+   * (never the central directory, whose size the file's author chooses), so a hostile or huge jar
+   * costs at most that.
+   *
+   * @throws IOException when the file cannot be opened, or {@code rule} refuses it
+   */
+  public static Manifest jarManifest(Path jar, FileRule rule) throws IOException {
+    byte[] prefix = readPrefix(jar, rule, MAX_JAR_PREFIX_BYTES);
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(prefix))) {
+      for (int i = 0; i < 8; i++) {
+        ZipEntry e = zip.getNextEntry();
+        if (e == null) {
+          return null;
+        }
+        if (e.getName().equalsIgnoreCase(JarFile.MANIFEST_NAME)) {
+          byte[] m = zip.readNBytes(MAX_MANIFEST_BYTES + 1);
+          return m.length > MAX_MANIFEST_BYTES ? null : new Manifest(new ByteArrayInputStream(m));
+        }
+      }
+      return null;
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      return null; // not a jar, or cut at the prefix's end
     }
   }
 

@@ -1,13 +1,13 @@
 package dev.psinfo.sampling;
 
+import dev.psinfo.io.BoundedFiles;
+import dev.psinfo.io.FileRule;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Attributes;
-import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
@@ -145,18 +145,14 @@ public final class MatchText {
 
   private static boolean manifestNamesAgent(Path jar) {
     try {
-      if (!Files.isRegularFile(jar)) {
+      // a regular file (links followed), its manifest read from its first MB only
+      Manifest m = BoundedFiles.jarManifest(jar, FileRule.NAMED);
+      if (m == null) {
         return false;
       }
-      try (JarFile f = new JarFile(jar.toFile(), false)) {
-        Manifest m = f.getManifest();
-        if (m == null) {
-          return false;
-        }
-        Attributes main = m.getMainAttributes();
-        return AGENT_CLASS.equals(main.getValue("Premain-Class"))
-            || AGENT_CLASS.equals(main.getValue("Agent-Class"));
-      }
+      Attributes main = m.getMainAttributes();
+      return AGENT_CLASS.equals(main.getValue("Premain-Class"))
+          || AGENT_CLASS.equals(main.getValue("Agent-Class"));
     } catch (IOException | RuntimeException e) {
       return false; // not a jar, not readable, vanished: not ours
     }

@@ -104,7 +104,12 @@ class HostileFilesTest {
       f.setLength(1L << 30); // 1 GB of NULs, no disk
     }
     UserNames names = new UserNames(passwd);
-    assertThat(assertTimeoutPreemptively(HANG, () -> names.nameOf(0, null))).isEqualTo("0");
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    assertThat(names.nameOf(0, null)).isEqualTo("0");
+    // before: the whole gigabyte was read into the heap (and again as a String) on every change
+    assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(64L << 20);
   }
 
   @Test
