@@ -26,6 +26,8 @@ final class PsCommand {
         --format table|csv|json  table (default): aligned, human sizes (K, M, G = 1024-based);
                                  csv and json: every field, exact numbers (bytes, milliseconds)
         -n N                     at most N rows (after sorting)
+        --java                   a JAVA column before COMMAND: what each JVM runs (its main
+                                 class, -jar file or -m module/class; '-' for other processes)
         --interval DURATION      scan twice, DURATION apart (e.g. 1s), so that %CPU is the
                                  recent use; without it %CPU is each process's average over its
                                  lifetime, as ps(1) shows it
@@ -53,7 +55,7 @@ final class PsCommand {
       valued.addAll(LocalSource.OPTIONS);
       valued.add("--interval");
     }
-    Args a = Args.parse("ps", tokens, valued, Set.of());
+    Args a = Args.parse("ps", tokens, valued, Set.of("--java"));
     if (a.help()) {
       return cli.help(HELP);
     }
@@ -78,12 +80,17 @@ final class PsCommand {
         sleep(interval);
         rows = source.rows();
       }
-      write(cli, PsText.sortAndLimit(rows, sort, limit), format);
+      write(cli, PsText.sortAndLimit(rows, sort, limit), format, a.flag("--java"));
     }
     return Main.OK;
   }
 
   static void write(Cli cli, List<ProcessSample> rows, String format) {
+    write(cli, rows, format, false);
+  }
+
+  /** As {@link #write(Cli, List, String)}, the table with a JAVA column when {@code java}. */
+  static void write(Cli cli, List<ProcessSample> rows, String format, boolean java) {
     switch (format) {
       case "csv" -> RowsView.csv(cli.out(), rows);
       case "json" -> RowsView.json(cli.out(), rows);
@@ -92,7 +99,7 @@ final class PsCommand {
         Terminal terminal = cli.env().terminal().get();
         int width = terminal == null ? 0 : terminal.columns();
         RowsView.table(
-            cli.out(), rows, cli.env().clock().millis(), cli.env().clock().getZone(), width);
+            cli.out(), rows, cli.env().clock().millis(), cli.env().clock().getZone(), width, java);
       }
     }
   }

@@ -19,8 +19,13 @@ final class RowsView {
 
   /** The {@code ps} table ({@link PsText#ps}). */
   static void table(
-      PrintStream out, List<ProcessSample> rows, long nowMillis, ZoneId zone, int width) {
-    PsText.ps(rows, nowMillis, zone, width).forEach(out::println);
+      PrintStream out,
+      List<ProcessSample> rows,
+      long nowMillis,
+      ZoneId zone,
+      int width,
+      boolean javaColumn) {
+    PsText.ps(rows, nowMillis, zone, width, javaColumn).forEach(out::println);
   }
 
   /** The {@code top} table ({@link PsText#top}). */

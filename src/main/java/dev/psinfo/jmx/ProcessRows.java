@@ -104,6 +104,9 @@ public final class ProcessRows {
     SORTED_NAMES = sorted.toArray(new String[0]);
   }
 
+  /** Every field "not available". */
+  private static final ProcessInfo NOT_AVAILABLE = ProcessInfo.builder(0).build();
+
   private ProcessRows() {}
 
   /** The row of one sample: built once, immutable, serialised as a {@code CompositeDataSupport}. */
@@ -121,13 +124,21 @@ public final class ProcessRows {
    * The sample a row describes: what a Java client reads back from any JMX client's row (a {@code
    * CompositeDataSupport} or this agent's own).
    *
-   * @throws IllegalArgumentException when the row lacks an item or holds a value of the wrong type
+   * <p>An item that an older agent's row does not have (such as {@code javaMain}) reads as "not
+   * available", as {@link ProcessInfo#builder} has it; {@code pid} must be there.
+   *
+   * @throws IllegalArgumentException when the row lacks {@code pid} or holds a value of the wrong
+   *     type
    */
   public static ProcessSample sample(CompositeData row) {
     ProcessField[] fields = ProcessField.values();
     Object[] values = new Object[fields.length];
     try {
       for (int i = 0; i < fields.length; i++) {
+        if (fields[i] != ProcessField.PID && !row.containsKey(fields[i].itemName())) {
+          values[i] = fields[i].get(NOT_AVAILABLE);
+          continue;
+        }
         Object v = row.get(fields[i].itemName());
         values[i] = fields[i] == ProcessField.STATE ? ProcessState.valueOf((String) v) : v;
       }

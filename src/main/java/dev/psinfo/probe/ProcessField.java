@@ -111,7 +111,14 @@ public enum ProcessField {
   WPAR(
       String.class,
       ProcessInfo::wpar,
-      "AIX WPAR name: Global for id 0; \"\": not known or not available");
+      "AIX WPAR name: Global for id 0; \"\": not known or not available"),
+  JAVA_MAIN(
+      String.class,
+      ProcessInfo::javaMain,
+      "For a JVM (argv[0] named java, javaw or jsvc): the main class, the -jar file's name, the"
+          + " -m module[/class], or @FILE when the main is in an unread argfile; \"\": not a JVM,"
+          + " or not known (a command line cut short before or inside it, as AIX's 80 bytes of"
+          + " psargs often are without fullArgs=true)");
 
   /** The record's canonical constructor, whose parameters are these fields in this order. */
   private static final MethodHandle CANONICAL;

@@ -44,6 +44,9 @@ import static java.util.Objects.requireNonNull;
  * @param wparId AIX workload partition (WPAR) the process runs in, {@code psinfo.pr_cid}: 0 = the
  *     global environment (also on AIX 5.3, which has no WPARs); -1 where there are none (Linux)
  * @param wpar the WPAR's name: {@code Global} for id 0, {@code ""} when not known or not available
+ * @param javaMain for a JVM, what its command line runs: the main class, the {@code -jar} file's
+ *     name or the {@code -m} module[/class] ({@link JavaMain}); {@code ""} for any other process
+ *     and when not known
  */
 public record ProcessInfo(
     long pid,
@@ -75,7 +78,8 @@ public record ProcessInfo(
     long readBytes,
     long writeBytes,
     int wparId,
-    String wpar) {
+    String wpar,
+    String javaMain) {
 
   /**
    * "Not available" for {@code nice} and {@code priority}, whose legal values include -1 and other
@@ -93,6 +97,7 @@ public record ProcessInfo(
     requireNonNull(state, "state is null");
     requireNonNull(stateCode, "stateCode is null");
     requireNonNull(wpar, "wpar is null");
+    requireNonNull(javaMain, "javaMain is null");
     if (wparId < -1 || wparId > 0xffff) {
       throw new IllegalArgumentException("wparId must be -1..65535: " + wparId);
     }
@@ -167,6 +172,7 @@ public record ProcessInfo(
     private long writeBytes;
     private int wparId;
     private String wpar;
+    private String javaMain;
 
     private Builder(long pid) {
       reset(pid);
@@ -208,6 +214,7 @@ public record ProcessInfo(
       writeBytes = -1;
       wparId = -1;
       wpar = "";
+      javaMain = "";
       return this;
     }
 
@@ -361,6 +368,11 @@ public record ProcessInfo(
       return this;
     }
 
+    public Builder javaMain(String v) {
+      javaMain = v;
+      return this;
+    }
+
     public ProcessInfo build() {
       return new ProcessInfo(
           pid,
@@ -392,7 +404,8 @@ public record ProcessInfo(
           readBytes,
           writeBytes,
           wparId,
-          wpar);
+          wpar,
+          javaMain);
     }
   }
 }

@@ -78,21 +78,42 @@ public final class PsText {
    * characters (0: no cut). START is relative to {@code nowMillis} in {@code zone}.
    */
   public static List<String> ps(List<ProcessSample> rows, long nowMillis, ZoneId zone, int width) {
+    return ps(rows, nowMillis, zone, width, false);
+  }
+
+  /**
+   * The {@code ps} table as {@link #ps(List, long, ZoneId, int)}, with a JAVA column before COMMAND
+   * when {@code javaColumn}: each row's {@code javaMain} ({@code -} for a process that is not a
+   * JVM).
+   */
+  public static List<String> ps(
+      List<ProcessSample> rows, long nowMillis, ZoneId zone, int width, boolean javaColumn) {
     List<Column> columns =
-        List.of(
-            new Column("PID", false, r -> Long.toString(r.pid())),
-            new Column("PPID", false, r -> r.ppid() < 0 ? "-" : Long.toString(r.ppid())),
-            new Column("USER", true, r -> r.user().isEmpty() ? "-" : Printable.question(r.user())),
-            new Column("%CPU", false, null),
-            new Column("RSS", false, r -> size(r.rssBytes())),
-            new Column("VSZ", false, r -> size(r.vszBytes())),
-            new Column("THR", false, r -> r.threads() < 0 ? "-" : Integer.toString(r.threads())),
-            new Column("NI", false, r -> signed(r.nice())),
-            new Column(
-                "S", true, r -> r.stateCode().isEmpty() ? "-" : Printable.question(r.stateCode())),
-            new Column("START", false, r -> startTime(r.startTimeMillis(), nowMillis, zone)),
-            new Column("TIME", false, r -> cpuTime(r.cpuTimeMillis())),
-            new Column("COMMAND", true, PsText::command));
+        new ArrayList<>(
+            List.of(
+                new Column("PID", false, r -> Long.toString(r.pid())),
+                new Column("PPID", false, r -> r.ppid() < 0 ? "-" : Long.toString(r.ppid())),
+                new Column(
+                    "USER", true, r -> r.user().isEmpty() ? "-" : Printable.question(r.user())),
+                new Column("%CPU", false, null),
+                new Column("RSS", false, r -> size(r.rssBytes())),
+                new Column("VSZ", false, r -> size(r.vszBytes())),
+                new Column(
+                    "THR", false, r -> r.threads() < 0 ? "-" : Integer.toString(r.threads())),
+                new Column("NI", false, r -> signed(r.nice())),
+                new Column(
+                    "S",
+                    true,
+                    r -> r.stateCode().isEmpty() ? "-" : Printable.question(r.stateCode())),
+                new Column("START", false, r -> startTime(r.startTimeMillis(), nowMillis, zone)),
+                new Column("TIME", false, r -> cpuTime(r.cpuTimeMillis())),
+                new Column("COMMAND", true, PsText::command)));
+    if (javaColumn) {
+      columns.add(
+          columns.size() - 1,
+          new Column(
+              "JAVA", true, r -> r.javaMain().isEmpty() ? "-" : Printable.question(r.javaMain())));
+    }
     return lines(columns, rows, width);
   }
 

@@ -117,11 +117,47 @@ class CliTest {
             new ProcessSample(ProcessInfo.builder(8).name("niced").nice(-1).build(), -1)),
         0,
         ZoneOffset.UTC,
-        200);
+        200,
+        false);
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(lines.get(0)).contains("THR NI S");
     assertThat(lines.get(1)).matches(" *7 +- +- +- +- +- +- +- +- +- +- zombie");
     assertThat(lines.get(2)).matches(" *8 +- +- +- +- +- +- +-1 +- +- +- niced");
+  }
+
+  @Test
+  void theJavaColumnTellsJvmsApartAndShowsNoControlCharacter() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    RowsView.table(
+        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        List.of(
+            new ProcessSample(
+                ProcessInfo.builder(7)
+                    .name("java")
+                    .args("java -cp x kafka.Kafka")
+                    .javaMain("kafka.Kafka")
+                    .build(),
+                -1),
+            new ProcessSample(
+                ProcessInfo.builder(8)
+                    .name("java")
+                    .args("java -jar a")
+                    .javaMain("a\u001b[2J")
+                    .build(),
+                -1),
+            new ProcessSample(ProcessInfo.builder(9).name("sleep").args("sleep 9").build(), -1)),
+        0,
+        ZoneOffset.UTC,
+        0,
+        true);
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).endsWith(" TIME JAVA        COMMAND");
+    assertThat(lines.get(1)).endsWith(" kafka.Kafka java -cp x kafka.Kafka");
+    assertThat(lines.get(2)).endsWith(" a?[2J       java -jar a");
+    assertThat(lines.get(3)).endsWith(" -           sleep 9");
+    CliRun r = CliRun.of("ps", "--java", "--probe", "aix", "--proc-root", AIX_PROC.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.outLines().get(0)).endsWith(" TIME JAVA COMMAND");
   }
 
   @Test

@@ -169,7 +169,8 @@ class ProcessTableJmxTest {
             "readBytes",
             "writeBytes",
             "wparId",
-            "wpar");
+            "wpar",
+            "javaMain");
     CompositeData[] top =
         (CompositeData[])
             connection.invoke(NAME, "topByCpu", new Object[] {3}, new String[] {"int"});

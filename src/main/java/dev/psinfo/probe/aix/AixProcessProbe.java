@@ -443,7 +443,7 @@ public final class AixProcessProbe implements ProcessProbe {
     scan.add(
         full == null
             ? psinfo.toProcessInfo(status, user)
-            : psinfo.toProcessInfo(status, user, full.args(), full.truncated()));
+            : psinfo.toProcessInfo(status, user, full.args(), full.truncated(), full.javaMain()));
   }
 
   /**
@@ -506,7 +506,8 @@ public final class AixProcessProbe implements ProcessProbe {
     }
     // the scan's budget, in bytes of the decoded text (invalid UTF-8 as U+FFFD counts 3 each)
     String kept = scan.args.keep(r.args());
-    return new ArgvReader.Result(kept, r.truncated() || scan.args.lastCut(), null, r.readCapped());
+    return new ArgvReader.Result(
+        kept, r.truncated() || scan.args.lastCut(), null, r.readCapped(), r.javaMain());
   }
 
   private void count(FullArgs outcome) {

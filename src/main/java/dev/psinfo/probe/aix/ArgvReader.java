@@ -3,9 +3,12 @@ package dev.psinfo.probe.aix;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.probe.JavaMain;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads a process's whole argument list from its address space ({@code /proc/<pid>/as}), the way
@@ -64,14 +67,18 @@ final class ArgvReader {
    * @param failure why nothing could be read; null on success
    * @param readCapped true when the line was cut because the process used up {@link
    *     #MAX_READS_PER_PROCESS} ({@code truncated} is then true too)
+   * @param javaMain {@link JavaMain#of} the arguments as they were read, one by one; {@code ""}
+   *     when failed
    */
-  record Result(String args, boolean truncated, Failure failure, boolean readCapped) {
+  record Result(
+      String args, boolean truncated, Failure failure, boolean readCapped, String javaMain) {
     Result {
       requireNonNull(args, "args is null");
+      requireNonNull(javaMain, "javaMain is null");
     }
 
     static Result failed(Failure why) {
-      return new Result("", false, requireNonNull(why, "why is null"), false);
+      return new Result("", false, requireNonNull(why, "why is null"), false, "");
     }
 
     boolean ok() {
@@ -105,6 +112,8 @@ final class ArgvReader {
   private int pointersLength;
   private byte[] line = new byte[256];
   private int lineLength;
+  private int[] argStarts = new int[16];
+  private int argCount;
   private int maxBytes;
   private int reads;
   private long totalReads;
@@ -145,6 +154,7 @@ final class ArgvReader {
     lastPage = 0;
     reads = 0;
     lineLength = 0;
+    argCount = 0;
     this.maxBytes = Math.max(1, Math.min(maxBytes, limits.maxBytes()));
     Failure before = check(argvAddress, argc, is64Bit);
     if (before != null) {
@@ -181,6 +191,10 @@ final class ArgvReader {
           truncated = true;
           break;
         }
+        if (argCount == argStarts.length) {
+          argStarts = Arrays.copyOf(argStarts, argCount * 2);
+        }
+        argStarts[argCount++] = lineLength;
         int end = copyString(as, arg);
         if (end == UNMAPPED) {
           return Result.failed(Failure.UNMAPPED);
@@ -190,11 +204,30 @@ final class ArgvReader {
           break;
         }
       }
-      return new Result(new String(line, 0, lineLength, UTF_8), truncated, null, false);
+      return new Result(
+          new String(line, 0, lineLength, UTF_8), truncated, null, false, javaMain(truncated));
     } catch (ReadCap e) {
       // what was read so far stands, cut: counted as truncated, never a read more
-      return new Result(new String(line, 0, lineLength, UTF_8), true, null, true);
+      return new Result(new String(line, 0, lineLength, UTF_8), true, null, true, javaMain(true));
     }
+  }
+
+  /** {@link JavaMain#of} the arguments read, split where they were read (spaces inside kept). */
+  private String javaMain(boolean truncated) {
+    if (argCount == 0) {
+      return "";
+    }
+    int firstEnd = argCount > 1 ? argStarts[1] - 1 : lineLength;
+    if (!JavaMain.isLauncher(new String(line, 0, firstEnd, UTF_8))) {
+      return "";
+    }
+    List<String> argv = new ArrayList<>(argCount);
+    for (int i = 0; i < argCount; i++) {
+      int start = argStarts[i];
+      int end = i + 1 < argCount ? argStarts[i + 1] - 1 : lineLength;
+      argv.add(new String(line, start, end - start, UTF_8));
+    }
+    return JavaMain.of(argv, truncated);
   }
 
   /** Thrown inside {@link #read} when a process used up {@link #MAX_READS_PER_PROCESS}. */

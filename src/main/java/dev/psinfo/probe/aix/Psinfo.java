@@ -2,8 +2,10 @@ package dev.psinfo.probe.aix;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.probe.JavaMain;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessState;
+import java.util.List;
 
 /**
  * A decoded AIX {@code psinfo_t} ({@code /proc/<pid>/psinfo}): the raw fields in Java units.
@@ -190,6 +192,38 @@ public record Psinfo(
    */
   public ProcessInfo toProcessInfo(
       Pstatus status, String user, String fullArgs, boolean fullArgsTruncated) {
+    return toProcessInfo(
+        status,
+        user,
+        fullArgs,
+        fullArgsTruncated,
+        fullArgs == null ? javaMain() : javaMainOfWords(fullArgs, fullArgsTruncated));
+  }
+
+  /**
+   * {@link JavaMain#of} the psargs split at spaces (an argument holding a space is split too: the
+   * argv's boundaries are not in psinfo), with psargs taken as possibly cut when they fill all 80
+   * bytes; {@code ""} when {@link #args()} does not show psargs. A main class past the 80 bytes, or
+   * cut by them, is not known: {@code ""}.
+   */
+  public String javaMain() {
+    return showsPsargs() ? javaMainOfWords(psargs, psargsTruncated) : "";
+  }
+
+  private static String javaMainOfWords(String line, boolean truncated) {
+    int space = line.indexOf(' ');
+    if (!JavaMain.isLauncher(space < 0 ? line : line.substring(0, space))) {
+      return "";
+    }
+    return JavaMain.of(List.of(line.split(" +")), truncated);
+  }
+
+  /**
+   * The platform-neutral row, as {@link #toProcessInfo(Pstatus, String, String, boolean)}, with the
+   * {@code javaMain} of the full argv as {@link ArgvReader} read it (argument by argument).
+   */
+  ProcessInfo toProcessInfo(
+      Pstatus status, String user, String fullArgs, boolean fullArgsTruncated, String javaMain) {
     requireNonNull(user, "user is null");
     if (status != null && status.pid() != pid) {
       throw new IllegalArgumentException("status of pid " + status.pid() + " given for " + pid);
@@ -219,6 +253,7 @@ public record Psinfo(
         .startTimeMillis(startTimeMillis)
         .wparId(wparId)
         .wpar(wparId == 0 ? GLOBAL_WPAR : "")
+        .javaMain(javaMain)
         .build();
   }
 }

@@ -1,7 +1,10 @@
 package dev.psinfo.probe.linux;
 
 import dev.psinfo.probe.CorruptRecordException;
+import dev.psinfo.probe.JavaMain;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Pure parsers for the per-process files of Linux {@code /proc}. Each takes the file's bytes as
@@ -261,6 +264,67 @@ public final class LinuxProcParsers {
       }
     }
     return true;
+  }
+
+  /**
+   * True when the first argument of {@code /proc/<pid>/cmdline} in {@code b[0..length)} names a JVM
+   * launcher ({@link JavaMain#isLauncher}); compares in place, allocates nothing.
+   */
+  public static boolean isJavaLauncher(byte[] b, int length) {
+    checkLength(b, length);
+    int end = 0;
+    while (end < length && b[end] != 0) {
+      end++;
+    }
+    int start = end;
+    while (start > 0 && b[start - 1] != '/') {
+      start--;
+    }
+    return regionIs(b, start, end, "java")
+        || regionIs(b, start, end, "javaw")
+        || regionIs(b, start, end, "jsvc");
+  }
+
+  private static boolean regionIs(byte[] b, int start, int end, String ascii) {
+    if (end - start != ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < ascii.length(); i++) {
+      if (b[start + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link JavaMain#of} of {@code /proc/<pid>/cmdline} in {@code b[0..length)} (NUL-separated
+   * arguments, each decoded as UTF-8; {@code b} is not changed); {@code ""} at once, allocating
+   * nothing, when the first argument names no JVM launcher.
+   *
+   * @param truncated true when the file was read only in part (its last argument may be cut)
+   */
+  public static String javaMain(byte[] b, int length, boolean truncated) {
+    if (!isJavaLauncher(b, length)) {
+      return "";
+    }
+    List<String> argv = new ArrayList<>();
+    int end = length;
+    if (!truncated) {
+      while (end > 0 && b[end - 1] == 0) {
+        end--;
+      }
+    }
+    int start = 0;
+    for (int i = 0; i <= end; i++) {
+      if (i == end || b[i] == 0) {
+        argv.add(new String(b, start, i - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    // a cut line that ends right after a NUL ends in an empty "cut" argument: the one before it
+    // is whole
+    return JavaMain.of(argv, truncated);
   }
 
   private static void checkLength(byte[] b, int length) {

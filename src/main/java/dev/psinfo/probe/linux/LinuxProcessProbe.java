@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -298,6 +299,8 @@ public final class LinuxProcessProbe implements ProcessProbe {
       n = readUnlessDenied(reader, files.cmdline, tally.args.limit());
       if (n >= 0) {
         // counted after decoding: an invalid byte kept as U+FFFD costs its 3 bytes
+        // before args(), which overwrites the NULs between the arguments
+        row.javaMain(files.javaMain(reader.bytes(), n, reader.truncated()));
         String args = tally.args.keep(files.args(reader.bytes(), n, name));
         files.remember(args);
         boolean truncated = reader.truncated() || tally.args.lastCut();
@@ -515,6 +518,9 @@ public final class LinuxProcessProbe implements ProcessProbe {
    * line. Shared by concurrent scans: the names are final, the paths are made on first use (any
    * thread may make them; they are equal), and the last command line is one volatile reference.
    */
+  /** A JVM's last command line, as read, and its {@code javaMain}. */
+  private record LastJava(byte[] cmdline, boolean truncated, String javaMain) {}
+
   private static final class PidFiles {
     final long pid;
     final String dirName;
@@ -525,6 +531,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     private Path dir;
     private Path fd;
     private volatile String lastArgs;
+    private volatile LastJava lastJava;
 
     PidFiles(Path procRoot, long pid) {
       this.pid = pid;
@@ -551,6 +558,29 @@ public final class LinuxProcessProbe implements ProcessProbe {
         fd = f;
       }
       return f;
+    }
+
+    /**
+     * {@link LinuxProcParsers#javaMain} of the command line in {@code b[0..n)} (call it before
+     * {@link #args}, which overwrites the NULs), or the same String as the last scan's when the
+     * bytes are the same: a JVM's command line is kept as bytes (one copy per JVM, made when it
+     * changes) and compared, so boundaries between arguments count; any other process costs a look
+     * at its first argument and nothing kept.
+     */
+    String javaMain(byte[] b, int n, boolean truncated) {
+      if (!LinuxProcParsers.isJavaLauncher(b, n)) {
+        lastJava = null;
+        return "";
+      }
+      LastJava last = lastJava;
+      if (last != null
+          && last.truncated == truncated
+          && Arrays.equals(b, 0, n, last.cmdline, 0, last.cmdline.length)) {
+        return last.javaMain;
+      }
+      String main = LinuxProcParsers.javaMain(b, n, truncated);
+      lastJava = new LastJava(Arrays.copyOf(b, n), truncated, main);
+      return main;
     }
 
     /**

@@ -114,7 +114,40 @@ class AixFullArgsTest {
     ProcessInfo p = only(probe.scan());
     assertThat(p.args()).isEqualTo(JAVA_LINE);
     assertThat(p.argsTruncated()).isFalse();
+    assertThat(p.javaMain()).isEqualTo("com.example.orders.Main");
     assertThat(probe.fullArgsCounts()).isEqualTo(counts(FullArgs.READ, 1));
+  }
+
+  @Test
+  void theFullArgvKeepsArgumentBoundariesForJavaMain() throws Exception {
+    // zkServer.sh passes -XX:OnOutOfMemoryError='kill -9 %p': one argument holding spaces
+    List<String> zk =
+        List.of(
+            "/usr/java17_64/bin/java",
+            "-XX:OnOutOfMemoryError=kill -9 %p",
+            "-cp",
+            "/opt/zookeeper/lib/zookeeper-3.9.2.jar:/opt/zookeeper/conf",
+            "org.apache.zookeeper.server.quorum.QuorumPeerMain",
+            "/opt/zookeeper/conf/zoo.cfg");
+    String line = String.join(" ", zk);
+    writeProcess(210, 0, PstatusLayout.DMODEL_64, zk.size(), ARGV64, line.substring(0, 79));
+    served.put(proc.resolve("210/as"), ArgvImage.of(ARGV64, ARRAY64, STRINGS64, 8, zk));
+    ProcessInfo p = only(probe(true).scan());
+    assertThat(p.args()).isEqualTo(line);
+    assertThat(p.javaMain()).isEqualTo("org.apache.zookeeper.server.quorum.QuorumPeerMain");
+  }
+
+  @Test
+  void psargsGiveJavaMainOnlyWhenItIsWholeInTheirEightyBytes() throws Exception {
+    writeProcess(
+        220, 0, PstatusLayout.DMODEL_64, 4, ARGV64, "java -cp /opt/a.jar org.h2.tools.Server");
+    // 80 bytes, the class name last: it may be cut, so it is not given
+    String cut = "java -Xmx2g -cp /opt/app/lib/app.jar:/opt/app/lib/dep-1.jar:/opt/app/lib/d x.Mai";
+    writeProcess(230, 0, PstatusLayout.DMODEL_64, 5, ARGV64, cut.substring(0, 80));
+    Map<Long, String> mains = new HashMap<>();
+    probe(false).scan().processes().forEach(p -> mains.put(p.pid(), p.javaMain()));
+    assertThat(mains)
+        .containsExactlyInAnyOrderEntriesOf(Map.of(220L, "org.h2.tools.Server", 230L, ""));
   }
 
   @Test
@@ -160,6 +193,7 @@ class AixFullArgsTest {
     ProcessInfo p = only(probe.scan());
     assertThat(p.args()).isEqualTo(JAVA_PSARGS);
     assertThat(p.argsTruncated()).isTrue();
+    assertThat(p.javaMain()).as("psargs end inside the class path").isEmpty();
     assertThat(opened).isEmpty();
     assertThat(probe.fullArgs()).isFalse();
   }

@@ -293,4 +293,36 @@ class LinuxProcParsersTest {
     assertThat(LinuxProcParsers.cmdlineEquals(u, u.length, "x", "caf\u00e9")).isFalse();
     assertThat(new String(b, java.nio.charset.StandardCharsets.UTF_8)).contains("\0");
   }
+
+  @Test
+  void javaMainSplitsAtNulsAndKeepsSpacesInsideArguments() {
+    byte[] zk =
+        ascii(
+            "/usr/bin/java\0-XX:OnOutOfMemoryError=kill -9 %p\0-cp\0/opt/zk/lib/*\0"
+                + "org.apache.zookeeper.server.quorum.QuorumPeerMain\0/opt/zk/conf/zoo.cfg\0");
+    byte[] copy = zk.clone();
+    assertThat(LinuxProcParsers.javaMain(zk, zk.length, false))
+        .isEqualTo("org.apache.zookeeper.server.quorum.QuorumPeerMain");
+    assertThat(zk).as("not changed").isEqualTo(copy);
+    assertThat(LinuxProcParsers.isJavaLauncher(zk, zk.length)).isTrue();
+    // a line cut inside the class name (the byte limit) gives nothing, one cut after it the class
+    assertThat(LinuxProcParsers.javaMain(zk, 100, true)).isEmpty();
+    assertThat(LinuxProcParsers.javaMain(zk, 115, true)).isEmpty();
+    assertThat(LinuxProcParsers.javaMain(zk, 116, true))
+        .isEqualTo("org.apache.zookeeper.server.quorum.QuorumPeerMain");
+    byte[] jar = ascii("java\0-jar\0/opt/app/app-2.1.jar\0");
+    assertThat(LinuxProcParsers.javaMain(jar, jar.length, false)).isEqualTo("app-2.1.jar");
+    assertThat(LinuxProcParsers.javaMain(jar, jar.length, true))
+        .as("cut right after a NUL: the jar's name is whole")
+        .isEqualTo("app-2.1.jar");
+    byte[] shell = ascii("/bin/sh\0-c\0java -cp x a.B\0");
+    assertThat(LinuxProcParsers.isJavaLauncher(shell, shell.length)).isFalse();
+    assertThat(LinuxProcParsers.javaMain(shell, shell.length, false)).isEmpty();
+    // a process that wrote its title over its arguments: one word, no launcher
+    byte[] title = ascii("/usr/bin/java -cp x a.B\0\0\0");
+    assertThat(LinuxProcParsers.javaMain(title, title.length, false)).isEmpty();
+    assertThat(LinuxProcParsers.javaMain(new byte[4], 0, false)).isEmpty();
+    byte[] utf8 = "javaw\0-cp\0x\0caf\u00e9.Main\0".getBytes(UTF_8);
+    assertThat(LinuxProcParsers.javaMain(utf8, utf8.length, false)).isEqualTo("caf\u00e9.Main");
+  }
 }
