@@ -19,6 +19,12 @@ final class RowsView {
 
   /** The {@code ps} table ({@link PsText#ps}). */
   static void table(
+      PrintStream out, List<ProcessSample> rows, long nowMillis, ZoneId zone, int width) {
+    table(out, rows, nowMillis, zone, width, false);
+  }
+
+  /** The {@code ps} table with a JAVA column when {@code javaColumn} ({@link PsText#ps}). */
+  static void table(
       PrintStream out,
       List<ProcessSample> rows,
       long nowMillis,

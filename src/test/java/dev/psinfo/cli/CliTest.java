@@ -117,8 +117,7 @@ class CliTest {
             new ProcessSample(ProcessInfo.builder(8).name("niced").nice(-1).build(), -1)),
         0,
         ZoneOffset.UTC,
-        200,
-        false);
+        200);
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(lines.get(0)).contains("THR NI S");
     assertThat(lines.get(1)).matches(" *7 +- +- +- +- +- +- +- +- +- +- zombie");
