@@ -189,9 +189,9 @@ class VisualVMIT {
 
   /**
    * Installs the .nbm into a new user directory without VisualVM's plugin manager: its {@code
-   * netbeans/} entries (the module jar, {@code modules/ext/psinfo-jmx-agent.jar}, the module's
-   * {@code config/Modules} file and its update tracking) are the cluster layout, so they are
-   * unpacked as they are. The licence is marked accepted.
+   * netbeans/} entries (the module jar, {@code modules/ext/psinfo-jmx-agent.jar} and the module's
+   * {@code config/Modules} file that enables it) are the cluster layout, so they are unpacked as
+   * they are. The licence is marked accepted.
    */
   static void install(Path nbm, Path userdir) throws IOException {
     int files = 0;
@@ -207,8 +207,10 @@ class VisualVMIT {
         files++;
       }
     }
+    assertThat(userdir.resolve("modules/dev-psinfo-visualvm.jar")).isRegularFile();
     assertThat(userdir.resolve("modules/ext/psinfo-jmx-agent.jar")).isRegularFile();
-    assertThat(files).isGreaterThanOrEqualTo(4);
+    assertThat(userdir.resolve("config/Modules/dev-psinfo-visualvm.xml")).isRegularFile();
+    assertThat(files).isGreaterThanOrEqualTo(3);
     Files.createDirectories(userdir.resolve("var"));
     Files.writeString(userdir.resolve("var/license_accepted"), "");
   }
