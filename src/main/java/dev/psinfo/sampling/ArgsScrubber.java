@@ -34,7 +34,8 @@ import java.util.Set;
  *       after {@code sshpass}, {@code -aX} and {@code -a X} after {@code redis-cli}, {@code -p X}
  *       and {@code -pX} after {@code docker login} or {@code podman login}, {@code -w X} and {@code
  *       -wX} after an {@code ldap*} tool ({@code ldapsearch}, {@code ldapmodify}, ...);
- *   <li>{@code -U user%X} ({@code smbclient}, {@code rpcclient}: Samba's user and password pair);
+ *   <li>{@code -U user%X} and {@code -Uuser%X} ({@code smbclient}, {@code rpcclient}: Samba's user
+ *       and password pair);
  *   <li>{@code aws configure set KEY X} where {@code KEY} is secret ({@code aws_secret_access_key},
  *       {@code aws_session_token});
  *   <li>{@code htpasswd -b FILE USER X} and {@code htpasswd -nb USER X} (the password is the last
@@ -162,7 +163,7 @@ public final class ArgsScrubber {
     int n = args.length();
     for (int i = 0; i < n; i++) {
       char c = args.charAt(i);
-      if (c == '@' || (c == '-' && isShortOption(args, i, 'u'))) {
+      if (c == '@' || (c == '-' && (isShortOption(args, i, 'u') || isSambaPair(args, i)))) {
         return true;
       }
     }
@@ -186,6 +187,19 @@ public final class ArgsScrubber {
             return true;
           }
         }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a token {@code -Uuser%x} (Samba's attached user and password) starts at {@code i}. */
+  private static boolean isSambaPair(String s, int i) {
+    if (i + 2 >= s.length() || s.charAt(i + 1) != 'U' || (i > 0 && s.charAt(i - 1) != ' ')) {
+      return false;
+    }
+    for (int k = i + 3; k < s.length() && s.charAt(k) != ' '; k++) {
+      if (s.charAt(k) == '%') {
+        return true;
       }
     }
     return false;
@@ -511,6 +525,10 @@ public final class ArgsScrubber {
         }
         return t;
       }
+      int percent = t.indexOf('%');
+      if (o == 'U' && percent > 2 && percent < t.length() - 1 && t.indexOf(':') < 0) {
+        return t.substring(0, percent + 1) + MASK; // smbclient -Uuser%x
+      }
       if (t.length() == 2 && (o == 'u' || o == 'U')) {
         pending = Pending.USERPASS;
         return t;
@@ -524,8 +542,8 @@ public final class ArgsScrubber {
      */
     private String maskUserPass(String t) {
       int colon = t.indexOf(':');
-      if (colon < 0) {
-        colon = t.indexOf('%');
+      if (colon < 0 && !t.isEmpty() && Character.isLetterOrDigit(t.charAt(0))) {
+        colon = t.indexOf('%'); // Samba's user%x; not date -u +%s
       }
       if (t.startsWith("-") || colon <= 0 || colon == t.length() - 1 || t.contains("://")) {
         return null;

@@ -131,6 +131,10 @@ class ArgsScrubberTest {
         form("smbclient //srv/share -U alice%s3cr3t", "smbclient //srv/share -U alice%***"),
         form("smbclient --user=alice%s3cr3t //srv/s", "smbclient --user=alice%*** //srv/s"),
         form(
+            "smbclient //srv/share -Ualice%s3cr3t -c ls",
+            "smbclient //srv/share -Ualice%*** -c ls"),
+        form("rpcclient -UDOM\\alice%s3cr3t srv", "rpcclient -UDOM\\alice%*** srv"),
+        form(
             "aws configure set aws_secret_access_key s3cr3t",
             "aws configure set aws_secret_access_key ***"),
         form(
@@ -176,6 +180,9 @@ class ArgsScrubberTest {
         form("java -Xlog:gc:file=gc.log -XX:+UseG1GC", "java -Xlog:gc:file=gc.log -XX:+UseG1GC"),
         form("curl -u bob https://h", "curl -u bob https://h"),
         form("docker run -p 8080:80 img", "docker run -p 8080:80 img"),
+        form("date -u +%Y-%m-%d", "date -u +%Y-%m-%d"),
+        form("app -U +%s", "app -U +%s"),
+        form("app -Ufoo", "app -Ufoo"),
         form("ldapsearch -W -b dc=ex", "ldapsearch -W -b dc=ex"),
         form("aws configure set region eu-west-1", "aws configure set region eu-west-1"),
         form("htpasswd /etc/htpasswd alice", "htpasswd /etc/htpasswd alice"),
