@@ -18,9 +18,11 @@ class JarSizeIT {
    * Bytes. Measured 1,581,008 (1,011 entries) with minimizeJar; 3,372,997 (2,221 entries) before.
    * The goal of issue 12 is 1 MB: about 1.0 MB of the jar is the part of jmxutils' internal Guava
    * that its {@code MBeanExporter} links to (see docs/PERFORMANCE.md). With the shaded RE2/J (issue
-   * 17's linear-time regexes): 1,809,199 bytes.
+   * 17's linear-time regexes): 1,809,199 bytes. Issue 21 (our own classes, no dependency): the
+   * plugin's HTML and size guards 1,852,189; the bounded reader ({@code dev.psinfo.io}) and the
+   * byte budgets of arguments 1,866,182; with the {@code javaMain} row item 1,872,628.
    */
-  static final long BUDGET_BYTES = 1_850_000;
+  static final long BUDGET_BYTES = 1_900_000;
 
   @Test
   void theAgentJarStaysInItsBudget() throws Exception {
