@@ -148,7 +148,18 @@ final class Installation {
     AgentStatus status =
         new AgentStatus(version(), options.source(), System.currentTimeMillis(), sampler);
     Map<String, ProcessGroup> groups = new LinkedHashMap<>();
-    options.groups().forEach((name, regex) -> groups.put(name, new ProcessGroup(sampler, regex)));
+    options
+        .groups()
+        .forEach(
+            (name, regex) ->
+                groups.put(
+                    name,
+                    new ProcessGroup(
+                        sampler,
+                        name,
+                        regex,
+                        options.expectedCount(name),
+                        options.eventInterval())));
     try {
       installed =
           Registration.register(server, table, system, new Coverage(sampler), status, groups);

@@ -3,6 +3,7 @@ package dev.psinfo.agent;
 import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.Coverage;
 import dev.psinfo.jmx.CoverageMXBean;
+import dev.psinfo.jmx.DescribedEmitterMBean;
 import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.ProcessGroup;
 import dev.psinfo.jmx.ProcessGroupMXBean;
@@ -90,7 +91,8 @@ final class Registration {
       done.add(AGENT);
       for (Map.Entry<String, ProcessGroup> g : groups.entrySet()) {
         ObjectName name = group(g.getKey());
-        server.registerMBean(new DescribedMBean<>(g.getValue(), ProcessGroupMXBean.class), name);
+        server.registerMBean(
+            new DescribedEmitterMBean<>(g.getValue(), ProcessGroupMXBean.class), name);
         done.add(name);
       }
     } catch (JMException | RuntimeException e) {

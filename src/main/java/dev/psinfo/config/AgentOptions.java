@@ -41,6 +41,9 @@ import java.util.TreeMap;
  * @param eventInterval how often the table is compared for start/exit notifications while someone
  *     listens; at least {@link #MIN_EVENT_INTERVAL}
  * @param source where the options came from, for the agent's status bean
+ * @param expected {@code expect.NAME=N}: how many processes group NAME should have (its bean's
+ *     {@code Expected}, {@code Up}, notifications {@code psinfo.group.down}/{@code up}); a group
+ *     without one expects 0 and is always up. Every name is a group's.
  */
 public record AgentOptions(
     ProbeKind probe,
@@ -61,7 +64,8 @@ public record AgentOptions(
     Map<String, UserPattern> groups,
     UserPattern pin,
     Duration eventInterval,
-    String source) {
+    String source,
+    Map<String, Integer> expected) {
 
   /** The longest accepted {@code ttl}. */
   public static final Duration MAX_TTL = Duration.ofHours(1);
@@ -71,6 +75,9 @@ public record AgentOptions(
    * matching pass per read (34,000 groups from a 1 MB config file cost 79 MB of idle heap).
    */
   public static final int MAX_GROUPS = 1000;
+
+  /** The largest accepted {@code expect.NAME} count. */
+  public static final int MAX_EXPECTED = 1_000_000;
 
   /** The shortest accepted {@code eventInterval}. */
   public static final Duration MIN_EVENT_INTERVAL = Duration.ofSeconds(1);
@@ -138,6 +145,24 @@ public record AgentOptions(
       throw new IllegalArgumentException("eventInterval must be at least 1s: " + eventInterval);
     }
     requireNonNull(source, "source is null");
+    expected =
+        Collections.unmodifiableMap(new TreeMap<>(requireNonNull(expected, "expected is null")));
+    for (Map.Entry<String, Integer> e : expected.entrySet()) {
+      if (!groups.containsKey(e.getKey())) {
+        throw new IllegalArgumentException(
+            "expect." + e.getKey() + " names no group (no group." + e.getKey() + "=REGEX)");
+      }
+      int n = requireNonNull(e.getValue(), "expected count is null");
+      if (n < 0 || n > MAX_EXPECTED) {
+        throw new IllegalArgumentException(
+            "expect." + e.getKey() + " must be 0.." + MAX_EXPECTED + ": " + n);
+      }
+    }
+  }
+
+  /** How many processes group {@code name} should have: {@code expect.NAME}, else 0. */
+  public int expectedCount(String name) {
+    return expected.getOrDefault(name, 0);
   }
 
   private static Map<String, UserPattern> sortedCopy(Map<String, UserPattern> groups) {
@@ -188,7 +213,8 @@ public record AgentOptions(
         .groups(groups)
         .pin(pin)
         .eventInterval(eventInterval)
-        .source(source);
+        .source(source)
+        .expected(expected);
   }
 
   /**
@@ -216,6 +242,7 @@ public record AgentOptions(
     private UserPattern pin;
     private Duration eventInterval = Duration.ofSeconds(5);
     private String source = "";
+    private Map<String, Integer> expected = Map.of();
 
     private Builder() {}
 
@@ -314,6 +341,12 @@ public record AgentOptions(
       return this;
     }
 
+    /** Group name to its expected process count ({@code expect.NAME=N}). */
+    public Builder expected(Map<String, Integer> v) {
+      expected = v;
+      return this;
+    }
+
     /** Where the options came from, for the agent's status bean. */
     public Builder source(String v) {
       source = v;
@@ -344,7 +377,8 @@ public record AgentOptions(
           groups,
           pin,
           eventInterval,
-          source);
+          source,
+          expected);
     }
   }
 }

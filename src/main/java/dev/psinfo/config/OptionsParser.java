@@ -62,6 +62,9 @@ public final class OptionsParser {
   /** The prefix of a group's key: {@code group.NAME=REGEX}, any number of them. */
   public static final String GROUP_PREFIX = "group.";
 
+  /** The prefix of a group's expected count: {@code expect.NAME=N}. */
+  public static final String EXPECT_PREFIX = "expect.";
+
   /**
    * Puts one option's value into the builder, or says what is wrong with it. A switch rather than a
    * table of lambdas: {@code premain} runs this, and the first lambdas of a JVM cost it several
@@ -99,6 +102,7 @@ public final class OptionsParser {
   private static List<String> keys() {
     List<String> keys = new ArrayList<>(OPTIONS);
     keys.add(GROUP_PREFIX + "NAME");
+    keys.add(EXPECT_PREFIX + "NAME");
     keys.add("config");
     return List.copyOf(keys);
   }
@@ -132,9 +136,17 @@ public final class OptionsParser {
               + AgentOptions.MAX_GROUPS
               + ")");
     }
+    Map<String, Integer> expected = new TreeMap<>();
     for (Map.Entry<String, String> e : merged.entrySet()) {
       try {
-        if (e.getKey().startsWith(GROUP_PREFIX)) {
+        if (e.getKey().startsWith(EXPECT_PREFIX)) {
+          String name = e.getKey().substring(EXPECT_PREFIX.length());
+          if (!merged.containsKey(GROUP_PREFIX + name)) {
+            problems.add(e.getKey() + " names no group (no " + GROUP_PREFIX + name + "=REGEX)");
+            continue;
+          }
+          expected.put(name, expectedCount(e.getKey(), e.getValue()));
+        } else if (e.getKey().startsWith(GROUP_PREFIX)) {
           if (tooManyGroups) {
             continue;
           }
@@ -147,6 +159,7 @@ public final class OptionsParser {
       }
     }
     b.groups(groups);
+    b.expected(tooManyGroups ? Map.of() : expected);
     if (!problems.isEmpty()) {
       throw failure(problems);
     }
@@ -196,6 +209,10 @@ public final class OptionsParser {
     if (OPTIONS.contains(key) || key.equals("config")) {
       return true;
     }
+    if (key.startsWith(EXPECT_PREFIX)
+        && AgentOptions.isGroupName(key.substring(EXPECT_PREFIX.length()))) {
+      return true;
+    }
     if (key.startsWith(GROUP_PREFIX)) {
       if (AgentOptions.isGroupName(key.substring(GROUP_PREFIX.length()))) {
         return true;
@@ -210,6 +227,25 @@ public final class OptionsParser {
     }
     problems.add("unknown option '" + key + "'" + where);
     return false;
+  }
+
+  private static int expectedCount(String key, String value) throws OptionsException {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= 0 && n <= AgentOptions.MAX_EXPECTED) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new OptionsException(
+        "bad value for "
+            + key
+            + ": '"
+            + value
+            + "' (expected a count of processes, 0.."
+            + AgentOptions.MAX_EXPECTED
+            + ")");
   }
 
   /** The largest config file read: it holds a dozen short options. */

@@ -16,7 +16,7 @@ import javax.management.StandardMBean;
  * ({@code @Description("n: how many rows")}), since MXBean interfaces lose them at run time.
  * Operations get an honest impact: {@code INFO} (they only read).
  */
-public final class DescribedMBean<T> extends StandardMBean {
+public class DescribedMBean<T> extends StandardMBean {
   private final Class<T> mxbeanInterface;
 
   /** Wraps {@code implementation} as an MXBean of {@code mxbeanInterface}. */

@@ -312,11 +312,24 @@ final class ProcessEvents {
   }
 
   private void send(String type, String verb, CompositeData row) {
+    if (subscribers().length > 0) {
+      emit(type, message(verb, row), row);
+    }
+  }
+
+  /**
+   * Queues a notification of {@code type} for every listener, through the same bounded queues as
+   * start and exit (for another bean's events, such as a group's down and up); nothing when nobody
+   * listens.
+   *
+   * @param message one line, already escaped and bounded by the caller
+   * @param row its user data, small (its strings count towards the queue's bytes)
+   */
+  void emit(String type, String message, CompositeData row) {
     Subscription[] to = subscribers();
     if (to.length == 0) {
       return;
     }
-    String message = message(verb, row);
     Notification n =
         new Notification(
             type, source.get(), sequence.incrementAndGet(), System.currentTimeMillis(), message);

@@ -46,4 +46,27 @@ public interface ProcessGroupMXBean {
 
   @Description("When the snapshot being served was taken, in milliseconds since the epoch")
   long getSnapshotTimeMillis();
+
+  @Description(
+      "How many processes the group should have (option expect.NAME=N); 0 when none is set")
+  int getExpected();
+
+  @Description("True when ProcessCount >= Expected (always true without expect.NAME)")
+  boolean isUp();
+
+  @Description(
+      "Since when the group has been down (ProcessCount < Expected), in milliseconds since the"
+          + " epoch (the snapshot that first saw it down); -1 while up")
+  long getDownSinceMillis();
+
+  @Description(
+      "Members that started after the group's first snapshot (a counter: never goes down;"
+          + " counted at each read and, while someone listens, each eventInterval: a member that"
+          + " starts and exits between two of them is not counted)")
+  long getRestarts();
+
+  @Description(
+      "When the most recently started member seen started, in milliseconds since the epoch; -1"
+          + " when no member was ever seen")
+  long getLastStartMillis();
 }

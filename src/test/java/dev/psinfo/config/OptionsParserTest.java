@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +121,10 @@ class OptionsParserTest {
         "group.=java               | bad group name in 'group.'",
         "group.a b=java            | bad group name in 'group.a b'",
         "group.a.b=java            | bad group name in 'group.a.b'",
+        "expect.web=2              | expect.web names no group (no group.web=REGEX)",
+        "group.web=x,expect.web=two| bad value for expect.web: 'two' (expected a count",
+        "group.web=x,expect.web=-1 | bad value for expect.web: '-1'",
+        "expect.a.b=1              | unknown option 'expect.a.b'",
         "pin=[                     | bad value for pin: '[' is not a valid regex",
         "eventInterval=500ms       | bad value for eventInterval: '500ms' is shorter than 1s",
         "eventInterval=often       | bad value for eventInterval: 'often'",
@@ -242,5 +247,14 @@ class OptionsParserTest {
     Path real = Files.writeString(dir.resolve("real.properties"), "maxRows=3\n");
     Path link = Files.createSymbolicLink(dir.resolve("link.properties"), real);
     assertThat(OptionsParser.parse("config=" + link).maxRows()).isEqualTo(3);
+  }
+
+  @Test
+  void expectGivesAGroupItsCount() throws Exception {
+    AgentOptions o = OptionsParser.parse("group.web=nginx,group.db=postgres,expect.web=2");
+    assertThat(o.expected()).containsExactly(Map.entry("web", 2));
+    assertThat(o.expectedCount("web")).isEqualTo(2);
+    assertThat(o.expectedCount("db")).isZero();
+    assertThat(OptionsParser.parse("").expected()).isEmpty();
   }
 }

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
+import javax.management.Notification;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
@@ -138,6 +142,67 @@ class GroupsIT {
           .contains(a.pid(), b.pid());
       assertThat(a.stop()).isZero();
       assertThat(b.stop()).isZero();
+    }
+  }
+
+  /**
+   * {@code expect.web=2} with one member: down, with {@code psinfo.group.down} to a remote
+   * listener; the member killed and started again counts a restart; a second member brings it up
+   * with {@code psinfo.group.up}.
+   */
+  @Test
+  void aGroupThatExpectsTwoIsDownWithOneCountsARestartAndComesBackUp() throws Exception {
+    try (MarkedProcesses marked = new MarkedProcesses().start(1, 300)) {
+      ObjectName web = group("web");
+      String options =
+          "ttl=1s,eventInterval=1s,expect.web=2,group.web=[p]" + marked.marker.substring(1);
+      try (ChildJvm child =
+          ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar() + "=" + options))) {
+        MBeanServerConnection jmx = child.jmx();
+        BlockingQueue<Notification> got = new LinkedBlockingQueue<>();
+        jmx.addNotificationListener(web, (n, hb) -> got.add(n), null, null);
+        Notification down = got.poll(120, TimeUnit.SECONDS);
+        assertThat(down).as("psinfo.group.down within 2 minutes").isNotNull();
+        assertThat(down.getType()).isEqualTo("psinfo.group.down");
+        CompositeData totals = (CompositeData) down.getUserData();
+        assertThat(totals.get("group")).isEqualTo("web");
+        assertThat(totals.get("processCount")).isEqualTo(1);
+        assertThat(totals.get("expected")).isEqualTo(2);
+        assertThat(jmx.getAttribute(web, "Expected")).isEqualTo(2);
+        assertThat(jmx.getAttribute(web, "Up")).isEqualTo(false);
+        assertThat((Long) jmx.getAttribute(web, "DownSinceMillis")).isPositive();
+        assertThat(jmx.getAttribute(web, "Restarts")).isEqualTo(0L);
+
+        // the member dies and is started again: a restart, still down
+        marked.processes().get(0).destroyForcibly().waitFor();
+        marked.start(1, 300);
+        long newPid = marked.pids().get(1);
+        for (int i = 0; i < 600 && (Long) jmx.getAttribute(web, "Restarts") < 1; i++) {
+          Thread.sleep(200);
+        }
+        assertThat((Long) jmx.getAttribute(web, "Restarts")).isGreaterThanOrEqualTo(1L);
+        assertThat((long[]) jmx.getAttribute(web, "Pids")).containsExactly(newPid);
+        long started =
+            ProcessHandle.of(newPid)
+                .orElseThrow()
+                .info()
+                .startInstant()
+                .orElseThrow()
+                .toEpochMilli();
+        assertThat((Long) jmx.getAttribute(web, "LastStartMillis"))
+            .isCloseTo(started, org.assertj.core.data.Offset.offset(1000L));
+        assertThat(got).as("no change while down").isEmpty();
+
+        // a second member: up again
+        marked.start(1, 300);
+        Notification up = got.poll(120, TimeUnit.SECONDS);
+        assertThat(up).as("psinfo.group.up within 2 minutes").isNotNull();
+        assertThat(up.getType()).isEqualTo("psinfo.group.up");
+        assertThat(((CompositeData) up.getUserData()).get("processCount")).isEqualTo(2);
+        assertThat(jmx.getAttribute(web, "Up")).isEqualTo(true);
+        assertThat(jmx.getAttribute(web, "DownSinceMillis")).isEqualTo(-1L);
+        assertThat(child.stop()).isZero();
+      }
     }
   }
 

@@ -11,10 +11,18 @@ import dev.psinfo.sampling.ProcessSampler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.Test;
 
 /** Group totals: same snapshot as the table, filters apply, sentinels, one sum per snapshot. */
@@ -93,7 +101,95 @@ class ProcessGroupTest {
       assertThat(a.getDescription()).as(a.getName()).isNotEqualTo(a.getName()).isNotBlank();
       assertThat(a.getType())
           .as(a.getName())
-          .isIn("int", "long", "double", "java.lang.String", "[J");
+          .isIn("int", "long", "double", "boolean", "java.lang.String", "[J");
     }
+  }
+
+  private static ProcessInfo web(long pid, long startMillis) {
+    return ProcessInfo.builder(pid)
+        .ppid(1)
+        .user("www")
+        .name("nginx")
+        .args("nginx: worker process")
+        .startTimeMillis(startMillis)
+        .threads(1)
+        .rssBytes(100)
+        .build();
+  }
+
+  @Test
+  void expectedCountsGiveUpDownSinceAndRestartsWithNotificationsOnEachChange() throws Exception {
+    long t0 = 1_700_000_000_000L; // FakeProbe's first wall time is t0 + the first step
+    FakeProbe steps =
+        new FakeProbe()
+            .then(1000, List.of(web(10, t0 - 60_000)))
+            .then(1000, List.of())
+            .then(1000, List.of(web(11, t0 + 1500)))
+            .then(1000, List.of(web(11, t0 + 1500), web(12, t0 + 2500)))
+            .then(1000, List.of(web(11, t0 + 1500), web(12, t0 + 2500)));
+    AtomicLong clock = new AtomicLong(1);
+    ProcessSampler sampler =
+        new ProcessSampler(steps, ProcessFilter.ALL, null, Duration.ofSeconds(30), clock::get);
+    ProcessGroup g =
+        new ProcessGroup(sampler, "web", UserPattern.compile("nginx"), 2, Duration.ofHours(1));
+    BlockingQueue<Notification> got = new LinkedBlockingQueue<>();
+    g.addNotificationListener((n, hb) -> got.add(n), null, null);
+    // the poller's first look learns the group: one member of two expected, so down
+    Notification down = got.poll(60, TimeUnit.SECONDS);
+    assertThat(down).isNotNull();
+    assertThat(down.getType()).isEqualTo("psinfo.group.down");
+    assertThat(down.getSource()).isEqualTo(new ObjectName("psinfo:type=ProcessGroup,name=web"));
+    assertThat(down.getMessage()).isEqualTo("group web down: 1 of 2 expected");
+    CompositeData totals = (CompositeData) down.getUserData();
+    assertThat(totals.get("processCount")).isEqualTo(1);
+    assertThat(totals.get("up")).isEqualTo(false);
+    assertThat(totals.get("downSinceMillis")).isEqualTo(t0 + 1000);
+    assertThat(g.getExpected()).isEqualTo(2);
+    assertThat(g.isUp()).isFalse();
+    assertThat(g.getDownSinceMillis()).isEqualTo(t0 + 1000);
+    assertThat(g.getRestarts()).isZero();
+    assertThat(g.getLastStartMillis()).isEqualTo(t0 - 60_000);
+
+    clock.addAndGet(Duration.ofMinutes(1).toNanos()); // the member exits
+    assertThat(g.getProcessCount()).isZero();
+    assertThat(g.getDownSinceMillis()).as("still the same outage").isEqualTo(t0 + 1000);
+    clock.addAndGet(Duration.ofMinutes(1).toNanos()); // it comes back with a new pid
+    assertThat(g.getPids()).containsExactly(11);
+    assertThat(g.getRestarts()).isEqualTo(1);
+    assertThat(g.getLastStartMillis()).isEqualTo(t0 + 1500);
+    assertThat(got).as("still down: nothing sent").isEmpty();
+    clock.addAndGet(Duration.ofMinutes(1).toNanos()); // a second one: up again
+    assertThat(g.isUp()).isTrue();
+    assertThat(g.getDownSinceMillis()).isEqualTo(-1);
+    assertThat(g.getRestarts()).isEqualTo(2);
+    Notification up = got.poll(60, TimeUnit.SECONDS);
+    assertThat(up.getType()).isEqualTo("psinfo.group.up");
+    assertThat(((CompositeData) up.getUserData()).get("restarts")).isEqualTo(2L);
+    clock.addAndGet(Duration.ofMinutes(1).toNanos()); // the same two: nothing changes
+    assertThat(g.getRestarts()).isEqualTo(2);
+    assertThat(got.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    assertThat(g.polling()).isTrue();
+    g.stop();
+    assertThat(g.polling()).isFalse();
+  }
+
+  @Test
+  void withoutAnExpectationAGroupIsAlwaysUpAndItsBeanSaysWhatItSends() throws Exception {
+    ProcessGroup g = new ProcessGroup(sampler(ProcessFilter.ALL), UserPattern.compile("^nginx$"));
+    assertThat(g.getExpected()).isZero();
+    assertThat(g.isUp()).isTrue();
+    assertThat(g.getDownSinceMillis()).isEqualTo(-1);
+    MBeanServer server = MBeanServerFactory.newMBeanServer();
+    ObjectName name = new ObjectName("psinfo:type=ProcessGroup,name=group");
+    server.registerMBean(new DescribedEmitterMBean<>(g, ProcessGroupMXBean.class), name);
+    assertThat(server.isInstanceOf(name, NotificationEmitter.class.getName())).isTrue();
+    assertThat(server.getMBeanInfo(name).getNotifications()[0].getNotifTypes())
+        .containsExactly("psinfo.group.down", "psinfo.group.up");
+    assertThat(server.getAttribute(name, "Up")).isEqualTo(true);
+    NotificationListener l = (n, hb) -> {};
+    server.addNotificationListener(name, l, null, null);
+    assertThat(g.polling()).isTrue();
+    server.unregisterMBean(name);
+    assertThat(g.polling()).as("stopped with its bean").isFalse();
   }
 }
