@@ -62,7 +62,9 @@ class PrometheusIT {
     int port = freePort();
     try (ChildJvm child =
         ChildJvm.start(
-            List.of(agent("group.host-app=[H]ostApp,group.none=^no-such$"), exporter(port)))) {
+            List.of(
+                agent("group.host-app=[H]ostApp,group.none=^no-such$,expect.none=1"),
+                exporter(port)))) {
       String text = scrapeUntil(port, t -> t.contains("psinfo_process_rss_bytes{"));
       List<Sample> samples = parse(text);
 
@@ -105,6 +107,13 @@ class PrometheusIT {
       assertThat(sampleWith(samples, "psinfo_group_rss_bytes", "group", "host-app").value())
           .isGreaterThanOrEqualTo(rss.value());
       assertThat(sampleWith(samples, "psinfo_group_processes", "group", "none").value()).isZero();
+      // expect.none=1 with no process: down; host-app has no expectation: up
+      assertThat(sampleWith(samples, "psinfo_group_up", "group", "none").value()).isZero();
+      assertThat(sampleWith(samples, "psinfo_group_expected", "group", "none").value())
+          .isEqualTo(1);
+      assertThat(sampleWith(samples, "psinfo_group_up", "group", "host-app").value()).isEqualTo(1);
+      assertThat(sampleWith(samples, "psinfo_group_restarts_total", "group", "host-app").value())
+          .isGreaterThanOrEqualTo(0);
       assertThat(samples)
           .noneMatch(
               s ->
@@ -228,7 +237,7 @@ class PrometheusIT {
         Path.of(System.getProperty("psinfo.basedir", "."), "examples", "psinfo-fleet-rules.yml");
     Run check = run(List.of(promtool.toString(), "check", "rules", rules.toString()), rules, 60);
     assertThat(check.exitCode()).as(check.output()).isZero();
-    assertThat(check.output()).contains("SUCCESS: 12 rules found");
+    assertThat(check.output()).contains("SUCCESS: 14 rules found");
     // the rules' own unit test: two JVMs on one host count once in every fleet sum
     Path tests = rules.resolveSibling("psinfo-fleet-rules.test.yml");
     Run test = run(List.of(promtool.toString(), "test", "rules", tests.toString()), tests, 60);
