@@ -178,6 +178,13 @@ class VisualVMIT {
       child.loadAgent("");
       awaitLine(
           l -> l.equals("psinfo-jconsole: psinfo tab: MBeans present, showing the views"), 60);
+
+      // the window closed (Ctrl+W) and opened again: now it gets Processes and System
+      xdotool("key", "ctrl+w");
+      awaitLine(l -> l.equals("psinfo-jconsole: visualvm: pid " + child.pid() + " closed"), 60);
+      open(child.pid(), "psinfo-jconsole: visualvm view Processes made for pid " + child.pid());
+      assertThat(trace())
+          .contains("psinfo-jconsole: visualvm: pid " + child.pid() + " carries the psinfo MBeans");
       assertNoExceptionsOfOurs();
     }
   }

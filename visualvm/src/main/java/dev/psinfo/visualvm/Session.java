@@ -25,6 +25,7 @@ final class Session {
   private static final Map<Application, Session> SESSIONS = new WeakHashMap<>();
   private static final ObjectName PROCESS_TABLE = processTable();
 
+  private final Application application;
   private final JmxModel jmx;
   private final long pid;
   private final boolean present;
@@ -32,7 +33,8 @@ final class Session {
   private Timer timer;
   private int openViews;
 
-  private Session(JmxModel jmx, long pid, boolean present) {
+  private Session(Application application, JmxModel jmx, long pid, boolean present) {
+    this.application = application;
     this.jmx = jmx;
     this.pid = pid;
     this.present = present;
@@ -41,8 +43,9 @@ final class Session {
   /**
    * The application's session, or null when VisualVM has no JMX connection to it. The first call
    * for an application asks it whether it carries the MBeans (one round trip: VisualVM calls this
-   * off the event thread); the answer stands for the life of the window (once the agent is attached
-   * later, the {@code psinfo} view shows the views itself).
+   * off the event thread); the answer stands while the application's window is open (once the agent
+   * is attached later, the {@code psinfo} view shows the views itself), and is asked again when the
+   * window is opened anew.
    */
   static Session of(Application application) {
     synchronized (SESSIONS) {
@@ -71,8 +74,7 @@ final class Session {
             + application.getPid()
             + (present ? " carries the psinfo MBeans" : " has no psinfo MBeans"));
     synchronized (SESSIONS) {
-      return SESSIONS.computeIfAbsent(
-          application, a -> new Session(jmx, application.getPid(), present));
+      return SESSIONS.computeIfAbsent(application, a -> new Session(a, jmx, a.getPid(), present));
     }
   }
 
@@ -109,12 +111,21 @@ final class Session {
     }
   }
 
-  /** A tab was closed; the last one stops the updates. */
+  /**
+   * A tab was closed; the last one stops the updates and forgets the session, so the window opened
+   * anew asks the JVM again (and gets Processes and System once the agent has been attached).
+   */
   void viewRemoved() {
     openViews--;
-    if (openViews <= 0 && timer != null) {
-      timer.stop();
-      timer = null;
+    if (openViews <= 0) {
+      if (timer != null) {
+        timer.stop();
+        timer = null;
+      }
+      synchronized (SESSIONS) {
+        SESSIONS.remove(application, this);
+      }
+      PsinfoViews.trace("visualvm: pid " + pid + " closed");
     }
   }
 
