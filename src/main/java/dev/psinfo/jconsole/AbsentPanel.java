@@ -22,7 +22,7 @@ final class AbsentPanel extends JPanel {
   private final JTextArea message = new JTextArea();
   private Boolean shown;
 
-  AbsentPanel(ProcessesPanel processes, SystemPanel system) {
+  AbsentPanel(ProcessesPanel processes, SystemPanel system, UsersPanel users) {
     setLayout(cards);
     setName("psinfo.absent");
     message.setEditable(false);
@@ -37,6 +37,7 @@ final class AbsentPanel extends JPanel {
     JTabbedPane views = new JTabbedPane();
     views.addTab("Processes", processes);
     views.addTab("System", system);
+    views.addTab("Users", users);
     add(views, VIEWS);
     cards.show(this, MESSAGE);
   }

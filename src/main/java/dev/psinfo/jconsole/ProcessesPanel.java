@@ -397,13 +397,32 @@ final class ProcessesPanel extends JPanel {
           .append(origin.y + r.y + r.height / 2);
     }
     PsinfoViews.trace(rows.toString());
+    if (table.getTableHeader() != null && table.getTableHeader().isShowing()) {
+      Point h = table.getTableHeader().getLocationOnScreen();
+      StringBuilder headers = new StringBuilder("Processes headers");
+      for (int view = 0; view < table.getColumnCount(); view++) {
+        Rectangle r = table.getTableHeader().getHeaderRect(view);
+        headers
+            .append(' ')
+            .append(table.getColumnName(view))
+            .append('@')
+            .append(h.x + r.x + r.width / 2)
+            .append(',')
+            .append(h.y + r.y + r.height / 2);
+      }
+      PsinfoViews.trace(headers.toString());
+    }
     Point p = centre(pause);
     Point c = centre(copy);
     if (p != null && c != null) {
       PsinfoViews.trace("Processes buttons pause@" + p.x + "," + p.y + " copy@" + c.x + "," + c.y);
     }
     if (selected != null && model.indexOf(selected) >= 0) {
-      PsinfoViews.trace("Processes selected args " + Plain.cap(args.getText(), 400));
+      PsinfoViews.trace(
+          "Processes selected args ("
+              + args.getText().length()
+              + " chars) "
+              + Plain.cap(args.getText(), 400));
     }
     PsinfoViews.trace("Processes html views " + htmlViews());
   }

@@ -2,6 +2,7 @@ package dev.psinfo.jconsole;
 
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,33 @@ final class Psinfo {
   static final ObjectName PROCESS_TABLE = name("psinfo:type=ProcessTable");
   static final ObjectName SYSTEM_INFO = name("psinfo:type=SystemInfo");
   static final ObjectName RUNTIME = name("java.lang:type=Runtime");
+  static final ObjectName COVERAGE = name("psinfo:type=Coverage");
+  static final ObjectName GROUPS = name("psinfo:type=ProcessGroup,*");
+
+  /** The attributes of Coverage the System tab shows. */
+  static final List<String> COVERAGE_ATTRIBUTES =
+      List.of(
+          "CoverageSummary",
+          "Complete",
+          "VisibleProcesses",
+          "OtherUsersProcesses",
+          "DeniedProcesses",
+          "GoneProcesses",
+          "CorruptEntries",
+          "HiddenTasks",
+          "ArgsTruncated",
+          "ProcHidepid");
+
+  /** The most process groups the System tab shows. */
+  static final int MAX_GROUPS = 200;
+
+  /**
+   * One process group's line.
+   *
+   * @param name the group's name (escaped and capped)
+   */
+  record Group(
+      String name, long processCount, long threadCount, long rssBytes, double cpuPercent) {}
 
   /** The attributes of SystemInfo the System tab shows. */
   static final List<String> SYSTEM_ATTRIBUTES =
@@ -48,7 +76,12 @@ final class Psinfo {
           "LoadAverage15m",
           "ProcessCount",
           "ThreadCount",
-          "Platform");
+          "Platform",
+          "CpuBusyPercent",
+          "CpuUserPercent",
+          "CpuSystemPercent",
+          "CpuIdlePercent",
+          "CpuIowaitPercent");
 
   /** The most entries of the Platform map kept. */
   static final int MAX_PLATFORM_ENTRIES = 100;
@@ -62,16 +95,20 @@ final class Psinfo {
    * @param received how many rows the server sent (more than {@code rows} when the plugin's cap cut
    *     them)
    * @param table the rows' cells, made off the event thread
+   * @param users the per-user totals' cells from the same snapshot (empty when the agent has no
+   *     {@code Users} table)
    */
   record Processes(
       List<ProcessEntry> rows,
       long snapshotTimeMillis,
       int processCount,
       int received,
-      List<ProcessTableModel.Row> table) {
+      List<ProcessTableModel.Row> table,
+      List<Cell[]> users) {
     Processes {
       rows = List.copyOf(rows);
       table = List.copyOf(table);
+      users = List.copyOf(users);
     }
 
     /** A read of these rows, all kept, their cells made now for {@code zone}. */
@@ -81,7 +118,8 @@ final class Psinfo {
           snapshotTimeMillis,
           processCount,
           rows.size(),
-          ProcessTableModel.rows(rows, zone, snapshotTimeMillis));
+          ProcessTableModel.rows(rows, zone, snapshotTimeMillis),
+          List.of());
     }
   }
 
@@ -108,13 +146,13 @@ final class Psinfo {
   }
 
   /**
-   * The table with its snapshot time and count, in one {@code getAttributes} call (one snapshot),
-   * bounded ({@link ProcessEntry#take}). A failure to read the table reaches the caller with the
-   * agent's own message.
+   * The table with its per-user totals, snapshot time and count, in one {@code getAttributes} call
+   * (one snapshot), bounded ({@link ProcessEntry#take}). A failure to read the table reaches the
+   * caller with the agent's own message.
    */
   Processes processes() throws IOException, JMException {
     Map<String, Object> a =
-        attributes(PROCESS_TABLE, "Processes", "SnapshotTimeMillis", "ProcessCount");
+        attributes(PROCESS_TABLE, "Processes", "Users", "SnapshotTimeMillis", "ProcessCount");
     Object table = a.get("Processes");
     if (!(table instanceof TabularData data)) {
       throw new JMException(
@@ -129,7 +167,50 @@ final class Psinfo {
         time,
         count,
         taken.received(),
-        ProcessTableModel.rows(taken.rows(), zone, time));
+        ProcessTableModel.rows(taken.rows(), zone, time),
+        UsersPanel.rows(a.get("Users")));
+  }
+
+  /**
+   * Coverage's attributes (bounded like {@link #system}), or null when this agent has no Coverage
+   * bean (an older one).
+   */
+  Map<String, Object> coverage() throws IOException, JMException {
+    if (!connection.isRegistered(COVERAGE)) {
+      return null;
+    }
+    return bounded(attributes(COVERAGE, COVERAGE_ATTRIBUTES.toArray(String[]::new)));
+  }
+
+  /** Every process group's line, by name, at most {@link #MAX_GROUPS}; one call per group. */
+  List<Group> groups() throws IOException, JMException {
+    List<ObjectName> names = new ArrayList<>(connection.queryNames(GROUPS, null));
+    names.sort(java.util.Comparator.comparing(ObjectName::getCanonicalName));
+    List<Group> out = new ArrayList<>();
+    for (ObjectName name : names) {
+      if (out.size() >= MAX_GROUPS) {
+        break;
+      }
+      Map<String, Object> a;
+      try {
+        a = attributes(name, "ProcessCount", "ThreadCount", "RssBytes", "CpuPercent");
+      } catch (javax.management.InstanceNotFoundException e) {
+        continue; // unregistered since the query
+      }
+      String group = name.getKeyProperty("name");
+      out.add(
+          new Group(
+              Plain.text(group == null ? name.getCanonicalName() : group, 80),
+              longOf(a.get("ProcessCount")),
+              longOf(a.get("ThreadCount")),
+              longOf(a.get("RssBytes")),
+              a.get("CpuPercent") instanceof Double d ? d : Double.NaN));
+    }
+    return out;
+  }
+
+  private static long longOf(Object v) {
+    return v instanceof Long || v instanceof Integer ? ((Number) v).longValue() : -1;
   }
 
   /**

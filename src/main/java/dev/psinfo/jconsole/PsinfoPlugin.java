@@ -38,6 +38,7 @@ public final class PsinfoPlugin extends JConsolePlugin {
       if (presentNow()) {
         tabs.put("Processes", views.processesView());
         tabs.put("System", views.systemView());
+        tabs.put("Users", views.usersView());
       } else {
         tabs.put("psinfo", views.absentView());
       }

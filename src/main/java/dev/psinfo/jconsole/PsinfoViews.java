@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -41,12 +42,16 @@ public final class PsinfoViews {
   private final ZoneId zone = ZoneId.systemDefault();
   private final ProcessesPanel processes = new ProcessesPanel(zone);
   private final SystemPanel system = new SystemPanel(zone);
+  private final UsersPanel users = new UsersPanel();
   private final Map<String, JPanel> shown = new LinkedHashMap<>();
   private AbsentPanel absent;
   private SwingWorker<Update, Void> running;
   private volatile long connectedPid = -1;
 
-  /** What one update read; exactly one of the processes/system value and error is set. */
+  /**
+   * What one update read: each MBean once ({@code getAttributes}), each part there or saying why it
+   * failed. {@code coverage} is null when the agent has no Coverage bean.
+   */
   record Update(
       boolean present,
       long pid,
@@ -54,6 +59,9 @@ public final class PsinfoViews {
       String processesError,
       Map<String, Object> system,
       String systemError,
+      Map<String, Object> coverage,
+      List<Psinfo.Group> groups,
+      String groupsError,
       long readAtMillis) {}
 
   /**
@@ -83,7 +91,12 @@ public final class PsinfoViews {
     return remember("Processes", processes);
   }
 
-  /** The System view: the host's facts in groups. */
+  /** The Users view: per-user totals from the same snapshot as the Processes view, sortable. */
+  public JPanel usersView() {
+    return remember("Users", users);
+  }
+
+  /** The System view: host CPU and memory charts since connecting, the facts, coverage, groups. */
   public JPanel systemView() {
     return remember("System", system);
   }
@@ -95,7 +108,7 @@ public final class PsinfoViews {
    */
   public JPanel absentView() {
     if (absent == null) {
-      absent = new AbsentPanel(processes, system);
+      absent = new AbsentPanel(processes, system, users);
     }
     return remember("psinfo", absent);
   }
@@ -137,6 +150,7 @@ public final class PsinfoViews {
               String why = describe(e.getCause());
               processes.showError(why);
               system.showError(why);
+              users.showError(why);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
@@ -145,11 +159,14 @@ public final class PsinfoViews {
     return running;
   }
 
-  /** One update's reads: presence, then the table and the facts, each failing on its own. */
+  /**
+   * One update's reads: presence, then the table (with the users), the facts, the coverage and the
+   * groups, each failing on its own.
+   */
   static Update read(Psinfo psinfo, long pid) throws IOException {
     long now = System.currentTimeMillis();
     if (!psinfo.present()) {
-      return new Update(false, pid, null, null, null, null, now);
+      return new Update(false, pid, null, null, null, null, null, null, null, now);
     }
     Psinfo.Processes p = null;
     String pError = null;
@@ -165,7 +182,20 @@ public final class PsinfoViews {
     } catch (Exception e) {
       sError = describe(e);
     }
-    return new Update(true, pid, p, pError, s, sError, now);
+    Map<String, Object> c;
+    try {
+      c = psinfo.coverage();
+    } catch (Exception e) {
+      c = Map.of("CoverageSummary", "read failed: " + describe(e));
+    }
+    List<Psinfo.Group> g = null;
+    String gError = null;
+    try {
+      g = psinfo.groups();
+    } catch (Exception e) {
+      gError = describe(e);
+    }
+    return new Update(true, pid, p, pError, s, sError, c, g, gError, now);
   }
 
   private void show(Update u) {
@@ -184,15 +214,19 @@ public final class PsinfoViews {
     if (!u.present()) {
       processes.showError("psinfo:type=ProcessTable is not registered in this JVM");
       system.showError("psinfo:type=SystemInfo is not registered in this JVM");
+      users.showError("psinfo:type=ProcessTable is not registered in this JVM");
       return;
     }
+    String readAt = CLOCK.format(Instant.ofEpochMilli(u.readAtMillis()).atZone(zone));
     if (u.processes() != null) {
       processes.show(u.processes(), u.pid());
+      users.show(u.processes().users(), readAt);
     } else {
       processes.showError(u.processesError());
+      users.showError(u.processesError());
     }
     if (u.system() != null) {
-      system.show(u.system(), CLOCK.format(Instant.ofEpochMilli(u.readAtMillis()).atZone(zone)));
+      system.show(u.system(), u.coverage(), u.groups(), u.groupsError(), u.readAtMillis(), readAt);
     } else {
       system.showError(u.systemError());
     }

@@ -32,7 +32,7 @@ final class SystemView {
             "Host and OS",
             List.of(
                 new Fact("Host name", text(a, "Hostname")),
-                new Fact("Operating system", join(text(a, "OsName"), text(a, "OsVersion"))),
+                new Fact("Operating system", os(a)),
                 new Fact("Kernel", text(a, "KernelVersion")),
                 new Fact("Architecture", text(a, "Architecture")))));
     long mhz = number(a, "CpuClockMhz");
@@ -70,12 +70,117 @@ final class SystemView {
             "Load and uptime",
             List.of(
                 new Fact("Load average (1, 5, 15 min)", load(l1, l5, l15, cpus)),
+                new Fact("Load per CPU (1, 5, 15 min)", perCpu(l1, l5, l15, cpus)),
                 new Fact("Up for", Format.duration(number(a, "UptimeSeconds"))),
                 new Fact("Booted", Format.localTime(number(a, "BootTimeMillis"), zone)),
                 new Fact("Processes", Format.count(number(a, "ProcessCount"))),
                 new Fact("Threads", Format.count(number(a, "ThreadCount"))))));
     out.add(new Group("Platform", platform(a.get("Platform"))));
     return out;
+  }
+
+  /** The distribution's name when the platform facts have it ("Debian GNU/Linux 12"), else OS. */
+  private static String os(Map<String, Object> a) {
+    Map<String, String> platform = Psinfo.facts(a.get("Platform"));
+    String distribution = platform.get("distribution");
+    String os = join(text(a, "OsName"), text(a, "OsVersion"));
+    return distribution == null || distribution.isEmpty()
+        ? os
+        : Plain.text(distribution) + "  (" + os + ")";
+  }
+
+  private static String perCpu(double l1, double l5, double l15, long cpus) {
+    if (Double.isNaN(l1) || cpus <= 0) {
+      return Format.NOT_AVAILABLE;
+    }
+    return String.format(Locale.ROOT, "%.2f  %.2f  %.2f", l1 / cpus, l5 / cpus, l15 / cpus);
+  }
+
+  /** Host CPU by mode, one line: {@code 12.5% busy (user 10.0, system 2.5, I/O wait 0.3)}. */
+  static String cpu(Map<String, Object> a) {
+    double busy = decimal(a, "CpuBusyPercent");
+    if (Double.isNaN(busy)) {
+      return Format.NOT_AVAILABLE;
+    }
+    StringBuilder s = new StringBuilder(Format.percent(busy)).append("% busy");
+    double user = decimal(a, "CpuUserPercent");
+    double system = decimal(a, "CpuSystemPercent");
+    double iowait = decimal(a, "CpuIowaitPercent");
+    if (!Double.isNaN(user) || !Double.isNaN(system) || !Double.isNaN(iowait)) {
+      s.append(" (user ")
+          .append(Format.percent(user))
+          .append(", system ")
+          .append(Format.percent(system))
+          .append(", I/O wait ")
+          .append(Format.percent(iowait))
+          .append(')');
+    }
+    return s.toString();
+  }
+
+  /**
+   * The Coverage group: its summary and counts, or a line saying this agent has no Coverage bean.
+   */
+  static Group coverage(Map<String, Object> c) {
+    List<Fact> facts = new ArrayList<>();
+    if (c == null) {
+      facts.add(new Fact("Coverage", "not served by this agent (psinfo:type=Coverage)"));
+      return new Group("Coverage", facts);
+    }
+    facts.add(new Fact("Summary", text(c, "CoverageSummary")));
+    Object complete = c.get("Complete");
+    facts.add(
+        new Fact(
+            "Complete", complete instanceof Boolean b ? (b ? "yes" : "no") : Format.NOT_AVAILABLE));
+    facts.add(
+        new Fact(
+            "Seen / other users'",
+            Format.count(number(c, "VisibleProcesses"))
+                + " / "
+                + Format.count(number(c, "OtherUsersProcesses"))));
+    facts.add(
+        new Fact(
+            "Denied / gone / corrupt",
+            Format.count(number(c, "DeniedProcesses"))
+                + " / "
+                + Format.count(number(c, "GoneProcesses"))
+                + " / "
+                + Format.count(number(c, "CorruptEntries"))));
+    facts.add(
+        new Fact(
+            "Hidden tasks / args cut",
+            Format.count(number(c, "HiddenTasks"))
+                + " / "
+                + Format.count(number(c, "ArgsTruncated"))));
+    return new Group("Coverage", facts);
+  }
+
+  /** One line per named process group: count, threads, RSS and CPU. */
+  static Group processGroups(List<Psinfo.Group> groups, String error) {
+    List<Fact> facts = new ArrayList<>();
+    if (error != null) {
+      facts.add(new Fact("Groups", "read failed: " + Plain.text(error)));
+    } else if (groups == null || groups.isEmpty()) {
+      facts.add(new Fact("Groups", "none configured (the agent's groups option)"));
+    } else {
+      for (Psinfo.Group g : groups) {
+        facts.add(
+            new Fact(
+                g.name(),
+                Format.count(g.processCount())
+                    + " processes, "
+                    + Format.count(g.threadCount())
+                    + " threads, RSS "
+                    + Format.bytes(g.rssBytes())
+                    + ", CPU "
+                    + Format.percent(g.cpuPercent())
+                    + "%"));
+      }
+      if (groups.size() >= Psinfo.MAX_GROUPS) {
+        facts.add(new Fact("…", "only the first " + Psinfo.MAX_GROUPS + " groups by name"));
+      }
+    }
+    return new Group("Process groups", facts);
   }
 
   private static List<Fact> platform(Object value) {

@@ -105,14 +105,19 @@ class JConsolePluginIT {
     }
   }
 
+  /**
+   * The daily use of the tabs at JConsole's default window size (issue 26), updated every second
+   * ({@code -interval=1}): select a process, re-sort, the selection holds over 10 updates; the
+   * connected JVM's whole command line in the detail pane and copied; pause holds the table; the
+   * filter; the System tab's charts trace their points; the Users tab. Pictures of each tab.
+   */
   @Test
-  void processesAndSystemTabsOfAJvmWithTheAgent() throws Exception {
+  void processesSystemAndUsersTabsOfAJvmWithTheAgent() throws Exception {
     try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar()))) {
-      String window = startJConsole(child.pid());
+      String window = startJConsole(child.pid(), "-interval=1");
       acceptInsecureConnection(window, "psinfo-jconsole: tabs ");
       assertThat(awaitLine(l -> l.contains("psinfo-jconsole: tabs "), 5))
-          .endsWith("tabs Processes, System");
-      placeWindow(window);
+          .endsWith("tabs Processes, System, Users");
 
       int[] processes = header("Processes");
       click(processes[0], processes[1]);
@@ -126,36 +131,133 @@ class JConsolePluginIT {
                           + ", [1-9]\\d* fields, \\d+ descendants"),
               30);
       assertThat(shown).contains("selected pid " + child.pid());
-      // the filter box: keep the JVMs (java, jconsole) and what runs Xvfb
+      // the connected JVM's whole command line, as /proc has it, in the detail pane
+      String cmdline =
+          new String(
+                  Files.readAllBytes(Path.of("/proc", Long.toString(child.pid()), "cmdline")),
+                  StandardCharsets.UTF_8)
+              .replace('\0', ' ')
+              .trim();
+      String args = awaitLine(l -> l.startsWith("psinfo-jconsole: Processes selected args "), 30);
+      assertThat(args).contains("(" + cmdline.length() + " chars) ");
+      String[] buttons =
+          awaitLine(l -> l.startsWith("psinfo-jconsole: Processes buttons "), 30).split(" ");
+      int[] copyAt = xy(buttons[buttons.length - 1].replace("copy@", ""));
+      click(copyAt[0], copyAt[1]);
+      awaitLine(
+          l ->
+              l.equals("psinfo-jconsole: Processes tab copied " + cmdline.length() + " characters"),
+          30);
+
+      // select another process: the first row that is not the connected JVM
       int from = trace().size();
-      String filterAt =
-          awaitLine(from, l -> l.startsWith("psinfo-jconsole: filter at "), 30)
-              .replaceAll(".* at ", "");
-      String[] xy = filterAt.split(",");
-      click(Integer.parseInt(xy[0]), Integer.parseInt(xy[1]));
+      String rows = awaitLine(from, l -> l.startsWith("psinfo-jconsole: Processes rows "), 30);
+      Matcher row = Pattern.compile(" (\\d+)@(\\d+),(\\d+)").matcher(rows);
+      long picked = -1;
+      while (row.find()) {
+        if (Long.parseLong(row.group(1)) != child.pid()) {
+          picked = Long.parseLong(row.group(1));
+          click(Integer.parseInt(row.group(2)), Integer.parseInt(row.group(3)));
+          break;
+        }
+      }
+      assertThat(picked).as(rows).isPositive();
+      long selected = picked;
+      awaitLine(
+          l -> l.contains("Processes tab updated: ") && l.contains("selected pid " + selected), 30);
+      // re-sort by PID, then by NAME: still selected, through 10 updates
+      Matcher headers =
+          Pattern.compile(" PID@(\\d+),(\\d+) .* NAME@(\\d+),(\\d+) ")
+              .matcher(awaitLine(l -> l.startsWith("psinfo-jconsole: Processes headers "), 30));
+      assertThat(headers.find()).isTrue();
+      click(Integer.parseInt(headers.group(1)), Integer.parseInt(headers.group(2)));
+      for (int i = 0; i < 10; i++) {
+        if (i == 5) {
+          click(Integer.parseInt(headers.group(3)), Integer.parseInt(headers.group(4)));
+        }
+        String update =
+            awaitLine(
+                trace().size(), l -> l.contains("psinfo-jconsole: Processes tab updated: "), 30);
+        assertThat(update).as("update %d after re-sorting", i).contains("selected pid " + selected);
+      }
+
+      // pause: no update while paused, then resume
+      int[] pauseAt = xy(buttons[buttons.length - 2].replace("pause@", ""));
+      click(pauseAt[0], pauseAt[1]);
+      awaitLine(l -> l.equals("psinfo-jconsole: Processes tab paused"), 30);
+      int paused = trace().size();
+      Thread.sleep(3_500); // three updates' worth at -interval=1
+      assertThat(trace().subList(paused, trace().size()))
+          .noneMatch(l -> l.contains("Processes tab updated: "));
+      click(pauseAt[0], pauseAt[1]);
+      awaitLine(l -> l.equals("psinfo-jconsole: Processes tab resumed"), 30);
+      awaitLine(trace().size(), l -> l.contains("Processes tab updated: "), 30);
+
+      // the filter box: keep the JVMs (java, jconsole) and what runs Xvfb
+      int[] filter =
+          xy(
+              awaitLine(trace().size(), l -> l.startsWith("psinfo-jconsole: filter at "), 30)
+                  .replaceAll(".* at ", ""));
+      click(filter[0], filter[1]);
       xdotool("type", "--delay", "60", "java|Xvfb");
       String filtered =
           awaitLine(l -> l.startsWith("psinfo-jconsole: Processes tab filtered 'java|Xvfb': "), 30);
-      int rows = Integer.parseInt(filtered.replaceAll(".*: (\\d+) rows", "$1"));
-      assertThat(rows).as(filtered).isPositive();
-      Thread.sleep(1_500); // let the table paint
-      screenshot("processes.png");
+      assertThat(Integer.parseInt(filtered.replaceAll(".*: (\\d+) rows", "$1")))
+          .as(filtered)
+          .isPositive();
+      // back on the connected JVM for the picture
+      String jvmRow =
+          awaitLine(
+              trace().size(),
+              l ->
+                  l.startsWith("psinfo-jconsole: Processes rows ")
+                      && l.contains(" " + child.pid() + "@"),
+              30);
+      Matcher jvm = Pattern.compile(" " + child.pid() + "@(\\d+),(\\d+)").matcher(jvmRow);
+      assertThat(jvm.find()).isTrue();
+      click(Integer.parseInt(jvm.group(1)), Integer.parseInt(jvm.group(2)));
+      awaitLine(
+          trace().size(),
+          l -> l.contains("Processes tab updated: ") && l.contains("selected pid " + child.pid()),
+          30);
+      Thread.sleep(1_000);
+      screenshotWindow(window, "processes.png");
 
       int[] system = header("System");
       click(system[0], system[1]);
       String facts =
           awaitLine(
-              l -> l.matches("psinfo-jconsole: System tab (shown|updated): 6 groups, host .+"), 30);
+              l -> l.matches("psinfo-jconsole: System tab (shown|updated): 8 groups, host .+"), 30);
       assertThat(facts).doesNotEndWith("host null");
-      Thread.sleep(1_500);
-      screenshot("system.png");
+      // the charts have points since the connection, one per update
+      String chart =
+          awaitLine(
+              trace().size(),
+              l ->
+                  l.matches(
+                      "psinfo-jconsole: System chart Host CPU %: ([3-9]|\\d\\d+) points, user .*"),
+              30);
+      assertThat(chart).doesNotContain("user —");
+      assertThat(awaitLine(l -> l.startsWith("psinfo-jconsole: System chart Host memory: "), 30))
+          .matches(".*: \\d+ points, used \\d.*, available \\d.*");
+      Thread.sleep(1_000);
+      screenshotWindow(window, "system.png");
 
-      // back to Processes: a live update arrives on JConsole's interval while it is selected
-      click(processes[0], processes[1]);
-      int before = trace().size();
-      awaitLine(before, l -> l.contains("psinfo-jconsole: Processes tab updated: "), 30);
+      int[] users = header("Users");
+      click(users[0], users[1]);
+      String usersLine =
+          awaitLine(
+              l -> l.matches("psinfo-jconsole: Users tab (shown|updated): [1-9]\\d* users.*"), 30);
+      assertThat(usersLine).contains(" users");
+      Thread.sleep(1_000);
+      screenshotWindow(window, "users.png");
       assertNoExceptions();
     }
+  }
+
+  private static int[] xy(String text) {
+    String[] p = text.trim().split(",");
+    return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
   }
 
   /**
@@ -220,10 +322,10 @@ class JConsolePluginIT {
           awaitLine(trace().size(), l -> l.contains("Processes tab updated: "), 30);
         }
         String args = awaitLine(l -> l.startsWith("psinfo-jconsole: Processes selected args "), 5);
-        assertThat(args).endsWith("args " + payload + " 600");
+        assertThat(args).endsWith(" chars) " + payload + " 600");
         assertThat(awaitLine(l -> l.startsWith("psinfo-jconsole: Processes html views "), 5))
             .endsWith("views 0");
-        screenshot("hostile.png");
+        screenshotWindow(window, "hostile.png");
         assertThat(requests.get()).as("requests JConsole made to the <img src> URL").isZero();
         assertNoExceptions();
       }
@@ -256,12 +358,11 @@ class JConsolePluginIT {
       String window = startJConsole(child.pid());
       acceptInsecureConnection(window, "psinfo-jconsole: tabs ");
       assertThat(awaitLine(l -> l.contains("psinfo-jconsole: tabs "), 5)).endsWith("tabs psinfo");
-      placeWindow(window);
       int[] tab = header("psinfo");
       click(tab[0], tab[1]);
       awaitLine(l -> l.equals("psinfo-jconsole: psinfo tab: absent, " + child.pid()), 30);
       Thread.sleep(1_500);
-      screenshot("absent.png");
+      screenshotWindow(window, "absent.png");
 
       // attached later, the same tab shows the views on the next update
       child.loadAgent("");
@@ -271,15 +372,15 @@ class JConsolePluginIT {
     }
   }
 
-  private String startJConsole(long pid) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                jconsoleBinary().toString(),
-                "-J-Dpsinfo.jconsole.trace=" + traceFile.toAbsolutePath(),
-                "-pluginpath",
-                ChildJvm.agentJar().toAbsolutePath().toString(),
-                Long.toString(pid))
-            .redirectErrorStream(true);
+  private String startJConsole(long pid, String... options) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(jconsoleBinary().toString());
+    cmd.add("-J-Dpsinfo.jconsole.trace=" + traceFile.toAbsolutePath());
+    cmd.addAll(List.of(options));
+    cmd.add("-pluginpath");
+    cmd.add(ChildJvm.agentJar().toAbsolutePath().toString());
+    cmd.add(Long.toString(pid));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("DISPLAY", display);
     jconsole = pb.start();
     jconsole.getOutputStream().close();
@@ -310,18 +411,6 @@ class JConsolePluginIT {
     throw new AssertionError("JConsole never connected; the plugin traced " + trace());
   }
 
-  private void placeWindow(String window) throws Exception {
-    for (int i = 0; i < 40; i++) {
-      xdotool("windowmove", window, "0", "0", "windowsize", window, "1280", "860");
-      Thread.sleep(500);
-      int[] g = geometry(window);
-      if (g[0] == 0 && g[1] == 0 && g[2] == 1280 && g[3] == 860) {
-        return;
-      }
-    }
-    throw new AssertionError("JConsole's window never took 1280x860 at 0,0");
-  }
-
   /** The latest screen position of a tab header, as the plugin traced it after the resize. */
   private int[] header(String title) throws Exception {
     int from = trace().size();
@@ -347,6 +436,11 @@ class JConsolePluginIT {
 
   private void click(int x, int y) throws Exception {
     xdotool("mousemove", Integer.toString(x), Integer.toString(y), "click", "1");
+  }
+
+  /** A picture of JConsole's window alone, at the size it has (its default). */
+  private void screenshotWindow(String window, String name) throws Exception {
+    run(List.of("import", "-window", window, SHOTS.resolve(name).toString()));
   }
 
   private void screenshot(String name) throws Exception {

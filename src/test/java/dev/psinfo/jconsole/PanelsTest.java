@@ -72,8 +72,8 @@ class PanelsTest {
               panel.show(Map.of("Hostname", "box7", "TotalMemoryBytes", 1L << 30), "12:00:00");
               return panel.traceLine("test");
             });
-    // five groups and the glue below them
-    assertThat(trace).isEqualTo("System tab test: 6 groups, host box7");
+    // now, coverage, process groups, then the five groups of facts
+    assertThat(trace).isEqualTo("System tab test: 8 groups, host box7");
   }
 
   @Test

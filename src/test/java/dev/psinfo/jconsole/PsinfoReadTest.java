@@ -48,6 +48,13 @@ class PsinfoReadTest {
     assertThat(u.present()).isTrue();
     assertThat(u.processesError()).isNull();
     assertThat(u.processes().processCount()).isEqualTo(2);
+    // the per-user totals come from the same getAttributes call
+    assertThat(u.processes().users())
+        .extracting(cells -> cells[UsersPanel.Column.USER.ordinal()].text())
+        .containsExactlyInAnyOrder("root", "alice");
+    // no Coverage bean here: the System tab says so instead of failing
+    assertThat(u.coverage()).isNull();
+    assertThat(u.groups()).isEmpty();
     assertThat(u.processes().snapshotTimeMillis()).isEqualTo(probe.wallMillis());
     ProcessEntry java =
         u.processes().rows().stream().filter(e -> e.pid() == 5).findFirst().orElseThrow();
