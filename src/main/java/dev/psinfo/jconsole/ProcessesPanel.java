@@ -115,6 +115,7 @@ final class ProcessesPanel extends JPanel {
                 if (view >= 0) {
                   selected = model.key(table.convertRowIndexToModel(view));
                   showSelected();
+                  PsinfoViews.trace("Processes tab selected pid " + selected.pid());
                 }
               }
             });
@@ -204,6 +205,9 @@ final class ProcessesPanel extends JPanel {
     if (pause.isSelected()) {
       held = processes;
       showStatus();
+      if (isShowing()) {
+        traceLayout();
+      }
       return;
     }
     last = processes;
@@ -383,7 +387,7 @@ final class ProcessesPanel extends JPanel {
     StringBuilder rows = new StringBuilder("Processes rows");
     int firstVisible = table.rowAtPoint(visible.getLocation());
     for (int view = Math.max(firstVisible, 0);
-        view >= 0 && view < table.getRowCount() && view < firstVisible + 8;
+        view >= 0 && view < table.getRowCount() && view < firstVisible + 40;
         view++) {
       Rectangle r = table.getCellRect(view, ProcessTableModel.Column.NAME.ordinal(), true);
       if (r.y + r.height > visible.y + visible.height) {

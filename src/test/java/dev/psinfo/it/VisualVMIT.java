@@ -152,7 +152,7 @@ class VisualVMIT {
       click(system[0], system[1]);
       String facts =
           awaitLine(
-              l -> l.matches("psinfo-jconsole: System tab (shown|updated): 6 groups, host .+"), 60);
+              l -> l.matches("psinfo-jconsole: System tab (shown|updated): 8 groups, host .+"), 60);
       assertThat(facts).doesNotEndWith("host null");
       Thread.sleep(1_500);
       screenshot("system.png");
