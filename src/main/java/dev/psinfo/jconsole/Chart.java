@@ -104,6 +104,11 @@ final class Chart extends JComponent {
     return points.size();
   }
 
+  /** When the first point was taken, or -1 when there is none. */
+  long firstMillis() {
+    return points.isEmpty() ? -1 : points.get(0).timeMillis();
+  }
+
   /** The last value of the series at {@code index}, or NaN when there is none. */
   double last(int index) {
     return points.isEmpty() ? Double.NaN : points.get(points.size() - 1).values()[index];

@@ -161,7 +161,7 @@ final class SystemPanel extends JPanel {
       }
       groups.add(box);
     }
-    status.setText("read at " + readAt + "  ·  charts since " + since());
+    status.setText("read at " + readAt + "  ·  charts: " + since());
     revalidate();
     repaint();
     if (isShowing()) {
@@ -171,8 +171,16 @@ final class SystemPanel extends JPanel {
     }
   }
 
+  /** {@code 35 points since 05:41:33}: what the charts hold. */
   private String since() {
-    return cpu.points() + " points";
+    long first = cpu.points() > 0 ? cpu.firstMillis() : memory.firstMillis();
+    int points = Math.max(cpu.points(), memory.points());
+    return first < 0
+        ? "no points yet"
+        : points
+            + " points since "
+            + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+                .format(java.time.Instant.ofEpochMilli(first).atZone(zone));
   }
 
   /** Adds this read's CPU modes and memory to the charts. */
