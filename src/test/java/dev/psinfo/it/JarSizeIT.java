@@ -20,10 +20,10 @@ class JarSizeIT {
    * that its {@code MBeanExporter} links to (see docs/PERFORMANCE.md). With the shaded RE2/J (issue
    * 17's linear-time regexes): 1,809,199 bytes. Issue 21 (our own classes, no dependency): the
    * plugin's HTML and size guards 1,852,189; the bounded reader ({@code dev.psinfo.io}) and the
-   * byte budgets of arguments 1,866,182; with the {@code javaMain} row item 1,872,628.
-   * Issue 26 (the plugin's System dashboard with Java2D charts and its Users tab; the jconsole
-   * package is 91,976 bytes of the jar, loaded only by JConsole and VisualVM): 1,895,235 measured
-   * on a slightly older main.
+   * byte budgets of arguments 1,866,182; with the {@code javaMain} row item 1,872,628. Issue 26
+   * (the plugin's System dashboard with Java2D charts and its Users tab; the jconsole package is
+   * 91,976 bytes of the jar, loaded only by JConsole and VisualVM): 1,895,235 measured on a
+   * slightly older main.
    */
   static final long BUDGET_BYTES = 1_920_000;
 
