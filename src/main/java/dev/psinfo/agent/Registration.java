@@ -91,8 +91,13 @@ final class Registration {
       done.add(AGENT);
       for (Map.Entry<String, ProcessGroup> g : groups.entrySet()) {
         ObjectName name = group(g.getKey());
+        // only a group with expect.NAME can go down or up: the others send nothing, so they are
+        // no emitters, and a JMX connector that subscribes to every emitter starts no poller there
         server.registerMBean(
-            new DescribedEmitterMBean<>(g.getValue(), ProcessGroupMXBean.class), name);
+            g.getValue().getExpected() > 0
+                ? DescribedEmitterMBean.of(g.getValue())
+                : new DescribedMBean<>(g.getValue(), ProcessGroupMXBean.class),
+            name);
         done.add(name);
       }
     } catch (JMException | RuntimeException e) {

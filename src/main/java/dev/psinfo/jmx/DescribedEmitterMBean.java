@@ -18,10 +18,27 @@ public final class DescribedEmitterMBean<T> extends DescribedMBean<T>
     implements NotificationEmitter {
   private final NotificationEmitter emitter;
 
-  /** Wraps {@code implementation}, which must be a {@link NotificationEmitter}. */
-  public DescribedEmitterMBean(T implementation, Class<T> mxbeanInterface) {
+  private final Runnable onUnregister;
+
+  /**
+   * Wraps {@code implementation}, whose notifications {@code emitter} sends.
+   *
+   * @param onUnregister run when the bean is unregistered (stops a poller, whoever still listens)
+   */
+  public DescribedEmitterMBean(
+      T implementation,
+      Class<T> mxbeanInterface,
+      NotificationEmitter emitter,
+      Runnable onUnregister) {
     super(implementation, mxbeanInterface);
-    this.emitter = (NotificationEmitter) requireNonNull(implementation, "implementation is null");
+    this.emitter = requireNonNull(emitter, "emitter is null");
+    this.onUnregister = requireNonNull(onUnregister, "onUnregister is null");
+  }
+
+  /** A group's bean: its attributes, its notifications, its poller stopped with the bean. */
+  public static DescribedEmitterMBean<ProcessGroupMXBean> of(ProcessGroup group) {
+    return new DescribedEmitterMBean<>(
+        group, ProcessGroupMXBean.class, group.emitter(), group::stop);
   }
 
   @Override
@@ -56,13 +73,10 @@ public final class DescribedEmitterMBean<T> extends DescribedMBean<T>
     emitter.removeNotificationListener(listener, filter, handback);
   }
 
-  /** A group's poller stops when its bean is unregistered, whoever still listens. */
   @Override
   public void postDeregister() {
     super.postDeregister();
-    if (emitter instanceof ProcessGroup g) {
-      g.stop();
-    }
+    onUnregister.run();
   }
 
   @Override

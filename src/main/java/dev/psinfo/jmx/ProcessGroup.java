@@ -39,7 +39,7 @@ import javax.management.openmbean.SimpleType;
  * first snapshot a group counts as up, so a group that is down at its first snapshot sends {@value
  * #DOWN}.
  */
-public final class ProcessGroup implements ProcessGroupMXBean, NotificationEmitter {
+public final class ProcessGroup implements ProcessGroupMXBean {
   static final String DOWN = "psinfo.group.down";
   static final String UP = "psinfo.group.up";
 
@@ -370,27 +370,37 @@ public final class ProcessGroup implements ProcessGroupMXBean, NotificationEmitt
     events.stop();
   }
 
-  @Override
-  public void addNotificationListener(
-      NotificationListener listener, NotificationFilter filter, Object handback) {
-    events.add(listener, filter, handback);
-  }
+  /**
+   * The group's notifications as an emitter, for the bean that registers it ({@link
+   * DescribedEmitterMBean}). The group itself is no {@link NotificationEmitter}: a group registered
+   * without it (no {@code expect.NAME}: it never goes down) is no emitter to JMX, so a connector
+   * that subscribes to every emitter starts no poller for it.
+   */
+  public NotificationEmitter emitter() {
+    return new NotificationEmitter() {
+      @Override
+      public void addNotificationListener(
+          NotificationListener listener, NotificationFilter filter, Object handback) {
+        events.add(listener, filter, handback);
+      }
 
-  @Override
-  public void removeNotificationListener(NotificationListener listener)
-      throws ListenerNotFoundException {
-    events.remove(listener);
-  }
+      @Override
+      public void removeNotificationListener(NotificationListener listener)
+          throws ListenerNotFoundException {
+        events.remove(listener);
+      }
 
-  @Override
-  public void removeNotificationListener(
-      NotificationListener listener, NotificationFilter filter, Object handback)
-      throws ListenerNotFoundException {
-    events.remove(listener, filter, handback);
-  }
+      @Override
+      public void removeNotificationListener(
+          NotificationListener listener, NotificationFilter filter, Object handback)
+          throws ListenerNotFoundException {
+        events.remove(listener, filter, handback);
+      }
 
-  @Override
-  public MBeanNotificationInfo[] getNotificationInfo() {
-    return new MBeanNotificationInfo[] {INFO};
+      @Override
+      public MBeanNotificationInfo[] getNotificationInfo() {
+        return new MBeanNotificationInfo[] {INFO};
+      }
+    };
   }
 }

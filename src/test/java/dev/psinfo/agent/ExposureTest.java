@@ -101,4 +101,23 @@ class ExposureTest {
     assertThat(server.getAttribute(agent, "Options")).isEqualTo(options);
     assertThat(server.queryNames(new ObjectName("psinfo:*"), null)).hasSize(4);
   }
+
+  @Test
+  void onlyAGroupWithAnExpectationSendsNotifications() throws Exception {
+    assertThat(
+            Installation.install(
+                OptionsParser.parse("ttl=1m,group.a=^no-such-a$,group.b=^no-such-b$,expect.b=1"),
+                false))
+        .isTrue();
+    ObjectName a = new ObjectName("psinfo:type=ProcessGroup,name=a");
+    ObjectName b = new ObjectName("psinfo:type=ProcessGroup,name=b");
+    String emitter = javax.management.NotificationEmitter.class.getName();
+    assertThat(server.isInstanceOf(a, emitter)).isFalse();
+    assertThat(server.getMBeanInfo(a).getNotifications()).isEmpty();
+    assertThat(server.isInstanceOf(b, emitter)).isTrue();
+    assertThat(server.getMBeanInfo(b).getNotifications()[0].getNotifTypes())
+        .containsExactly("psinfo.group.down", "psinfo.group.up");
+    assertThat(server.getAttribute(b, "Up")).isEqualTo(false);
+    assertThat(server.getAttribute(a, "Up")).isEqualTo(true);
+  }
 }

@@ -133,7 +133,7 @@ class ProcessGroupTest {
     ProcessGroup g =
         new ProcessGroup(sampler, "web", UserPattern.compile("nginx"), 2, Duration.ofHours(1));
     BlockingQueue<Notification> got = new LinkedBlockingQueue<>();
-    g.addNotificationListener((n, hb) -> got.add(n), null, null);
+    g.emitter().addNotificationListener((n, hb) -> got.add(n), null, null);
     // the poller's first look learns the group: one member of two expected, so down
     Notification down = got.poll(60, TimeUnit.SECONDS);
     assertThat(down).isNotNull();
@@ -181,7 +181,7 @@ class ProcessGroupTest {
     assertThat(g.getDownSinceMillis()).isEqualTo(-1);
     MBeanServer server = MBeanServerFactory.newMBeanServer();
     ObjectName name = new ObjectName("psinfo:type=ProcessGroup,name=group");
-    server.registerMBean(new DescribedEmitterMBean<>(g, ProcessGroupMXBean.class), name);
+    server.registerMBean(DescribedEmitterMBean.of(g), name);
     assertThat(server.isInstanceOf(name, NotificationEmitter.class.getName())).isTrue();
     assertThat(server.getMBeanInfo(name).getNotifications()[0].getNotifTypes())
         .containsExactly("psinfo.group.down", "psinfo.group.up");
