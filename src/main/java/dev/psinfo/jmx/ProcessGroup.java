@@ -105,6 +105,14 @@ public final class ProcessGroup implements ProcessGroupMXBean {
 
   private static final CompositeData[] NO_ROWS = new CompositeData[0];
 
+  /**
+   * A new member whose start time is at most this much before the group's first snapshot still
+   * counts as a restart: a start time is boot time plus ticks, and Linux's boot time ({@code
+   * btime}) is in whole seconds, so a process started just after a snapshot can read as started
+   * before it. A process that had been running longer (one that only now matches) is no restart.
+   */
+  static final long START_SLACK_MILLIS = 2000;
+
   private record Identity(long pid, long startTimeMillis) {}
 
   private record Computed(Snapshot snapshot, ProcessTotals totals) {}
@@ -296,7 +304,9 @@ public final class ProcessGroup implements ProcessGroupMXBean {
         firstSnapshotMillis = now;
       } else {
         for (Identity i : current) {
-          if (!members.contains(i) && i.startTimeMillis() > firstSnapshotMillis) {
+          if (!members.contains(i)
+              && (i.startTimeMillis() < 0
+                  || i.startTimeMillis() > firstSnapshotMillis - START_SLACK_MILLIS)) {
             restarts++;
           }
         }

@@ -192,4 +192,26 @@ class ProcessGroupTest {
     server.unregisterMBean(name);
     assertThat(g.polling()).as("stopped with its bean").isFalse();
   }
+
+  @Test
+  void aStartTimeReadInWholeSecondsOfBootTimeStillCountsButAnOldProcessDoesNot() {
+    long t0 = 1_700_000_000_000L;
+    FakeProbe steps =
+        new FakeProbe()
+            .then(1000, List.of(web(10, t0 - 60_000)))
+            // 11 started just after the first snapshot but reads 0.9 s before it (btime is in
+            // whole seconds); 12 has run for an hour and only now matches: no restart
+            .then(1000, List.of(web(11, t0 + 100), web(12, t0 - 3_600_000)));
+    AtomicLong clock = new AtomicLong(1);
+    ProcessGroup g =
+        new ProcessGroup(
+            new ProcessSampler(steps, ProcessFilter.ALL, null, Duration.ofSeconds(30), clock::get),
+            "web",
+            UserPattern.compile("nginx"),
+            1,
+            Duration.ofHours(1));
+    assertThat(g.getRestarts()).isZero();
+    clock.addAndGet(Duration.ofMinutes(1).toNanos());
+    assertThat(g.getRestarts()).isEqualTo(1);
+  }
 }
