@@ -17,7 +17,8 @@ import java.lang.instrument.Instrumentation;
  * {@code debug}); problems are one line each on stderr, control characters escaped. Bad options are
  * reported together in one line and the agent stays off; no {@link Throwable} escapes; the agent
  * never ends the JVM; no non-daemon thread is started. Loading the agent again into a JVM that has
- * it registers nothing twice.
+ * it registers nothing twice; an attach ({@code agentmain}) then applies the options that change at
+ * run time ({@link LiveSettings}) and says which need a restart.
  */
 public final class Agent {
   private Agent() {}
@@ -69,7 +70,10 @@ public final class Agent {
         System.err.println("psinfo-jmx: agent not started: " + Log.printable(e.getMessage()));
         return false;
       }
-      // the latest load's log= is in force: attaching with log=debug turns on details
+      // an attach into a JVM whose agent is registered: the options that change at run time
+      if (!inBackground && Installation.applyLive(agentArgs)) {
+        return true;
+      }
       Log.setLevel(Log.Level.valueOf(options.log().name()));
       return Installation.install(options, inBackground, inst);
     } catch (Throwable t) {

@@ -32,6 +32,7 @@ import javax.management.ObjectName;
 final class Installation {
   private static final Log log = Log.of(Installation.class);
   private static Registration installed;
+  private static LiveSettings live;
 
   /** Loads waiting for the registration thread, and whether one is running; guarded by PENDING. */
   private static final Deque<Pending> PENDING = new ArrayDeque<>();
@@ -145,8 +146,9 @@ final class Installation {
             options.pin(),
             options.eventInterval());
     SystemInfo system = new SystemInfo(platform.systemProbe(), sampler, options.ttl());
+    LiveSettings settings = new LiveSettings(sampler, system, table);
     AgentStatus status =
-        new AgentStatus(version(), options.source(), System.currentTimeMillis(), sampler);
+        new AgentStatus(version(), options.source(), System.currentTimeMillis(), sampler, settings);
     Map<String, ProcessGroup> groups = new LinkedHashMap<>();
     options
         .groups()
@@ -163,6 +165,7 @@ final class Installation {
     try {
       installed =
           Registration.register(server, table, system, new Coverage(sampler), status, groups);
+      live = settings;
     } catch (InstanceAlreadyExistsException e) {
       // another copy of the agent (another class loader) won the race
       log.info("psinfo-jmx is already registered in this JVM by another copy of the agent");
@@ -195,14 +198,44 @@ final class Installation {
     return true;
   }
 
+  /**
+   * When this copy of the agent is registered, applies the live options {@code agentArgs} gives
+   * ({@link LiveSettings}), puts the one line that says what was applied and what needs a restart
+   * in {@link AgentStatus#APPLIED_PROPERTY} for {@code attach}, and returns true; else false.
+   *
+   * @param agentArgs options that {@link dev.psinfo.config.OptionsParser#parse} accepted
+   */
+  static synchronized boolean applyLive(String agentArgs) {
+    LiveSettings settings = live;
+    if (installed == null || settings == null) {
+      return false;
+    }
+    String line;
+    try {
+      line = settings.apply(agentArgs == null ? "" : agentArgs);
+    } catch (IllegalArgumentException e) {
+      line = "nothing applied: " + e.getMessage();
+    }
+    log.info("psinfo-jmx is already registered in this JVM; {}", line);
+    try {
+      System.setProperty(AgentStatus.APPLIED_PROPERTY, line);
+    } catch (SecurityException e) {
+      // attach then cannot print it; the Agent bean's LastOptionsChange has it
+    }
+    publish(ManagementFactory.getPlatformMBeanServer());
+    return true;
+  }
+
   /** Unregisters what this JVM's agent registered; safe to call more than once. */
   static synchronized void uninstall() {
     Registration r = installed;
     installed = null;
+    live = null;
     if (r != null) {
       r.unregister();
       try {
         System.clearProperty(AgentStatus.REGISTERED_PROPERTY);
+        System.clearProperty(AgentStatus.APPLIED_PROPERTY);
       } catch (SecurityException e) {
         // not allowed here: it was not set either
       }

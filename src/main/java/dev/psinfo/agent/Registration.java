@@ -13,8 +13,10 @@ import dev.psinfo.jmx.SystemInfoMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import org.weakref.jmx.MBeanExporter;
@@ -87,7 +89,7 @@ final class Registration {
       done.add(SYSTEM_INFO);
       server.registerMBean(new DescribedMBean<>(coverage, CoverageMXBean.class), COVERAGE);
       done.add(COVERAGE);
-      new MBeanExporter(server).export(AGENT.toString(), status);
+      server.registerMBean(agentBean(status), AGENT);
       done.add(AGENT);
       for (Map.Entry<String, ProcessGroup> g : groups.entrySet()) {
         ObjectName name = group(g.getKey());
@@ -105,6 +107,17 @@ final class Registration {
       throw e;
     }
     return new Registration(server, done);
+  }
+
+  /**
+   * The Agent bean: jmxutils builds it from the {@code @Managed} annotations in a private server
+   * (so nothing of jmxutils is visible in the platform server), {@link ActionImpact} gives {@code
+   * applyOptions} the impact {@code ACTION}.
+   */
+  private static ActionImpact agentBean(AgentStatus status) throws JMException {
+    MBeanServer inner = MBeanServerFactory.newMBeanServer();
+    new MBeanExporter(inner).export(AGENT.toString(), status);
+    return new ActionImpact(inner, AGENT, Set.of("applyOptions"));
   }
 
   /** Unregisters what {@link #register} registered; safe to call more than once. */

@@ -31,12 +31,14 @@ final class AttachCommand {
       Loads the psinfo-jmx agent (this jar) into the running JVM with process id PID, as if it
       had been started with -javaagent:psinfo-jmx-agent.jar=OPTIONS, then lists the MBeans it
       registered (psinfo:type=ProcessTable, SystemInfo, Coverage, Agent). Open them with
-      jconsole PID (JConsole starts that JVM's local JMX connector itself), or read them with
-      'jmx' when that JVM has a JMX port. attach opens no port in the target JVM.
+      jconsole -pluginpath psinfo-jmx-agent.jar PID (JConsole starts that JVM's local JMX
+      connector itself; the jar adds its Processes and System tabs), or read them with 'jmx'
+      when that JVM has a JMX port. attach opens no port in the target JVM.
 
       OPTIONS are the agent's comma-separated key=value options (e.g. ttl=5s,exclude=^kworker);
-      they are checked here first. Attaching again changes nothing: the agent registers once
-      per JVM, and the first options stay.
+      they are checked here first. The agent registers once per JVM: attaching again with
+      OPTIONS applies those that change at run time (log, ttl, eventInterval) and names, in
+      one line, those that need a restart of that JVM (the others).
 
       Requirements (the Attach API's): run this with a JDK (not a JRE) as the same user as the
       target JVM, and the target must not run with -XX:+DisableAttachMechanism. To protect
@@ -104,7 +106,16 @@ final class AttachCommand {
     try {
       List<String> before = registeredNames(vm, pid);
       if (before.contains(RemoteSource.TABLE.toString())) {
-        cli.out().println("psinfo-jmx is already registered in pid " + pid + "; nothing loaded:");
+        if (options.isBlank()) {
+          cli.out().println("psinfo-jmx is already registered in pid " + pid + "; nothing loaded:");
+        } else {
+          cli.out()
+              .println(
+                  "psinfo-jmx is already registered in pid "
+                      + pid
+                      + "; "
+                      + change(vm, pid, jar, options));
+        }
         // the names come from the target JVM's system property: text for people, escaped
         before.forEach(n -> cli.out().println("  " + Printable.escape(n)));
         startManagementAgent(cli, vm, pid, a.flag("--start-management-agent"));
@@ -131,7 +142,15 @@ final class AttachCommand {
       cli.out().println("loaded psinfo-jmx into pid " + pid + "; registered:");
       after.forEach(n -> cli.out().println("  " + Printable.escape(n)));
       startManagementAgent(cli, vm, pid, a.flag("--start-management-agent"));
-      cli.out().println("open them with: jconsole " + pid);
+      cli.out()
+          .println(
+              "open them with: jconsole -pluginpath "
+                  + jar.toAbsolutePath()
+                  + " "
+                  + pid
+                  + "   (its Processes and System tabs; plain jconsole "
+                  + pid
+                  + ": MBeans > psinfo)");
       return Main.OK;
     } finally {
       try {
@@ -227,6 +246,32 @@ final class AttachCommand {
    * The psinfo MBean names the agent says it registered in the attached JVM (its system property,
    * read through the Attach API); empty when it has not registered.
    */
+  /**
+   * Loads the agent again into a JVM where it is registered, so that it applies the options that
+   * change at run time; returns the agent's one line about what it applied and what needs a restart
+   * (an agent too old to change anything sets none).
+   */
+  private static String change(VirtualMachine vm, long pid, Path jar, String options)
+      throws CliException {
+    try {
+      vm.loadAgent(jar.toString(), options);
+    } catch (AgentLoadException | AgentInitializationException | IOException e) {
+      throw new CliException(
+          "pid " + pid + " did not load the agent: " + RemoteSource.rootMessage(e), e);
+    }
+    String line;
+    try {
+      line = vm.getSystemProperties().getProperty(AgentStatus.APPLIED_PROPERTY, "");
+    } catch (IOException | RuntimeException e) {
+      throw new CliException(
+          "cannot read the system properties of pid " + pid + ": " + RemoteSource.rootMessage(e),
+          e);
+    }
+    return line.isBlank()
+        ? "its agent is older and changes no option at run time: nothing applied (restart the JVM)"
+        : line;
+  }
+
   private static List<String> registeredNames(VirtualMachine vm, long pid) throws CliException {
     try {
       String names = vm.getSystemProperties().getProperty(AgentStatus.REGISTERED_PROPERTY, "");

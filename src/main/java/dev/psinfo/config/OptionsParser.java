@@ -170,6 +170,29 @@ public final class OptionsParser {
     }
   }
 
+  /**
+   * The options {@code agentArgs} gives, key to value as written, those of its {@code config} file
+   * included (inline ones override them), without {@code config} itself: what a later load asks to
+   * change. Call it on options that {@link #parse} accepted.
+   *
+   * @throws OptionsException as {@link #parse} would
+   */
+  public static Map<String, String> given(String agentArgs) throws OptionsException {
+    parse(agentArgs);
+    List<String> problems = new ArrayList<>();
+    Map<String, String> inline = splitInline(agentArgs == null ? "" : agentArgs, problems);
+    Map<String, String> merged = new LinkedHashMap<>();
+    String configFile = inline.remove("config");
+    if (configFile != null) {
+      merged.putAll(readConfigFile(configFile, problems));
+    }
+    merged.putAll(inline);
+    if (!problems.isEmpty()) {
+      throw failure(problems);
+    }
+    return merged;
+  }
+
   private static OptionsException failure(List<String> problems) {
     boolean unknown = false;
     for (String p : problems) {

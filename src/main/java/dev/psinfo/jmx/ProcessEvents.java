@@ -111,7 +111,7 @@ final class ProcessEvents {
   }
 
   private final Table table;
-  private final Duration interval;
+  private volatile Duration interval;
   private final Supplier<ObjectName> source;
   private final ThreadPoolExecutor dispatch;
   private final List<Subscription> subscriptions = new ArrayList<>();
@@ -143,6 +143,16 @@ final class ProcessEvents {
               return t;
             });
     dispatch.allowCoreThreadTimeOut(true);
+  }
+
+  /** Compares every {@code interval} from the poller's next wait on. */
+  void setInterval(Duration interval) {
+    this.interval = requireNonNull(interval, "interval is null");
+  }
+
+  /** The time between two polls. */
+  Duration interval() {
+    return interval;
   }
 
   /**

@@ -473,6 +473,19 @@ public final class ProcessTable
     return events;
   }
 
+  /**
+   * Compares snapshots for notifications every {@code eventInterval} from the poller's next wait on
+   * (a live option: {@code attach}).
+   */
+  public void setEventInterval(Duration eventInterval) {
+    events.setInterval(eventInterval);
+  }
+
+  /** How often snapshots are compared for notifications while someone listens. */
+  public Duration eventInterval() {
+    return events.interval();
+  }
+
   /** True while start/exit notifications are being looked for (someone listens). */
   boolean polling() {
     return events.polling();

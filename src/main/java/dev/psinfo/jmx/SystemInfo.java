@@ -88,9 +88,19 @@ public final class SystemInfo implements SystemInfoMXBean {
     this.probe = probe;
     this.scans = scans;
     this.nanoClock = nanoClock;
-    this.cpu =
-        new TtlCache<>(
-            ttl.compareTo(MIN_CPU_INTERVAL) < 0 ? MIN_CPU_INTERVAL : ttl, nanoClock, this::readCpu);
+    this.cpu = new TtlCache<>(cpuTtl(ttl), nanoClock, this::readCpu);
+  }
+
+  private static Duration cpuTtl(Duration ttl) {
+    return ttl.compareTo(MIN_CPU_INTERVAL) < 0 ? MIN_CPU_INTERVAL : ttl;
+  }
+
+  /** Serves each reading for {@code ttl} from the next read on (a live option: {@code attach}). */
+  public void setTtl(Duration ttl) {
+    facts.setTtl(ttl);
+    load.setTtl(ttl);
+    counts.setTtl(ttl);
+    cpu.setTtl(cpuTtl(ttl));
   }
 
   /**

@@ -24,7 +24,7 @@ public final class ProcessSampler {
   private final ProcessFilter filter;
   private final ArgsScrubber scrubber;
   private final TtlCache<Snapshot> cache;
-  private final Duration ttl;
+  private volatile Duration ttl;
   private final CpuTracker cpu = new CpuTracker();
   private final ScrubMemo scrubbed = new ScrubMemo();
   private final AtomicLong gone = new AtomicLong();
@@ -80,6 +80,12 @@ public final class ProcessSampler {
   /** How long one scan is served. */
   public Duration ttl() {
     return ttl;
+  }
+
+  /** Serves each scan for {@code ttl} from the next read on (a live option: {@code attach}). */
+  public void setTtl(Duration ttl) {
+    cache.setTtl(ttl);
+    this.ttl = ttl;
   }
 
   /** The platform reader's name. */

@@ -41,8 +41,8 @@ public final class TtlCache<T> {
   /** How long a caller waits for the first load before it gets an error. */
   public static final Duration FIRST_WAIT = Duration.ofSeconds(30);
 
-  private final long ttlNanos;
-  private final long refreshFloorNanos;
+  private volatile long ttlNanos;
+  private volatile long refreshFloorNanos;
   private final long staleWaitNanos;
   private final long firstWaitNanos;
   private final LongSupplier nanoClock;
@@ -77,16 +77,26 @@ public final class TtlCache<T> {
       Duration firstWait,
       LongSupplier nanoClock,
       Loader<T> loader) {
-    requireNonNull(ttl, "ttl is null");
-    if (ttl.isNegative()) {
-      throw new IllegalArgumentException("ttl must not be negative: " + ttl);
-    }
-    this.ttlNanos = ttl.toNanos();
-    this.refreshFloorNanos = Math.min(ttlNanos, REFRESH_FLOOR.toNanos());
+    setTtl(ttl);
     this.staleWaitNanos = requireNonNull(staleWait, "staleWait is null").toNanos();
     this.firstWaitNanos = requireNonNull(firstWait, "firstWait is null").toNanos();
     this.nanoClock = requireNonNull(nanoClock, "nanoClock is null");
     this.loader = requireNonNull(loader, "loader is null");
+  }
+
+  /**
+   * Changes the ttl from the next read on (a value already loaded is judged by the new one).
+   *
+   * @throws IllegalArgumentException when {@code ttl} is negative
+   */
+  public void setTtl(Duration ttl) {
+    requireNonNull(ttl, "ttl is null");
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative: " + ttl);
+    }
+    long nanos = ttl.toNanos();
+    this.refreshFloorNanos = Math.min(nanos, REFRESH_FLOOR.toNanos());
+    this.ttlNanos = nanos;
   }
 
   /**

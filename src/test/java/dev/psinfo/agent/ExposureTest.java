@@ -21,9 +21,11 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
- * The agent's beans as it registers them: read-only. No attribute is writable (and writing one
- * fails), every operation is a query ({@code INFO}) except {@code refresh} ({@code ACTION_INFO}: it
- * renews the cache), and invoking every operation changes no attribute but the cache's.
+ * The agent's beans as it registers them: read-only but for the live options. No attribute is
+ * writable (and writing one fails), every operation is a query ({@code INFO}) except {@code
+ * refresh} ({@code ACTION_INFO}: it renews the cache) and the Agent bean's {@code applyOptions}
+ * ({@code ACTION}: log, ttl, eventInterval), and invoking every query changes no attribute but the
+ * cache's.
  */
 @EnabledOnOs(OS.LINUX)
 class ExposureTest {
@@ -61,9 +63,11 @@ class ExposureTest {
       for (MBeanOperationInfo op : info.getOperations()) {
         operations.add(name.getKeyProperty("type") + "." + op.getName());
         int expected =
-            op.getName().equals("refresh")
-                ? MBeanOperationInfo.ACTION_INFO
-                : MBeanOperationInfo.INFO;
+            switch (op.getName()) {
+              case "refresh" -> MBeanOperationInfo.ACTION_INFO;
+              case "applyOptions" -> MBeanOperationInfo.ACTION;
+              default -> MBeanOperationInfo.INFO;
+            };
         assertThat(op.getImpact()).as("impact of %s", op.getName()).isEqualTo(expected);
       }
     }
@@ -76,7 +80,8 @@ class ExposureTest {
             "ProcessTable.byUser",
             "ProcessTable.children",
             "ProcessTable.psText",
-            "ProcessTable.refresh");
+            "ProcessTable.refresh",
+            "Agent.applyOptions");
   }
 
   @Test

@@ -123,8 +123,11 @@ class CliIT {
 
       Result second = cli("attach", pid, "ttl=5s");
       assertThat(second.code()).as(second.err()).isZero();
-      assertThat(second.out()).contains("already registered in pid " + pid, "nothing loaded");
+      assertThat(second.out()).contains("already registered in pid " + pid + "; applied ttl=5s");
       assertThat(jmx.getAttribute(ChildJvmNames.AGENT, "Options")).isEqualTo("ttl=0");
+      assertThat(jmx.getAttribute(ChildJvmNames.AGENT, "TtlMillis")).isEqualTo(5_000L);
+      Result third = cli("attach", pid);
+      assertThat(third.out()).contains("already registered in pid " + pid + "; nothing loaded");
       assertThat(jmx.queryNames(new javax.management.ObjectName("psinfo:*"), null)).hasSize(4);
       assertThat(child.stop()).isZero();
     }

@@ -41,6 +41,23 @@ class TtlCacheTest {
   }
 
   @Test
+  void aNewTtlJudgesTheValueAlreadyLoaded() {
+    TtlCache<Integer> cache =
+        new TtlCache<>(Duration.ofMinutes(10), clock::get, loads::incrementAndGet);
+    assertThat(cache.get()).isEqualTo(1);
+    clock.addAndGet(3_000_000_000L);
+    assertThat(cache.get()).isEqualTo(1);
+    cache.setTtl(Duration.ofSeconds(2));
+    assertThat(cache.get()).isEqualTo(2);
+    clock.addAndGet(1_000_000_000L);
+    assertThat(cache.get()).isEqualTo(2);
+    assertThatThrownBy(() -> cache.setTtl(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    clock.addAndGet(1_000_000_000L);
+    assertThat(cache.get()).isEqualTo(3);
+  }
+
+  @Test
   void refreshIsRateLimitedByTheTtlWhenItIsShorterThanTheFloor() {
     TtlCache<Integer> cache =
         new TtlCache<>(Duration.ofMillis(200), clock::get, loads::incrementAndGet);

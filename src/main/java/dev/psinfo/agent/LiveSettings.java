@@ -1,0 +1,117 @@
+package dev.psinfo.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.config.AgentOptions;
+import dev.psinfo.config.OptionsException;
+import dev.psinfo.config.OptionsParser;
+import dev.psinfo.jmx.AgentStatus;
+import dev.psinfo.jmx.ProcessTable;
+import dev.psinfo.jmx.SystemInfo;
+import dev.psinfo.probe.Log;
+import dev.psinfo.sampling.ProcessSampler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The options a running agent takes without a restart: {@link #LIVE} ({@code log}, {@code ttl},
+ * {@code eventInterval}). {@code attach PID OPTIONS} into a JVM whose agent is registered, and the
+ * Agent bean's {@code applyOptions}, come here; every other option (the platform, the filters, the
+ * groups, scrubbing, {@code maxRows}…) shapes what is registered and needs a JVM restart.
+ * Thread-safe.
+ */
+final class LiveSettings implements AgentStatus.Live {
+  /** The options that change at run time, in the order the answer names them. */
+  static final List<String> LIVE = List.of("log", "ttl", "eventInterval");
+
+  private final ProcessSampler sampler;
+  private final SystemInfo system;
+  private final ProcessTable table;
+  private volatile String last = "";
+
+  LiveSettings(ProcessSampler sampler, SystemInfo system, ProcessTable table) {
+    this.sampler = requireNonNull(sampler, "sampler is null");
+    this.system = requireNonNull(system, "system is null");
+    this.table = requireNonNull(table, "table is null");
+  }
+
+  /**
+   * Applies the live options {@code agentArgs} gives and names, in the one line it returns, those
+   * applied and those that need a restart (not applied). Options it does not give keep their value.
+   *
+   * @throws IllegalArgumentException when {@code agentArgs} does not parse; nothing is applied
+   */
+  @Override
+  public String apply(String agentArgs) {
+    AgentOptions options;
+    Map<String, String> given;
+    try {
+      options = OptionsParser.parse(agentArgs);
+      given = OptionsParser.given(agentArgs);
+    } catch (OptionsException e) {
+      throw new IllegalArgumentException(Log.printable(e.getMessage()));
+    }
+    return apply(options, given);
+  }
+
+  /** As {@link #apply(String)}, for options parsed already, with the keys and values given. */
+  synchronized String apply(AgentOptions options, Map<String, String> given) {
+    List<String> applied = new ArrayList<>();
+    List<String> restart = new ArrayList<>();
+    for (Map.Entry<String, String> e : given.entrySet()) {
+      String key = e.getKey();
+      switch (key) {
+        case "log" -> Log.setLevel(Log.Level.valueOf(options.log().name()));
+        case "ttl" -> {
+          sampler.setTtl(options.ttl());
+          system.setTtl(options.ttl());
+        }
+        case "eventInterval" -> table.setEventInterval(options.eventInterval());
+        default -> {
+          restart.add(key);
+          continue;
+        }
+      }
+      applied.add(key + "=" + e.getValue());
+    }
+    String line;
+    if (given.isEmpty()) {
+      line = "no options given; live options: " + String.join(", ", LIVE);
+    } else {
+      StringBuilder b = new StringBuilder();
+      if (!applied.isEmpty()) {
+        b.append("applied ").append(String.join(", ", applied));
+      }
+      if (!restart.isEmpty()) {
+        b.append(applied.isEmpty() ? "" : "; ")
+            .append("need a restart (not applied): ")
+            .append(String.join(", ", restart))
+            .append(" (live: ")
+            .append(String.join(", ", LIVE))
+            .append(')');
+      }
+      line = b.toString();
+    }
+    line = Log.printable(line);
+    last = line;
+    return line;
+  }
+
+  @Override
+  public String last() {
+    return last;
+  }
+
+  @Override
+  public String inForce() {
+    return "log="
+        + Log.level().name().toLowerCase(Locale.ROOT)
+        + ", ttl="
+        + sampler.ttl().toMillis()
+        + "ms, eventInterval="
+        + table.eventInterval().toMillis()
+        + "ms";
+  }
+}

@@ -1,0 +1,77 @@
+package dev.psinfo.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.psinfo.config.AgentOptions;
+import dev.psinfo.config.ExportOrder;
+import dev.psinfo.jmx.ProcessTable;
+import dev.psinfo.jmx.SystemInfo;
+import dev.psinfo.platform.Platforms;
+import dev.psinfo.probe.Log;
+import dev.psinfo.probe.Platform;
+import dev.psinfo.sampling.ProcessSampler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiveSettingsTest {
+  private final Log.Level before = Log.level();
+  private final AgentOptions options = AgentOptions.builder().build();
+  private final Platform platform = Platforms.of(options);
+  private final ProcessSampler sampler = ProcessSampler.of(platform.processProbe(), options);
+  private final ProcessTable table =
+      new ProcessTable(sampler, 0, ExportOrder.CPU, null, Duration.ofSeconds(5));
+  private final LiveSettings live =
+      new LiveSettings(
+          sampler, new SystemInfo(platform.systemProbe(), sampler, options.ttl()), table);
+
+  @AfterEach
+  void restoreTheLevel() {
+    Log.setLevel(before);
+  }
+
+  @Test
+  void appliesTheLiveOptionsGivenAndNamesTheOthers() {
+    Log.setLevel(Log.Level.WARN);
+    String line = live.apply("ttl=7s,include=java,log=debug,group.db=postgres");
+    assertThat(line)
+        .isEqualTo(
+            "applied ttl=7s, log=debug; need a restart (not applied): include, group.db"
+                + " (live: log, ttl, eventInterval)");
+    assertThat(sampler.ttl()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(Log.level()).isEqualTo(Log.Level.DEBUG);
+    assertThat(table.eventInterval()).isEqualTo(Duration.ofSeconds(5)); // not given: unchanged
+    assertThat(live.last()).isEqualTo(line);
+    assertThat(live.inForce()).isEqualTo("log=debug, ttl=7000ms, eventInterval=5000ms");
+
+    // an option not given keeps its value: log stays debug
+    assertThat(live.apply("eventInterval=2s")).isEqualTo("applied eventInterval=2s");
+    assertThat(Log.level()).isEqualTo(Log.Level.DEBUG);
+    assertThat(table.eventInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(live.apply("maxRows=3"))
+        .isEqualTo("need a restart (not applied): maxRows (live: log, ttl, eventInterval)");
+    assertThat(live.apply("")).isEqualTo("no options given; live options: log, ttl, eventInterval");
+  }
+
+  @Test
+  void aBadOptionAppliesNothing() {
+    assertThatThrownBy(() -> live.apply("ttl=1s,log=loud"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bad value for log: 'loud'");
+    assertThat(sampler.ttl()).isEqualTo(options.ttl());
+  }
+
+  @Test
+  void optionsFromAConfigFileCountAsGiven(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("psinfo.properties"), "ttl=9s\nmaxRows=2\n");
+    assertThat(live.apply("config=" + config + ",ttl=4s"))
+        .isEqualTo(
+            "applied ttl=4s; need a restart (not applied): maxRows"
+                + " (live: log, ttl, eventInterval)");
+    assertThat(sampler.ttl()).isEqualTo(Duration.ofSeconds(4));
+  }
+}
