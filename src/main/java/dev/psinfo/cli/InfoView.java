@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -91,8 +92,17 @@ final class InfoView {
    */
   static void text(PrintStream out, SystemInfoMXBean info, CoverageMXBean coverage) {
     List<String[]> lines = new ArrayList<>();
+    String cpuOver = null;
     for (Field f : FIELDS) {
-      lines.add(new String[] {f.name(), human(f.kind(), f.value().apply(info))});
+      Object v = f.value().apply(info);
+      String text = human(f.kind(), v);
+      if (f.name().startsWith("Cpu") && f.kind() == Kind.PERCENT && !text.equals("-")) {
+        if (cpuOver == null) {
+          cpuOver = cpuOver(info);
+        }
+        text = text + " (" + cpuOver + ")";
+      }
+      lines.add(new String[] {f.name(), text});
     }
     if (coverage != null) {
       for (CoverageField f : COVERAGE) {
@@ -114,6 +124,23 @@ final class InfoView {
     for (String[] l : lines) {
       out.println(l[0] + " ".repeat(width - l[0].length() + 2) + l[1]);
     }
+  }
+
+  /**
+   * What the host CPU percentages are measured over: {@code since boot} for the first reading (one
+   * {@code info} alone; the agent has no earlier reading to compare with), else {@code over the
+   * last 2.0 s}.
+   */
+  static String cpuOver(SystemInfoMXBean info) {
+    long interval = info.getCpuIntervalMillis();
+    long uptime = info.getUptimeSeconds();
+    if (interval < 0) {
+      return "over an unknown interval";
+    }
+    if (uptime >= 0 && interval >= (uptime - 2) * 1000) {
+      return "since boot";
+    }
+    return String.format(Locale.ROOT, "over the last %.1f s", interval / 1000.0);
   }
 
   private static String human(Kind kind, Object v) {

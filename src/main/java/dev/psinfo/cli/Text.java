@@ -46,14 +46,24 @@ final class Text {
     return PsText.percent(p);
   }
 
-  /** A duration in seconds as {@code 3d 04:12} or {@code 04:12}; {@code -} for -1. */
+  /**
+   * A duration in seconds with its units, so that it cannot be misread: {@code 3d 4h 05m}, {@code
+   * 4h 05m}, {@code 27m 08s}; {@code -} for -1.
+   */
   static String uptime(long seconds) {
     if (seconds < 0) {
       return "-";
     }
     long days = seconds / 86400;
-    String hm = String.format(Locale.ROOT, "%02d:%02d", (seconds / 3600) % 24, (seconds / 60) % 60);
-    return days > 0 ? days + "d " + hm : hm;
+    long hours = (seconds / 3600) % 24;
+    long minutes = (seconds / 60) % 60;
+    if (days > 0) {
+      return String.format(Locale.ROOT, "%dd %dh %02dm", days, hours, minutes);
+    }
+    if (hours > 0) {
+      return String.format(Locale.ROOT, "%dh %02dm", hours, minutes);
+    }
+    return String.format(Locale.ROOT, "%dm %02ds", minutes, seconds % 60);
   }
 
   /**

@@ -231,8 +231,17 @@ final class TopCommand {
       f.println();
     }
     f.flush();
-    cli.out().print(buffer.toString(StandardCharsets.UTF_8));
+    cli.out().print(screen(buffer.toString(StandardCharsets.UTF_8), ansi));
     cli.out().flush();
+  }
+
+  /**
+   * A frame as written: on a terminal without the newline after its last line, for a frame of
+   * exactly the terminal's height (the default {@code -n}) would otherwise scroll it by one line,
+   * and the first header line (the load average) would be gone every frame.
+   */
+  static String screen(String frame, boolean ansi) {
+    return ansi && frame.endsWith("\n") ? frame.substring(0, frame.length() - 1) : frame;
   }
 
   private static String loadOf(double v) {

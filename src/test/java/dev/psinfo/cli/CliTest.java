@@ -263,6 +263,14 @@ class CliTest {
     assertThat(text.code()).as(text.err()).isZero();
     assertThat(text.out())
         .contains("Hostname", "OsName", "TotalMemoryBytes", "LoadAverage1m", "Platform.probe");
+    if (text.outLines().stream().anyMatch(l -> l.matches("CpuSource +counters"))) {
+      // one info is one reading: its CPU use is the average since boot, and says so
+      assertThat(text.outLines())
+          .anyMatch(l -> l.matches("CpuBusyPercent +[0-9.]+ % \\(since boot\\)"));
+    }
+    assertThat(text.outLines())
+        .anyMatch(
+            l -> l.matches("UptimeSeconds +[0-9]+ \\(([0-9]+d )?([0-9]+h )?[0-9]+m( [0-9]+s)?\\)"));
     CliRun json = CliRun.of("info", "--format", "json");
     assertThat(json.code()).isZero();
     assertThat(json.out().strip()).startsWith("{").endsWith("}");
@@ -331,6 +339,38 @@ class CliTest {
         .contains("q quits");
     assertThat(r.out().replaceAll("\033\\[[?0-9;]*[A-Za-z]", "").lines())
         .allMatch(l -> l.length() <= 40);
+  }
+
+  /**
+   * A frame of the default {@code -n} fills the terminal's height exactly: a newline after its last
+   * line would scroll it by one, and the load-average line would be lost every frame.
+   */
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void topOnATerminalNeverScrollsItsFirstLineAway() {
+    Terminal fake =
+        new Terminal() {
+          @Override
+          int columns() {
+            return 80;
+          }
+
+          @Override
+          int rows() {
+            return 24;
+          }
+        };
+    CliRun r =
+        CliRun.with(() -> fake, () -> null, "top", "--iterations", "1", "--interval", "10ms");
+    assertThat(r.code()).as(r.err()).isZero();
+    String frame =
+        r.out()
+            .substring(
+                r.out().lastIndexOf(TopCommand.CLEAR) + TopCommand.CLEAR.length(),
+                r.out().lastIndexOf(TopCommand.SHOW_CURSOR));
+    assertThat(frame).startsWith("psinfo-jmx top - ").contains("load average: ");
+    assertThat(frame.lines().count()).isEqualTo(24); // this host has more than 18 processes
+    assertThat(frame.chars().filter(c -> c == '\n').count()).isEqualTo(23);
   }
 
   @Test

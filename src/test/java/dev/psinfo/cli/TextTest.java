@@ -23,6 +23,14 @@ class TextTest {
   }
 
   @Test
+  void uptimeSaysItsUnits() {
+    assertThat(Text.uptime(-1)).isEqualTo("-");
+    assertThat(Text.uptime(1628)).isEqualTo("27m 08s"); // was "00:27": minutes or hours?
+    assertThat(Text.uptime(3 * 3600 + 5 * 60 + 9)).isEqualTo("3h 05m");
+    assertThat(Text.uptime(2 * 86400 + 4 * 3600 + 60)).isEqualTo("2d 4h 01m");
+  }
+
+  @Test
   void cpuTimeLooksLikePs() {
     assertThat(Text.cpuTime(-1)).isEqualTo("-");
     assertThat(Text.cpuTime(7155)).isEqualTo("0:07");
