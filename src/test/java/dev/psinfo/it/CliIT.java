@@ -198,6 +198,12 @@ class CliIT {
             "\"pid\": 1,", "\"args\": \"/etc/init\"", "\"pid\": 5767616,", "\"name\": \"cron\"");
   }
 
+  /**
+   * The jmx command's time limit here: its default (10 s) is for people; a build machine under load
+   * may take longer to scan and answer, and the test is about the views, not about speed.
+   */
+  private static final String TIMEOUT = "120s";
+
   @Test
   void jmxReadsTheViewsFromARemoteAgent() throws Exception {
     int port;
@@ -215,14 +221,23 @@ class CliIT {
       String target = "127.0.0.1:" + port;
       // the port is this child's alone (other builds on this machine may run a HostApp too)
       Result ps =
-          cli("jmx", target, "ps", "--match", "jmxremote[.]port=" + port + " ", "--format", "csv");
+          cli(
+              "jmx",
+              "--timeout",
+              TIMEOUT,
+              target,
+              "ps",
+              "--match",
+              "jmxremote[.]port=" + port + " ",
+              "--format",
+              "csv");
       assertThat(ps.code()).as(ps.err()).isZero();
       assertThat(ps.out().lines().skip(1).filter(l -> l.startsWith(child.pid() + ",")))
           .singleElement()
           .asString()
           .contains("HostApp");
 
-      Result info = cli("jmx", target, "info");
+      Result info = cli("jmx", "--timeout", TIMEOUT, target, "info");
       assertThat(info.code()).as(info.err()).isZero();
       assertThat(info.out())
           .contains("OsName", "Linux", "Platform.probe", "CpuBusyPercent", "Coverage.KernelTasks");
@@ -231,7 +246,19 @@ class CliIT {
           .asString()
           .matches("Coverage +complete.*");
 
-      Result top = cli("jmx", target, "top", "--iterations", "2", "--interval", "100ms", "-n", "3");
+      Result top =
+          cli(
+              "jmx",
+              "--timeout",
+              TIMEOUT,
+              target,
+              "top",
+              "--iterations",
+              "2",
+              "--interval",
+              "100ms",
+              "-n",
+              "3");
       assertThat(top.code()).as(top.err()).isZero();
       // polled no faster than the remote ttl, so that each frame is a fresh scan
       assertThat(top.out()).contains("jmx " + target, "every 1050 ms");
