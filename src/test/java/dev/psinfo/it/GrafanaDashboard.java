@@ -33,7 +33,9 @@ final class GrafanaDashboard {
           "__interval", "15s",
           "__range", "5m");
 
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::\\w+)?}|\\$(\\w+)");
+  // $1 in label_replace's replacement is not a variable: names start with a letter or '_'
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\$\\{(\\w+)(?::\\w+)?}|\\$([A-Za-z_]\\w*)");
   private static final Pattern LABEL_VALUES =
       Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)", Pattern.DOTALL);
 

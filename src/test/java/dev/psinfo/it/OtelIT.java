@@ -42,7 +42,8 @@ class OtelIT {
   @Test
   void hostFactsAgentHealthAndGroupsReachPrometheusThroughTheOtelAgent() throws Exception {
     Path prometheus = PrometheusIT.executable("prometheus");
-    assumeTrue(prometheus != null, "prometheus not installed");
+    Path promtool = PrometheusIT.executable("promtool");
+    assumeTrue(prometheus != null && promtool != null, "prometheus/promtool not installed");
     Path otelAgent = ChildJvm.clients().resolve("opentelemetry-javaagent.jar");
     assertThat(otelAgent).isRegularFile();
 
@@ -66,7 +67,7 @@ class OtelIT {
                   "-Dotel.logs.exporter=none",
                   "-Dotel.service.name=psinfo-otel-it"))) {
         // the exporter's own text: names, types and units as the YAML declares them
-        String text = scrapeUntil(port, t -> t.contains("psinfo_group_process_count{"));
+        String text = scrapeUntil(port, t -> t.contains("psinfo_group_processes{"));
         assertThat(text)
             .contains("# TYPE system_memory_limit_bytes gauge")
             .contains("# TYPE psinfo_agent_scans_total counter")
@@ -75,6 +76,22 @@ class OtelIT {
             .contains("# TYPE psinfo_group_cpu_time_seconds gauge")
             .contains("system_memory_usage_bytes{")
             .contains("system_memory_state=\"free\"");
+        // promtool's linter warns only about the semantic-convention names that end in _count
+        // (system_process_count, the OTel agent's own jvm_thread_count) and target_info: psinfo's
+        // own counts are plural nouns (psinfo_group_processes)
+        Path metricsFile = Files.writeString(tmp.resolve("otel-metrics.txt"), text, UTF_8);
+        PrometheusIT.Run lint =
+            PrometheusIT.run(List.of(promtool.toString(), "check", "metrics"), metricsFile, 60);
+        assertThat(lint.output().lines().filter(l -> !l.isBlank()))
+            .as(lint.output())
+            .isNotEmpty()
+            .allMatch(
+                l ->
+                    l.matches(
+                            "(system|jvm)_[a-z_]+_count non-histogram and non-summary metrics"
+                                + " should not have \"_count\" suffix")
+                        || l.equals("target_info no help text"));
+        assertThat(text).doesNotContain("psinfo_group_process_count");
         // -1 (the empty group's oldest start) is dropped, not exported
         assertThat(text.lines())
             .filteredOn(l -> l.startsWith("psinfo_group_oldest_start_time_seconds{"))
@@ -88,7 +105,7 @@ class OtelIT {
           assertThat(single(server, "system_cpu_logical_count"))
               .isEqualTo(Runtime.getRuntime().availableProcessors());
           assertThat(single(server, "system_process_count")).isGreaterThan(3);
-          assertThat(single(server, "psinfo_system_thread_count"))
+          assertThat(single(server, "psinfo_system_threads"))
               .isGreaterThanOrEqualTo(single(server, "system_process_count"));
           assertThat(single(server, "system_uptime_seconds")).isPositive();
           // host CPU by mode: four shares of all processors that add up to about 100 %
@@ -97,15 +114,15 @@ class OtelIT {
           assertThat(modes).containsOnlyKeys("user", "system", "idle", "iowait");
           assertThat(modes.values().stream().mapToDouble(Double::doubleValue).sum())
               .isBetween(90.0, 101.0);
-          assertThat(single(server, "psinfo_coverage_visible_task_count"))
-              .isEqualTo(single(server, "psinfo_system_thread_count"));
+          assertThat(single(server, "psinfo_coverage_visible_tasks"))
+              .isEqualTo(single(server, "psinfo_system_threads"));
           assertThat(single(server, "psinfo_agent_scans_total")).isGreaterThanOrEqualTo(1);
           assertThat(single(server, "psinfo_agent_scan_errors_total")).isZero();
           assertThat(single(server, "psinfo_agent_scan_duration_last_seconds")).isPositive();
 
           // one series per group, told apart by psinfo_group_name
           Map<String, Double> counts =
-              byLabel(server, "psinfo_group_process_count", "psinfo_group_name");
+              byLabel(server, "psinfo_group_processes", "psinfo_group_name");
           assertThat(counts).containsOnlyKeys("marked", "empty");
           assertThat(counts.get("marked")).isEqualTo(marked.pids().size());
           assertThat(counts.get("empty")).isZero();
@@ -119,6 +136,18 @@ class OtelIT {
           double firstStart =
               marked.processes().get(0).info().startInstant().orElseThrow().toEpochMilli() / 1000.0;
           assertThat(oldest).isBetween(firstStart - 1, firstStart + 1);
+
+          // the Grafana dashboard's group panels read these names too
+          int groupQueries = 0;
+          for (GrafanaDashboard.Query q : GrafanaDashboard.queries(GrafanaDashboard.file())) {
+            if (q.where().contains("group") || q.where().contains("Groups")) {
+              Map<String, Double> byGroup = new TreeMap<>();
+              query(server, q.promql()).forEach((l, v) -> byGroup.put(l.get("group"), v));
+              assertThat(byGroup).as(q.where()).containsOnlyKeys("marked", "empty");
+              groupQueries++;
+            }
+          }
+          assertThat(groupQueries).isEqualTo(6);
         }
         assertThat(child.stop()).isZero();
       }
