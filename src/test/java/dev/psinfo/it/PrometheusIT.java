@@ -449,10 +449,11 @@ class PrometheusIT {
               String.join(
                   "\n",
                   "global:",
-                  // generous: on a shared, loaded build machine a scrape of the child can take
-                  // more than a second, and rate() below needs two good scrapes within its window
-                  "  scrape_interval: 3s",
-                  "  scrape_timeout: 3s",
+                  // generous: on a shared, loaded build machine (load 28 on 2 cores, 10,000
+                  // processes) a scrape of the child took more than 3 s; rate() below needs two
+                  // good scrapes within its window, and queryUntil waits a minute or more
+                  "  scrape_interval: 10s",
+                  "  scrape_timeout: 10s",
                   "scrape_configs:",
                   "  - job_name: psinfo",
                   "    static_configs:",
@@ -493,11 +494,14 @@ class PrometheusIT {
       throw new AssertionError("Prometheus never became ready; log: " + logTail());
     }
 
-    /** Queries the HTTP API until {@code done} accepts the JSON answer (bounded); returns it. */
+    /**
+     * Queries the HTTP API until {@code done} accepts the JSON answer (bounded: two minutes and
+     * more, for a few 10 s scrapes on a loaded machine); returns it.
+     */
     String queryUntil(String promql, Predicate<String> done) throws Exception {
       URI uri = base.resolve("/api/v1/query?query=" + URLEncoder.encode(promql, UTF_8));
       String last = "nothing yet";
-      for (int attempt = 0; attempt < 240 && process.isAlive(); attempt++) {
+      for (int attempt = 0; attempt < 480 && process.isAlive(); attempt++) {
         Optional<HttpResponse<String>> r = get(uri);
         if (r.isPresent()) {
           last = r.get().body();
