@@ -29,7 +29,7 @@ final class GrafanaDashboard {
       Map.of(
           "job", ".+",
           "instance", ".+",
-          "__rate_interval", "1m",
+          "__rate_interval", "2m",
           "__interval", "15s",
           "__range", "5m");
 

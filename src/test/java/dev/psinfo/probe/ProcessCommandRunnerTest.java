@@ -61,12 +61,15 @@ class ProcessCommandRunnerTest {
   @Test
   @Timeout(30)
   void aChildThatOutlivesTheCommandWithItsOutputOpenIsKilled(@TempDir Path tmp) throws Exception {
-    // the shell exits after 0.3 s; its background sleep keeps standard output open for 60 s
+    // the shell exits after 2 s; its background sleep keeps standard output open for 60 s. The
+    // runner finds the sleep by looking at the shell's descendants while the shell lives (one look
+    // walks the whole process table: over a second on a loaded host with 10,000 processes), so
+    // the shell lives long enough for a look; one born and orphaned between looks is not found
     Path pids = tmp.resolve("pids");
     CommandRunner.Result r =
         runner.run(
-            List.of("/bin/sh", "-c", "sleep 60 & echo $! > " + pids + "; sleep 0.3; exit 0"),
-            Duration.ofMillis(1500));
+            List.of("/bin/sh", "-c", "sleep 60 & echo $! > " + pids + "; sleep 2; exit 0"),
+            Duration.ofMillis(4000));
     assertThat(r.succeeded()).isFalse();
     assertThat(r.failure()).contains("output not closed within the timeout");
     List<Long> children = readPids(pids);
