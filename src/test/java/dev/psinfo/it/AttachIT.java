@@ -64,6 +64,10 @@ class AttachIT {
             List.of("-javaagent:" + ChildJvm.agentJar() + "=ttl=10m"), List.of())) {
       String pid = Long.toString(child.pid());
       MBeanServerConnection jmx = child.jmx();
+      // premain registers on a daemon thread, silently at log=warn: wait until it has
+      for (int i = 0; i < 600 && !jmx.isRegistered(ChildJvmNames.AGENT); i++) {
+        Thread.sleep(100);
+      }
       assertThat(jmx.getAttribute(ChildJvmNames.AGENT, "TtlMillis")).isEqualTo(600_000L);
       assertThat(child.stderr()).isEmpty(); // log=warn: a healthy agent is silent
 
