@@ -164,7 +164,8 @@ final class Installation {
                         options.eventInterval())));
     try {
       installed =
-          Registration.register(server, table, system, new Coverage(sampler), status, groups);
+          Registration.register(
+              server, sampler, table, system, new Coverage(sampler), status, groups);
       live = settings;
     } catch (InstanceAlreadyExistsException e) {
       // another copy of the agent (another class loader) won the race

@@ -10,6 +10,7 @@ import dev.psinfo.jmx.ProcessGroupMXBean;
 import dev.psinfo.jmx.ProcessTable;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.sampling.ProcessSampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +69,15 @@ final class Registration {
 
   /**
    * Registers the four beans and one {@code psinfo:type=ProcessGroup,name=NAME} per group in {@code
-   * server}; on any failure unregisters what it did and rethrows.
+   * server}; on any failure unregisters what it did and rethrows. The beans that read {@code
+   * sampler}'s snapshots answer each {@code getAttributes} from one snapshot.
    *
    * @throws javax.management.InstanceAlreadyExistsException when another copy of the agent (another
    *     class loader) registered first
    */
   static Registration register(
       MBeanServer server,
+      ProcessSampler sampler,
       ProcessTable table,
       SystemInfo system,
       Coverage coverage,
@@ -85,9 +88,10 @@ final class Registration {
     try {
       server.registerMBean(table, PROCESS_TABLE);
       done.add(PROCESS_TABLE);
-      server.registerMBean(new DescribedMBean<>(system, SystemInfoMXBean.class), SYSTEM_INFO);
+      server.registerMBean(
+          new DescribedMBean<>(system, SystemInfoMXBean.class, sampler), SYSTEM_INFO);
       done.add(SYSTEM_INFO);
-      server.registerMBean(new DescribedMBean<>(coverage, CoverageMXBean.class), COVERAGE);
+      server.registerMBean(new DescribedMBean<>(coverage, CoverageMXBean.class, sampler), COVERAGE);
       done.add(COVERAGE);
       server.registerMBean(agentBean(status), AGENT);
       done.add(AGENT);
@@ -97,8 +101,8 @@ final class Registration {
         // no emitters, and a JMX connector that subscribes to every emitter starts no poller there
         server.registerMBean(
             g.getValue().getExpected() > 0
-                ? DescribedEmitterMBean.of(g.getValue())
-                : new DescribedMBean<>(g.getValue(), ProcessGroupMXBean.class),
+                ? DescribedEmitterMBean.of(g.getValue(), sampler)
+                : new DescribedMBean<>(g.getValue(), ProcessGroupMXBean.class, sampler),
             name);
         done.add(name);
       }

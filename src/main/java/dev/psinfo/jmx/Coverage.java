@@ -16,11 +16,12 @@ public final class Coverage implements CoverageMXBean {
 
   private final Supplier<ProcessScan> scans;
   private final long agentPid;
+  private final boolean readsAs;
   private volatile Made made;
 
   /** Over the process table's snapshots; the agent is this JVM. */
   public Coverage(ProcessSampler sampler) {
-    this(scansOf(sampler), ProcessHandle.current().pid());
+    this(scansOf(sampler), ProcessHandle.current().pid(), "aix".equals(sampler.probeName()));
   }
 
   private static Supplier<ProcessScan> scansOf(ProcessSampler sampler) {
@@ -33,8 +34,19 @@ public final class Coverage implements CoverageMXBean {
    * @param agentPid the pid whose row gives the agent's effective uid
    */
   public Coverage(Supplier<ProcessScan> scans, long agentPid) {
+    this(scans, agentPid, true);
+  }
+
+  /**
+   * @param scans the latest scan; may throw or return null when there is none
+   * @param agentPid the pid whose row gives the agent's effective uid
+   * @param readsAs whether the probe reads {@code /proc/<pid>/as} at all (AIX); when not, {@link
+   *     #getAsDenied} is -1 (not available), so no 0 series claims a check that never ran
+   */
+  public Coverage(Supplier<ProcessScan> scans, long agentPid, boolean readsAs) {
     this.scans = requireNonNull(scans, "scans is null");
     this.agentPid = agentPid;
+    this.readsAs = readsAs;
   }
 
   /** The report on the latest snapshot; {@link CoverageReport#UNKNOWN} when there is none. */
@@ -139,7 +151,7 @@ public final class Coverage implements CoverageMXBean {
 
   @Override
   public int getAsDenied() {
-    return report().stats().asDenied();
+    return readsAs ? report().stats().asDenied() : -1;
   }
 
   @Override

@@ -101,7 +101,7 @@ public interface CoverageMXBean {
   /** See the description. */
   @Description(
       "AIX: processes whose address space (/proc/<pid>/as, for the full argument list) was not"
-          + " readable in the latest scan. Count.")
+          + " readable in the latest scan. Count; -1 on Linux, which has no such file to read.")
   int getAsDenied();
 
   /** See the description. */

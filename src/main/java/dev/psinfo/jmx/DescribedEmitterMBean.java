@@ -2,6 +2,7 @@ package dev.psinfo.jmx;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.sampling.ProcessSampler;
 import javax.management.ListenerNotFoundException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
@@ -30,15 +31,34 @@ public final class DescribedEmitterMBean<T> extends DescribedMBean<T>
       Class<T> mxbeanInterface,
       NotificationEmitter emitter,
       Runnable onUnregister) {
-    super(implementation, mxbeanInterface);
+    this(implementation, mxbeanInterface, emitter, onUnregister, null);
+  }
+
+  /**
+   * As {@link #DescribedEmitterMBean(Object, Class, NotificationEmitter, Runnable)}, answering each
+   * {@code getAttributes} from one snapshot of {@code sampler} (null: no pinning).
+   */
+  public DescribedEmitterMBean(
+      T implementation,
+      Class<T> mxbeanInterface,
+      NotificationEmitter emitter,
+      Runnable onUnregister,
+      ProcessSampler sampler) {
+    super(implementation, mxbeanInterface, sampler);
     this.emitter = requireNonNull(emitter, "emitter is null");
     this.onUnregister = requireNonNull(onUnregister, "onUnregister is null");
   }
 
   /** A group's bean: its attributes, its notifications, its poller stopped with the bean. */
   public static DescribedEmitterMBean<ProcessGroupMXBean> of(ProcessGroup group) {
+    return of(group, null);
+  }
+
+  /** As {@link #of(ProcessGroup)}, answering each {@code getAttributes} from one snapshot. */
+  public static DescribedEmitterMBean<ProcessGroupMXBean> of(
+      ProcessGroup group, ProcessSampler sampler) {
     return new DescribedEmitterMBean<>(
-        group, ProcessGroupMXBean.class, group.emitter(), group::stop);
+        group, ProcessGroupMXBean.class, group.emitter(), group::stop, sampler);
   }
 
   @Override

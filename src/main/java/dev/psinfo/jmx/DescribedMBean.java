@@ -1,8 +1,10 @@
 package dev.psinfo.jmx;
 
+import dev.psinfo.sampling.ProcessSampler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
+import javax.management.AttributeList;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
@@ -18,11 +20,32 @@ import javax.management.StandardMBean;
  */
 public class DescribedMBean<T> extends StandardMBean {
   private final Class<T> mxbeanInterface;
+  private final ProcessSampler sampler;
 
   /** Wraps {@code implementation} as an MXBean of {@code mxbeanInterface}. */
   public DescribedMBean(T implementation, Class<T> mxbeanInterface) {
+    this(implementation, mxbeanInterface, null);
+  }
+
+  /**
+   * Wraps {@code implementation} as an MXBean of {@code mxbeanInterface} whose {@code
+   * getAttributes} answers from one snapshot of {@code sampler} (see {@link
+   * ProcessSampler#answer}).
+   *
+   * @param sampler the snapshots the implementation reads; null: no pinning
+   */
+  public DescribedMBean(T implementation, Class<T> mxbeanInterface, ProcessSampler sampler) {
     super(implementation, mxbeanInterface, true);
     this.mxbeanInterface = mxbeanInterface;
+    this.sampler = sampler;
+  }
+
+  /** With a sampler: every attribute of one call comes from one snapshot. */
+  @Override
+  public AttributeList getAttributes(String[] attributes) {
+    return sampler == null
+        ? super.getAttributes(attributes)
+        : sampler.answer(() -> super.getAttributes(attributes));
   }
 
   @Override

@@ -14,29 +14,43 @@ import javax.management.openmbean.InvalidKeyException;
 import javax.management.openmbean.OpenDataException;
 
 /**
- * A process row of {@link ProcessRows#ROW_TYPE} over an array of its values in item-name order:
- * what {@link CompositeDataSupport} is without the per-row map and checks. Immutable. Equal to (and
- * hashing like) a {@code CompositeDataSupport} with the same values; serialised as one, so remote
- * clients only ever see the standard class.
+ * A row of a fixed {@link CompositeType} (a process row of {@link ProcessRows#ROW_TYPE}, or an
+ * exporter row of {@link ProcessMetricRows#ROW_TYPE}) over an array of its values in item-name
+ * order: what {@link CompositeDataSupport} is without the per-row map and checks. Immutable. Equal
+ * to (and hashing like) a {@code CompositeDataSupport} with the same values; serialised as one, so
+ * remote clients only ever see the standard class.
  */
 final class LightRow implements CompositeData, Serializable {
   @Serial private static final long serialVersionUID = 1L;
 
-  /** The values in {@code ROW_TYPE.keySet()} order; never serialised (see writeReplace). */
+  /** The row type and where each item sits; never serialised (see writeReplace). */
+  private final transient RowShape shape;
+
+  /** The values in {@code shape.type().keySet()} order; never serialised (see writeReplace). */
   private final transient Object[] values;
 
+  /** A process row of {@link ProcessRows#ROW_TYPE}. */
   LightRow(Object[] values) {
+    this(ProcessRows.SHAPE, values);
+  }
+
+  /**
+   * @param values in {@code shape.type().keySet()} (item name) order, each of its item's type or
+   *     null; not copied
+   */
+  LightRow(RowShape shape, Object[] values) {
+    this.shape = shape;
     this.values = values;
   }
 
   @Override
   public CompositeType getCompositeType() {
-    return ProcessRows.ROW_TYPE;
+    return shape.type();
   }
 
   @Override
   public Object get(String key) {
-    int i = ProcessRows.position(key);
+    int i = shape.position(key);
     if (i < 0) {
       if (key == null || key.trim().isEmpty()) {
         throw new IllegalArgumentException("Argument key cannot be a null or empty String.");
@@ -60,7 +74,7 @@ final class LightRow implements CompositeData, Serializable {
 
   @Override
   public boolean containsKey(String key) {
-    return ProcessRows.position(key) >= 0;
+    return shape.position(key) >= 0;
   }
 
   @Override

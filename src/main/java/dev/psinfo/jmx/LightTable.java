@@ -16,14 +16,18 @@ import javax.management.openmbean.TabularDataSupport;
 import javax.management.openmbean.TabularType;
 
 /**
- * The {@code Processes} table of one snapshot over its rows in ascending pid order: {@code get}
- * finds a row by binary search on the pid instead of a map per table. Read-only ({@code put},
- * {@code remove}, {@code clear} throw {@link UnsupportedOperationException}); equal to a {@link
+ * A table of one snapshot indexed by {@code pid}, {@code name}, {@code user} ({@code Processes}, or
+ * the exporter's {@code ProcessMetrics}) over its rows in ascending pid order: {@code get} finds a
+ * row by binary search on the pid instead of a map per table. Read-only ({@code put}, {@code
+ * remove}, {@code clear} throw {@link UnsupportedOperationException}); equal to a {@link
  * TabularDataSupport} with the same rows; serialised as one, so remote clients only ever see the
  * standard class.
  */
 final class LightTable implements TabularData, Serializable {
   @Serial private static final long serialVersionUID = 1L;
+
+  /** The table's type; its index is (pid, name, user). Never serialised (see writeReplace). */
+  private final transient TabularType type;
 
   /** Rows in ascending pid order; never serialised (see writeReplace). */
   private final transient CompositeData[] rows;
@@ -35,6 +39,15 @@ final class LightTable implements TabularData, Serializable {
    *     copied
    */
   LightTable(CompositeData[] rows) {
+    this(ProcessRows.TABLE_TYPE, rows);
+  }
+
+  /**
+   * @param type a table type indexed by (pid, name, user)
+   * @param rows rows of {@code type}'s row type in ascending pid order, pids unique; not copied
+   */
+  LightTable(TabularType type, CompositeData[] rows) {
+    this.type = type;
     this.rows = rows;
     this.pids = new long[rows.length];
     for (int i = 0; i < rows.length; i++) {
@@ -47,7 +60,7 @@ final class LightTable implements TabularData, Serializable {
 
   @Override
   public TabularType getTabularType() {
-    return ProcessRows.TABLE_TYPE;
+    return type;
   }
 
   @Override
@@ -55,11 +68,11 @@ final class LightTable implements TabularData, Serializable {
     if (value == null) {
       throw new NullPointerException("Argument value cannot be null.");
     }
-    if (!ProcessRows.ROW_TYPE.isValue(value)) {
+    if (!type.getRowType().isValue(value)) {
       throw new javax.management.openmbean.InvalidOpenTypeException(
           "Argument value's composite type is not the row type of this table");
     }
-    return value.getAll(ProcessRows.INDEX.toArray(new String[0]));
+    return value.getAll(type.getIndexNames().toArray(new String[0]));
   }
 
   @Override
@@ -84,7 +97,7 @@ final class LightTable implements TabularData, Serializable {
   @Override
   public boolean containsValue(CompositeData value) {
     return value != null
-        && ProcessRows.ROW_TYPE.isValue(value)
+        && type.getRowType().isValue(value)
         && value.equals(get(calculateIndex(value)));
   }
 
@@ -117,22 +130,22 @@ final class LightTable implements TabularData, Serializable {
 
   @Override
   public void put(CompositeData value) {
-    throw new UnsupportedOperationException("the Processes table is read-only");
+    throw new UnsupportedOperationException("the " + type.getTypeName() + " table is read-only");
   }
 
   @Override
   public CompositeData remove(Object[] key) {
-    throw new UnsupportedOperationException("the Processes table is read-only");
+    throw new UnsupportedOperationException("the " + type.getTypeName() + " table is read-only");
   }
 
   @Override
   public void putAll(CompositeData[] values) {
-    throw new UnsupportedOperationException("the Processes table is read-only");
+    throw new UnsupportedOperationException("the " + type.getTypeName() + " table is read-only");
   }
 
   @Override
   public void clear() {
-    throw new UnsupportedOperationException("the Processes table is read-only");
+    throw new UnsupportedOperationException("the " + type.getTypeName() + " table is read-only");
   }
 
   /** The index of every row, each a {@code List} of (pid, name, user); computed on each call. */

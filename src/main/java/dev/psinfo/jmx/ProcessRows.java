@@ -5,7 +5,6 @@ import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessState;
 import dev.psinfo.sampling.ProcessSample;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +50,8 @@ public final class ProcessRows {
   /** The item names in {@link CompositeType#keySet()} order. */
   private static final String[] SORTED_NAMES;
 
-  /** Item name to its position in {@link CompositeType#keySet()} order. */
-  private static final Map<String, Integer> SORTED_POSITION;
+  /** The row type with each item's position, shared by every row. */
+  static final RowShape SHAPE;
 
   static {
     List<String> names = new ArrayList<>();
@@ -95,12 +94,10 @@ public final class ProcessRows {
     }
     List<String> sorted = new ArrayList<>(ROW_TYPE.keySet());
     SORTED_FIELDS = new ProcessField[sorted.size()];
-    Map<String, Integer> position = new HashMap<>();
     for (int i = 0; i < sorted.size(); i++) {
       SORTED_FIELDS[i] = byName.get(sorted.get(i));
-      position.put(sorted.get(i), i);
     }
-    SORTED_POSITION = Collections.unmodifiableMap(position);
+    SHAPE = new RowShape(ROW_TYPE);
     SORTED_NAMES = sorted.toArray(new String[0]);
   }
 
@@ -168,8 +165,7 @@ public final class ProcessRows {
 
   /** Position of an item in {@link CompositeType#keySet()} order, or -1. */
   static int position(String item) {
-    Integer i = item == null ? null : SORTED_POSITION.get(item);
-    return i == null ? -1 : i;
+    return SHAPE.position(item);
   }
 
   private static Object openValue(Object v) {

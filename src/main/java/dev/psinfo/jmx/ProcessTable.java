@@ -73,13 +73,73 @@ public final class ProcessTable
   private volatile Served served;
 
   /**
-   * One snapshot's open data.
-   *
-   * @param rows one row per sample, in the snapshot's (ascending pid) order
-   * @param processes the {@code Processes} attribute (cut to {@code maxRows})
+   * One snapshot's open data, each part built on its first read and then shared by every reader of
+   * that snapshot (concurrent readers wait for the one build instead of building their own).
    */
-  private record Served(
-      Snapshot snapshot, CompositeData[] rows, TabularData processes, TabularData users) {}
+  private final class Served {
+    private final Snapshot snapshot;
+    private List<ProcessSample> shown;
+    private CompositeData[] rows;
+    private TabularData processes;
+    private TabularData metrics;
+    private TabularData users;
+
+    Served(Snapshot snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    Snapshot snapshot() {
+      return snapshot;
+    }
+
+    /** The samples {@code Processes} holds (cut to maxRows, pins kept), in pid order. */
+    synchronized List<ProcessSample> shown() {
+      if (shown == null) {
+        shown = ProcessTable.this.processes(snapshot);
+      }
+      return shown;
+    }
+
+    /** One full row per sample of the snapshot, in its (ascending pid) order. */
+    synchronized CompositeData[] rows() {
+      if (rows == null) {
+        List<ProcessSample> samples = snapshot.samples();
+        CompositeData[] built = new CompositeData[samples.size()];
+        for (int i = 0; i < built.length; i++) {
+          built[i] = ProcessRows.row(samples.get(i));
+        }
+        rows = built;
+      }
+      return rows;
+    }
+
+    synchronized TabularData processes() {
+      if (processes == null) {
+        processes = new LightTable(rowsOf(snapshot, rows(), shown()));
+      }
+      return processes;
+    }
+
+    /** The narrow exporter rows of the same samples as {@link #processes()}. */
+    synchronized TabularData metrics() {
+      if (metrics == null) {
+        List<ProcessSample> samples = shown();
+        CompositeData[] out = new CompositeData[samples.size()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = ProcessMetricRows.row(samples.get(i));
+        }
+        metrics = new LightTable(ProcessMetricRows.TABLE_TYPE, out);
+      }
+      return metrics;
+    }
+
+    synchronized TabularData users() {
+      if (users == null) {
+        users = UserTotals.of(snapshot);
+      }
+      return users;
+    }
+  }
 
   /**
    * @param sampler where the snapshots come from
@@ -272,7 +332,10 @@ public final class ProcessTable
 
   // ---- the open MBean ----
 
-  /** The open data of the snapshot being served, built on the first read of that snapshot. */
+  /**
+   * The open data of the snapshot being served; its parts are built on their first read of that
+   * snapshot.
+   */
   private Served served() {
     Snapshot s = snapshot();
     Served v = served;
@@ -284,17 +347,11 @@ public final class ProcessTable
       if (v != null && v.snapshot() == s) {
         return v;
       }
-      List<ProcessSample> samples = s.samples();
-      CompositeData[] rows = new CompositeData[samples.size()];
-      for (int i = 0; i < rows.length; i++) {
-        rows[i] = ProcessRows.row(samples.get(i));
-      }
-      Served built =
-          new Served(s, rows, new LightTable(rowsOf(s, rows, processes(s))), UserTotals.of(s));
+      Served made = new Served(s);
       if (v == null || v.snapshot().sequence() <= s.sequence()) {
-        served = built;
+        served = made;
       }
-      return built;
+      return made;
     }
   }
 
@@ -347,6 +404,7 @@ public final class ProcessTable
     }
     return switch (attribute) {
       case "Processes" -> served().processes();
+      case "ProcessMetrics" -> served().metrics();
       case "Users" -> served().users();
       case "ProcessCount" -> processCount();
       case "SnapshotTimeMillis" -> snapshotTimeMillis();
@@ -362,17 +420,21 @@ public final class ProcessTable
             + (attribute == null ? null : attribute.getName()));
   }
 
+  /** Every attribute of one call comes from one snapshot (see {@link ProcessSampler#answer}). */
   @Override
   public AttributeList getAttributes(String[] attributes) {
-    AttributeList list = new AttributeList();
-    for (String name : attributes) {
-      try {
-        list.add(new Attribute(name, getAttribute(name)));
-      } catch (AttributeNotFoundException | RuntimeException e) {
-        // as the JMX contract says: attributes that cannot be read are left out
-      }
-    }
-    return list;
+    return sampler.answer(
+        () -> {
+          AttributeList list = new AttributeList();
+          for (String name : attributes) {
+            try {
+              list.add(new Attribute(name, getAttribute(name)));
+            } catch (AttributeNotFoundException | RuntimeException e) {
+              // as the JMX contract says: attributes that cannot be read are left out
+            }
+          }
+          return list;
+        });
   }
 
   @Override
@@ -525,6 +587,16 @@ public final class ProcessTable
               + " the top rows by exportTop (cpu or memory) are returned, plus the rows the pin"
               + " option matches",
           ProcessRows.TABLE_TYPE,
+          true,
+          false,
+          false),
+      new OpenMBeanAttributeInfoSupport(
+          "ProcessMetrics",
+          "The rows of Processes (the same processes, maxRows and pin applied) with only the"
+              + " numbers jmx_exporter turns into series: pid, name, user, rssBytes, vszBytes,"
+              + " cpuTimeMillis, threads, startTimeMillis; a value not available here is absent"
+              + " (null) instead of -1. For exporters: no command line to walk",
+          ProcessMetricRows.TABLE_TYPE,
           true,
           false,
           false),

@@ -42,7 +42,10 @@ public final class SystemInfo implements SystemInfoMXBean {
   private final String probeName;
   private final TtlCache<SystemFacts> facts;
   private final TtlCache<SystemLoad> load;
-  private final TtlCache<Counts> counts;
+
+  /** The counts of the scan last asked about (computed once per scan). */
+  private volatile Counted counted;
+
   private final TtlCache<Cpu> cpu;
   private final SystemProbe probe;
   private final Supplier<ProcessScan> scans;
@@ -84,7 +87,6 @@ public final class SystemInfo implements SystemInfoMXBean {
     this.probeName = name;
     this.facts = new TtlCache<>(ttl, nanoClock, probe::facts);
     this.load = new TtlCache<>(ttl, nanoClock, probe::load);
-    this.counts = new TtlCache<>(ttl, nanoClock, () -> countsOf(scans.get()));
     this.probe = probe;
     this.scans = scans;
     this.nanoClock = nanoClock;
@@ -99,7 +101,6 @@ public final class SystemInfo implements SystemInfoMXBean {
   public void setTtl(Duration ttl) {
     facts.setTtl(ttl);
     load.setTtl(ttl);
-    counts.setTtl(ttl);
     cpu.setTtl(cpuTtl(ttl));
   }
 
@@ -132,6 +133,30 @@ public final class SystemInfo implements SystemInfoMXBean {
 
   private CpuLoad cpu() {
     return get(cpu, NO_CPU).load();
+  }
+
+  private record Counted(ProcessScan scan, Counts counts) {}
+
+  /**
+   * The counts of the process table's current snapshot (inside one answer, that answer's snapshot:
+   * see {@code ProcessSampler#answer}); computed once per scan.
+   */
+  private Counted counted() {
+    ProcessScan scan;
+    try {
+      scan = scans.get();
+    } catch (RuntimeException | LinkageError e) {
+      scan = null;
+    }
+    Counted c = counted;
+    if (scan == null) {
+      return c != null ? c : new Counted(null, NO_COUNTS);
+    }
+    if (c == null || c.scan() != scan) {
+      c = new Counted(scan, countsOf(scan));
+      counted = c;
+    }
+    return c;
   }
 
   private static Counts countsOf(ProcessScan scan) {
@@ -262,12 +287,18 @@ public final class SystemInfo implements SystemInfoMXBean {
 
   @Override
   public int getProcessCount() {
-    return get(counts, NO_COUNTS).processes();
+    return counted().counts().processes();
   }
 
   @Override
   public long getThreadCount() {
-    return get(counts, NO_COUNTS).threads();
+    return counted().counts().threads();
+  }
+
+  @Override
+  public long getSnapshotTimeMillis() {
+    ProcessScan scan = counted().scan();
+    return scan == null ? -1 : scan.wallTimeMillis();
   }
 
   @Override

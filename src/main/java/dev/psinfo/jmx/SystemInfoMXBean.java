@@ -109,6 +109,13 @@ public interface SystemInfoMXBean {
 
   /** See the description. */
   @Description(
+      "When the process scan that ProcessCount and ThreadCount come from was taken, in"
+          + " milliseconds since the epoch (the same value as ProcessTable's SnapshotTimeMillis"
+          + " for the same snapshot); -1 if there is none.")
+  long getSnapshotTimeMillis();
+
+  /** See the description. */
+  @Description(
       "What only this platform has, as text key/value pairs. Always: probe (aix or linux)."
           + " AIX: lparName, lparNumber, partitionType, sharingMode, capacityMode,"
           + " entitledCapacity (processor units), smtThreads, onlineVirtualCpus, memoryMode,"

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Serves {@link Snapshot}s of the process table: scans through the probe on the first read and then
@@ -31,6 +32,9 @@ public final class ProcessSampler {
   private final AtomicLong denied = new AtomicLong();
   private final AtomicLong corrupt = new AtomicLong();
   private long sequence;
+
+  /** The snapshot of the answer this thread is computing (see {@link #answer}), or null. */
+  private final ThreadLocal<Snapshot> pinned = new ThreadLocal<>();
 
   /**
    * @param probe the platform reader
@@ -62,9 +66,38 @@ public final class ProcessSampler {
     return new ProcessSampler(probe, filter, scrubber, options.ttl(), System::nanoTime);
   }
 
-  /** The current snapshot, scanning when the last one is older than the ttl. */
+  /**
+   * The current snapshot, scanning when the last one is older than the ttl; inside {@link #answer},
+   * the one snapshot of that answer.
+   */
   public Snapshot snapshot() {
-    return cache.get();
+    Snapshot s = pinned.get();
+    return s != null ? s : cache.get();
+  }
+
+  /**
+   * Computes one answer from one snapshot: every {@link #snapshot()} this thread calls inside
+   * {@code answer} returns the same snapshot (taken on entry), so the attributes of one {@code
+   * getAttributes} call, and the table, counts and summaries read together, agree with each other
+   * even while the table changes. Nested calls share the outer call's snapshot. When no snapshot
+   * can be had, {@code answer} runs unpinned and each read reports its own error.
+   */
+  public <T> T answer(Supplier<T> answer) {
+    if (pinned.get() != null) {
+      return answer.get();
+    }
+    Snapshot s;
+    try {
+      s = cache.get();
+    } catch (RuntimeException e) {
+      return answer.get();
+    }
+    pinned.set(s);
+    try {
+      return answer.get();
+    } finally {
+      pinned.remove();
+    }
   }
 
   /** Scans now (or joins a scan in flight) and returns its snapshot. */

@@ -85,6 +85,7 @@ class SystemInfoWiringTest {
       Set.of(
           "getProcessCount",
           "getThreadCount",
+          "getSnapshotTimeMillis",
           "getCpuBusyPercent",
           "getCpuUserPercent",
           "getCpuSystemPercent",

@@ -141,9 +141,14 @@ class PrometheusIT {
       assertThat(value(samples, "psinfo_coverage_complete")).isEqualTo(1.0);
       assertThat(value(samples, "psinfo_coverage_kernel_tasks"))
           .isGreaterThanOrEqualTo(value(samples, "psinfo_coverage_visible_processes"));
+      // Linux has no /proc/<pid>/as to be denied: no "as" series at all, rather than a 0
       assertThat(named(samples, "psinfo_coverage_file_denied_processes"))
           .extracting(x -> x.labels().get("file"))
-          .containsExactlyInAnyOrder("status", "cmdline", "io", "fd", "as");
+          .containsExactlyInAnyOrder("status", "cmdline", "io", "fd");
+      // one answer, one snapshot: every process the table counts has its series, and only those
+      // (the rows come from the narrow ProcessMetrics view; the full table is not walked)
+      assertThat((double) named(samples, "psinfo_process_rss_bytes").size())
+          .isEqualTo(value(samples, "psinfo_processes"));
       assertThat(value(samples, "psinfo_agent_scans_total")).isGreaterThanOrEqualTo(1);
       assertThat(value(samples, "psinfo_agent_scan_errors_total")).isZero();
       assertThat(value(samples, "psinfo_agent_last_scan_duration_seconds")).isPositive();

@@ -55,12 +55,21 @@ class ProcessRowDocsTest {
   void everyItemTheExporterRulesMatchExists() throws IOException {
     String yaml = Files.readString(Path.of("jmx-config/psinfo.yaml"), StandardCharsets.UTF_8);
     Matcher m = Pattern.compile("><Processes>([a-zA-Z]+):").matcher(yaml);
-    int rules = 0;
     while (m.find()) {
       assertThat(ProcessRows.ITEM_NAMES).contains(m.group(1));
-      rules++;
     }
-    assertThat(rules).isGreaterThanOrEqualTo(5);
+    // the series come from the narrow view, one rule per value column it has
+    m = Pattern.compile("(?m)^  - pattern: .*><ProcessMetrics>([a-zA-Z]+):").matcher(yaml);
+    List<String> exported = new ArrayList<>();
+    while (m.find()) {
+      exported.add(m.group(1));
+    }
+    assertThat(exported).containsExactlyElementsOf(ProcessMetricRows.VALUES);
+    for (String item : ProcessMetricRows.VALUES) {
+      assertThat(ProcessRows.ITEM_NAMES).contains(item);
+      assertThat(ProcessMetricRows.ROW_TYPE.getType(item))
+          .isEqualTo(ProcessRows.ROW_TYPE.getType(item));
+    }
     for (String index : ProcessRows.INDEX) {
       assertThat(yaml).contains(", " + index + "=");
     }

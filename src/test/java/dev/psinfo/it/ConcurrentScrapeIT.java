@@ -1,0 +1,218 @@
+package dev.psinfo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.psinfo.probe.aix.FakeAixProc;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import javax.management.MBeanServerConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Overlapping scrapes never pile up in the host (issue 22): a child JVM with psinfo over a fake AIX
+ * {@code /proc} of 2,000 processes and jmx_exporter 1.0.1 with the shipped {@code psinfo.yaml} gets
+ * three waves of 10 concurrent scrapes, half of which hang up early as a Prometheus whose {@code
+ * scrape_timeout} ran out would. Afterwards no thread of the host is left running psinfo or
+ * exporter code, and the host's heap after a full GC is within {@link #HEAP_GROWTH_BOUND_BYTES} of
+ * what it was after one ordinary scrape.
+ */
+class ConcurrentScrapeIT {
+  static final int PROCESSES = 2_000;
+  static final int CLIENTS = 10;
+
+  /**
+   * What the overlapping scrapes may leave on the heap beyond one ordinary scrape: the exporter's
+   * rule cache for 2,000 rows is already there after the first scrape, and one snapshot with its
+   * views is about 2 KB a row, so 16 MB is several snapshots' worth of slack.
+   */
+  static final long HEAP_GROWTH_BOUND_BYTES = 16L << 20;
+
+  /** ... and in absolute terms, the whole live heap of the host (HostApp, both agents). */
+  static final long HEAP_BOUND_BYTES = 64L << 20;
+
+  @TempDir Path tmp;
+
+  @Test
+  void tenOverlappingScrapesOfTwoThousandRowsLeaveNothingBehind() throws Exception {
+    Path exporterJar = ChildJvm.clients().resolve("jmx_prometheus_javaagent.jar");
+    assumeTrue(Files.isRegularFile(exporterJar), "jmx_exporter not in " + ChildJvm.clients());
+    Path proc = tmp.resolve("proc");
+    FakeAixProc.writeProcesses(proc, 1000, PROCESSES);
+    Path passwd = Files.writeString(tmp.resolve("passwd"), "root:!:0:0::/:/usr/bin/ksh\n");
+    int port = PrometheusIT.freePort();
+    String psinfo =
+        "-javaagent:"
+            + ChildJvm.agentJar()
+            + "=probe=aix,procRoot="
+            + proc
+            + ",passwdFile="
+            + passwd;
+    String exporter =
+        "-javaagent:" + exporterJar + "=127.0.0.1:" + port + ":" + PrometheusIT.config();
+    try (ChildJvm child = ChildJvm.start(List.of(psinfo, exporter))) {
+      URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+      MBeanServerConnection jmx = child.jmx();
+      MemoryMXBean memory =
+          ManagementFactory.newPlatformMXBeanProxy(
+              jmx, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+      ThreadMXBean threads =
+          ManagementFactory.newPlatformMXBeanProxy(
+              jmx, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
+
+      // one ordinary scrape: every process has its series; then the baseline heap
+      String first = scrapeUntilRows(metrics);
+      assertThat(rssSeries(first)).isEqualTo(PROCESSES);
+      long baseline = heapAfterGc(memory);
+
+      ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<Integer> complete = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<String> dropped = new ConcurrentLinkedQueue<>();
+      for (int wave = 0; wave < 3; wave++) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+          boolean hangUp = c % 2 == 1;
+          Thread t =
+              new Thread(
+                  () -> {
+                    try {
+                      go.await();
+                      if (hangUp) {
+                        hangUpEarly(metrics);
+                      } else {
+                        complete.add(rssSeries(scrape(metrics)));
+                      }
+                    } catch (IOException e) {
+                      // the exporter's HTTP server (10 threads) may drop a connection when
+                      // overrun: a failed scrape, as Prometheus would record it
+                      dropped.add(e.toString());
+                    } catch (Exception e) {
+                      failures.add(e.toString());
+                    }
+                  });
+          clients.add(t);
+          t.start();
+        }
+        go.countDown();
+        for (Thread t : clients) {
+          t.join();
+        }
+      }
+      assertThat(failures).isEmpty();
+      // every scrape that was read to the end had every process
+      assertThat(complete).as("complete scrapes (%s dropped)", dropped.size()).isNotEmpty();
+      assertThat(complete).containsOnly(PROCESSES);
+      assertThat(complete.size() + dropped.size()).isEqualTo(3 * CLIENTS / 2);
+
+      // the clients are gone: the host finishes what it had started, and then nothing runs
+      List<String> busy = List.of();
+      for (int attempt = 0; attempt < 300; attempt++) {
+        busy = busy(threads);
+        if (busy.isEmpty()) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+      assertThat(busy).as("threads still in psinfo or exporter code").isEmpty();
+
+      long after = heapAfterGc(memory);
+      assertThat(after)
+          .as(
+              "heap after GC: %d KB after one scrape, %d KB after the waves",
+              baseline >> 10, after >> 10)
+          .isLessThanOrEqualTo(baseline + HEAP_GROWTH_BOUND_BYTES)
+          .isLessThanOrEqualTo(HEAP_BOUND_BYTES);
+      assertThat(child.stderr()).noneMatch(l -> l.contains("OutOfMemoryError"));
+      assertThat(child.stop()).isZero();
+    }
+  }
+
+  /** Live heap after a full collection (two, so that finalization leftovers go too). */
+  private static long heapAfterGc(MemoryMXBean memory) {
+    memory.gc();
+    memory.gc();
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  /** Threads that are running (not waiting) with psinfo or jmx_exporter code on their stack. */
+  private static List<String> busy(ThreadMXBean threads) {
+    List<String> out = new ArrayList<>();
+    for (ThreadInfo t : threads.dumpAllThreads(false, false)) {
+      if (t.getThreadState() != Thread.State.RUNNABLE) {
+        continue;
+      }
+      for (StackTraceElement e : t.getStackTrace()) {
+        String c = e.getClassName();
+        if (c.startsWith("dev.psinfo.") || c.startsWith("io.prometheus.jmx.")) {
+          out.add(t.getThreadName() + " at " + e);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String scrapeUntilRows(URI metrics) throws Exception {
+    String last = "";
+    for (int attempt = 0; attempt < 240; attempt++) {
+      try {
+        last = scrape(metrics);
+        if (rssSeries(last) >= PROCESSES) {
+          return last;
+        }
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no table of " + PROCESSES + " rows from " + metrics + ": " + last);
+  }
+
+  private static String scrape(URI metrics) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) metrics.toURL().openConnection();
+    c.setConnectTimeout(30_000);
+    c.setReadTimeout(300_000);
+    try (InputStream in = c.getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } finally {
+      c.disconnect();
+    }
+  }
+
+  /** Sends the request and closes the connection before the answer: a timed-out scraper. */
+  private static void hangUpEarly(URI metrics) throws IOException {
+    try (java.net.Socket s = new java.net.Socket(metrics.getHost(), metrics.getPort())) {
+      s.getOutputStream()
+          .write(
+              ("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      // the exporter has started on it; hang up without reading
+    }
+  }
+
+  private static int rssSeries(String text) {
+    int n = 0;
+    for (String line : text.split("\n")) {
+      if (line.startsWith("psinfo_process_rss_bytes{")) {
+        n++;
+      }
+    }
+    return n;
+  }
+}
