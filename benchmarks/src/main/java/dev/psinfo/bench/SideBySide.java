@@ -137,6 +137,13 @@ public final class SideBySide {
     list.add(
         new Entry(
             linuxGroup,
+            "psinfo-jmx: what psinfo.yaml reads (ProcessMetrics, Users, counts) through the"
+                + " MBeanServer",
+            false,
+            linuxJmx::readAsExporter));
+    list.add(
+        new Entry(
+            linuxGroup,
             "psinfo-jmx: LinuxProcessProbe.scan() only",
             false,
             () -> linux.scan().processes().size()));
@@ -164,6 +171,13 @@ public final class SideBySide {
             "psinfo-jmx: Processes through the MBeanServer",
             false,
             () -> aixJmx.read().size()));
+    list.add(
+        new Entry(
+            aixGroup,
+            "psinfo-jmx: what psinfo.yaml reads (ProcessMetrics, Users, counts) through the"
+                + " MBeanServer",
+            false,
+            aixJmx::readAsExporter));
     list.add(
         new Entry(
             aixGroup,
