@@ -20,11 +20,13 @@ import java.util.function.Supplier;
 
 /**
  * {@link SystemInfoMXBean} over a {@link SystemProbe}. Nothing is read until the first getter call;
- * after that, the facts, the load and the process counts are each served from a {@link TtlCache}
- * for {@code ttl} (the probe keeps its static facts itself); the host CPU use for {@code ttl} but
- * at least {@link #MIN_CPU_INTERVAL}, so that the attributes a client reads one after the other
- * describe one interval. A probe that throws gives the last good value, or sentinels when there
- * never was one: no getter throws. Thread-safe.
+ * after that, the facts and the load are each served from a {@link TtlCache} for {@code ttl} (the
+ * probe keeps its static facts itself), the process and thread counts come from the process table's
+ * current snapshot (whose sampler has the ttl; inside one {@code getAttributes}, that answer's
+ * snapshot, named by {@code SnapshotTimeMillis}); the host CPU use for {@code ttl} but at least
+ * {@link #MIN_CPU_INTERVAL}, so that the attributes a client reads one after the other describe one
+ * interval. A probe that throws gives the last good value, or sentinels when there never was one:
+ * no getter throws. Thread-safe.
  */
 public final class SystemInfo implements SystemInfoMXBean {
   private record Counts(int processes, long threads) {}
