@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.psinfo.config.OptionsParser;
 import dev.psinfo.jmx.ProcessRows;
 import dev.psinfo.probe.ProcessInfo;
 import java.lang.management.ThreadInfo;
@@ -89,10 +90,9 @@ class LinuxAgentIT {
       assertThat(child.stop()).isEqualTo(7);
       assertThat(child.stderr())
           .containsExactly(
-              "psinfo-jmx: agent not started: unknown option 'colour' (known keys: probe,"
-                  + " procRoot, passwdFile, ttl, include, exclude, users, maxRows, exportTop,"
-                  + " scrubArgs, scrubWords, fullArgs, registerDelay, maxArgsBytes, log, pin, eventInterval,"
-                  + " group.NAME, config)");
+              "psinfo-jmx: agent not started: unknown option 'colour' (known keys: "
+                  + String.join(", ", OptionsParser.KEYS)
+                  + ")");
     }
   }
 
