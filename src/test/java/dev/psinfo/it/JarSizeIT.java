@@ -23,9 +23,10 @@ class JarSizeIT {
    * byte budgets of arguments 1,866,182; with the {@code javaMain} row item 1,872,628. Issue 26
    * (the plugin's System dashboard with Java2D charts and its Users tab; the jconsole package is
    * 91,976 bytes of the jar, loaded only by JConsole and VisualVM): 1,895,235 measured on a
-   * slightly older main.
+   * slightly older main. Issue 22 (the exporter's {@code ProcessMetrics} view and one snapshot per
+   * answer) with issue 25's expected counts: 1,920,118.
    */
-  static final long BUDGET_BYTES = 1_920_000;
+  static final long BUDGET_BYTES = 1_940_000;
 
   @Test
   void theAgentJarStaysInItsBudget() throws Exception {
