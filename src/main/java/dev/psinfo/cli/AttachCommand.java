@@ -121,12 +121,7 @@ final class AttachCommand {
         startManagementAgent(cli, vm, pid, a.flag("--start-management-agent"));
         return Main.OK;
       }
-      try {
-        vm.loadAgent(jar.toString(), options);
-      } catch (AgentLoadException | AgentInitializationException | IOException e) {
-        throw new CliException(
-            "pid " + pid + " did not load the agent: " + RemoteSource.rootMessage(e), e);
-      }
+      loadAgent(vm, pid, jar, options);
       List<String> after = registeredNames(vm, pid);
       if (after.isEmpty()) {
         if (options.contains("registerDelay")) {
@@ -243,15 +238,21 @@ final class AttachCommand {
   }
 
   /**
-   * The psinfo MBean names the agent says it registered in the attached JVM (its system property,
-   * read through the Attach API); empty when it has not registered.
-   */
-  /**
    * Loads the agent again into a JVM where it is registered, so that it applies the options that
    * change at run time; returns the agent's one line about what it applied and what needs a restart
    * (an agent too old to change anything sets none).
    */
   private static String change(VirtualMachine vm, long pid, Path jar, String options)
+      throws CliException {
+    loadAgent(vm, pid, jar, options);
+    String line = systemProperty(vm, pid, AgentStatus.APPLIED_PROPERTY);
+    return line.isBlank()
+        ? "its agent is older and changes no option at run time: nothing applied (restart the JVM)"
+        : line;
+  }
+
+  /** Loads {@code jar} with {@code options} into the attached JVM. */
+  private static void loadAgent(VirtualMachine vm, long pid, Path jar, String options)
       throws CliException {
     try {
       vm.loadAgent(jar.toString(), options);
@@ -259,23 +260,22 @@ final class AttachCommand {
       throw new CliException(
           "pid " + pid + " did not load the agent: " + RemoteSource.rootMessage(e), e);
     }
-    String line;
-    try {
-      line = vm.getSystemProperties().getProperty(AgentStatus.APPLIED_PROPERTY, "");
-    } catch (IOException | RuntimeException e) {
-      throw new CliException(
-          "cannot read the system properties of pid " + pid + ": " + RemoteSource.rootMessage(e),
-          e);
-    }
-    return line.isBlank()
-        ? "its agent is older and changes no option at run time: nothing applied (restart the JVM)"
-        : line;
   }
 
+  /**
+   * The psinfo MBean names the agent says it registered in the attached JVM (its system property,
+   * read through the Attach API); empty when it has not registered.
+   */
   private static List<String> registeredNames(VirtualMachine vm, long pid) throws CliException {
+    String names = systemProperty(vm, pid, AgentStatus.REGISTERED_PROPERTY);
+    return names.isBlank() ? List.of() : List.of(names.trim().split(" +"));
+  }
+
+  /** The attached JVM's system property {@code key}; {@code ""} when it is not set. */
+  private static String systemProperty(VirtualMachine vm, long pid, String key)
+      throws CliException {
     try {
-      String names = vm.getSystemProperties().getProperty(AgentStatus.REGISTERED_PROPERTY, "");
-      return names.isBlank() ? List.of() : List.of(names.trim().split(" +"));
+      return vm.getSystemProperties().getProperty(key, "");
     } catch (IOException | RuntimeException e) {
       throw new CliException(
           "cannot read the system properties of pid " + pid + ": " + RemoteSource.rootMessage(e),
