@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,6 +39,36 @@ class ArchitectureTest {
   private static final String JFR = "dev.psinfo.jfr";
   private static final String TEXT = "dev.psinfo.text";
   private static final String IO = "dev.psinfo.io";
+  private static final String SUPPORT = "dev.psinfo.support";
+
+  /**
+   * The public types of {@code dev.psinfo.probe}: its API (the platform, the probes, the records of
+   * a scan and of the system, the field list, the CPU computations, the javaMain parser that
+   * defines that field, the error). Support code shared by several packages (the log, lazy values,
+   * the command runners, the proc directory, user names, the argument budget) lives in {@code
+   * dev.psinfo.support}; code only one package uses stays package-private there. A new public type
+   * in {@code probe} is a decision: add it here.
+   */
+  private static final Set<String> PROBE_API =
+      Set.of(
+          "CapturePlan",
+          "CorruptRecordException",
+          "CpuLoad",
+          "CpuLoadTracker",
+          "CpuTimes",
+          "JavaMain",
+          "Platform",
+          "ProcessCpuEstimator",
+          "ProcessField",
+          "ProcessInfo",
+          "ProcessProbe",
+          "ProcessScan",
+          "ProcessState",
+          "ScanStats",
+          "SystemFacts",
+          "SystemLoad",
+          "SystemProbe",
+          "Visibility");
 
   /**
    * Package → packages it must not reference (their sub-packages included): the table of
@@ -61,7 +92,8 @@ class ArchitectureTest {
                   CLI,
                   JCONSOLE,
                   JFR,
-                  IO)),
+                  IO,
+                  SUPPORT)),
           // the one bounded reader of files, used by config, probes and the CLI
           Map.entry(
               IO,
@@ -77,7 +109,23 @@ class ArchitectureTest {
                   CLI,
                   JCONSOLE,
                   JFR,
-                  TEXT)),
+                  TEXT,
+                  SUPPORT)),
+          // support code shared by several packages: a leaf over io and text only
+          Map.entry(
+              SUPPORT,
+              List.of(
+                  JMX,
+                  MANAGEMENT,
+                  AGENT,
+                  CONFIG,
+                  PLATFORM,
+                  PROBE,
+                  SAMPLING,
+                  BEANS,
+                  CLI,
+                  JCONSOLE,
+                  JFR)),
           Map.entry(CONFIG, List.of(JMX, MANAGEMENT, PROBE, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(PLATFORM, List.of(JMX, MANAGEMENT, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(
@@ -93,7 +141,9 @@ class ArchitectureTest {
           // Flight Recorder events over the sampler; jdk.jfr stays inside this package
           Map.entry(JFR, List.of(JMX, MANAGEMENT, AIX, LINUX, CONFIG, PLATFORM, BEANS, AGENT, CLI)),
           // the JConsole plugin reads only the public MBeans, so it works on a remote JVM too
-          Map.entry(JCONSOLE, List.of(AGENT, CONFIG, PLATFORM, PROBE, SAMPLING, BEANS, CLI, IO)));
+          Map.entry(
+              JCONSOLE,
+              List.of(AGENT, CONFIG, PLATFORM, PROBE, SAMPLING, BEANS, CLI, IO, SUPPORT)));
 
   @Test
   void packagesDependOnlyOnWhatTheDesignAllows() throws IOException {
@@ -119,6 +169,25 @@ class ArchitectureTest {
     assertThat(violations).isEmpty();
     // the rules were checked against real code in every package they name
     assertThat(filesPerPackage.keySet()).containsAll(FORBIDDEN.keySet());
+  }
+
+  /** {@code probe} exports its API only (see {@link #PROBE_API}), no support code. */
+  @Test
+  void probeExportsOnlyItsApi() throws IOException {
+    Pattern publicType =
+        Pattern.compile(
+            "(?m)^public (?:final |abstract |sealed )*(?:class|interface|record|enum) (\\w+)");
+    List<String> exported = new ArrayList<>();
+    try (Stream<Path> files = Files.list(MAIN.resolve("probe"))) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+        Matcher m = publicType.matcher(read(f));
+        if (m.find()) {
+          exported.add(m.group(1));
+        }
+      }
+    }
+    assertThat(exported).isNotEmpty();
+    assertThat(PROBE_API).containsAll(exported);
   }
 
   /**

@@ -3,7 +3,7 @@ package dev.psinfo.agent;
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.OptionsException;
 import dev.psinfo.config.OptionsParser;
-import dev.psinfo.probe.Log;
+import dev.psinfo.support.Log;
 import java.lang.instrument.Instrumentation;
 
 /**

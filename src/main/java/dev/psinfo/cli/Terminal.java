@@ -1,7 +1,7 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.probe.CommandRunner;
-import dev.psinfo.probe.ProcessCommandRunner;
+import dev.psinfo.support.CommandRunner;
+import dev.psinfo.support.ProcessCommandRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.psinfo.jmx;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.psinfo.probe.Log;
-import dev.psinfo.probe.RateLimitedLog;
+import dev.psinfo.support.Log;
+import dev.psinfo.support.RateLimitedLog;
 import dev.psinfo.text.Printable;
 import java.time.Duration;
 import java.util.ArrayDeque;

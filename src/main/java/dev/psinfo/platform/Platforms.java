@@ -4,11 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.ProbeKind;
-import dev.psinfo.probe.CapturedCommands;
 import dev.psinfo.probe.Platform;
-import dev.psinfo.probe.ProcessCommandRunner;
 import dev.psinfo.probe.aix.AixPlatform;
 import dev.psinfo.probe.linux.LinuxPlatform;
+import dev.psinfo.support.ProcessCommandRunner;
 import java.util.Locale;
 
 /**

@@ -1,7 +1,7 @@
 package dev.psinfo.bench;
 
 import dev.psinfo.probe.ProcessScan;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.UserNames;
 import dev.psinfo.probe.aix.AixProcessProbe;
 import java.io.IOException;
 import java.nio.file.Path;

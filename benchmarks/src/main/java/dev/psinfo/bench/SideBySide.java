@@ -1,6 +1,6 @@
 package dev.psinfo.bench;
 
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.UserNames;
 import dev.psinfo.probe.aix.AixProcessProbe;
 import dev.psinfo.probe.linux.LinuxProcessProbe;
 import java.io.IOException;

@@ -3,9 +3,9 @@ package dev.psinfo.probe.aix;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.CapturePlan;
-import dev.psinfo.probe.CommandRunner;
 import dev.psinfo.probe.Platform;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.CommandRunner;
+import dev.psinfo.support.UserNames;
 import java.nio.file.Path;
 import java.util.List;
 

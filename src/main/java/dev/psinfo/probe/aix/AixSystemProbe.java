@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.io.BoundedFiles;
 import dev.psinfo.io.FileRule;
-import dev.psinfo.probe.CommandRunner;
 import dev.psinfo.probe.CorruptRecordException;
-import dev.psinfo.probe.Lazy;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.probe.SystemProbe;
@@ -15,6 +13,8 @@ import dev.psinfo.probe.aix.AixConfigParsers.Prtconf;
 import dev.psinfo.probe.aix.AixConfigParsers.UnameL;
 import dev.psinfo.probe.aix.AixLoadParsers.SarU;
 import dev.psinfo.probe.aix.AixMemoryParsers.SvmonG;
+import dev.psinfo.support.CommandRunner;
+import dev.psinfo.support.Lazy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.psinfo.probe.linux;
 
 import dev.psinfo.io.BoundedFiles;
 import dev.psinfo.io.FileRule;
-import dev.psinfo.probe.Log;
+import dev.psinfo.support.Log;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Path;

@@ -3,10 +3,9 @@ package dev.psinfo.probe.linux;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.CapturePlan;
-import dev.psinfo.probe.LazyProbe;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.probe.ProcessProbe;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.UserNames;
 import java.nio.file.Path;
 import java.util.List;
 

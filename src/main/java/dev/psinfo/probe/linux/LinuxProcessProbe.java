@@ -2,18 +2,18 @@ package dev.psinfo.probe.linux;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.psinfo.probe.ArgsBudget;
 import dev.psinfo.probe.CorruptRecordException;
-import dev.psinfo.probe.Log;
-import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessProbe;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ProcessState;
-import dev.psinfo.probe.RateLimitedLog;
 import dev.psinfo.probe.ScanStats;
-import dev.psinfo.probe.UserNames;
 import dev.psinfo.probe.Visibility;
+import dev.psinfo.support.ArgsBudget;
+import dev.psinfo.support.Log;
+import dev.psinfo.support.ProcDirectory;
+import dev.psinfo.support.RateLimitedLog;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;

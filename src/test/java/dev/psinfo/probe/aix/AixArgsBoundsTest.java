@@ -3,10 +3,10 @@ package dev.psinfo.probe.aix;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.psinfo.probe.ArgsBudget;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.ArgsBudget;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
-import dev.psinfo.probe.UserNames;
 import dev.psinfo.probe.aix.AixProcessProbe.FullArgs;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;

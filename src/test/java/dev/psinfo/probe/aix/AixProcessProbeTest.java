@@ -3,12 +3,12 @@ package dev.psinfo.probe.aix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ProcessState;
 import dev.psinfo.probe.ScanStats;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.ProcDirectory;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;

@@ -15,9 +15,9 @@ import static dev.psinfo.probe.aix.AixSystemProbe.UPTIME;
 import static dev.psinfo.probe.aix.AixSystemProbe.WHO_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.psinfo.probe.CommandRunner;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
+import dev.psinfo.support.CommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

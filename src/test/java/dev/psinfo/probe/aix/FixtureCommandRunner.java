@@ -1,6 +1,6 @@
 package dev.psinfo.probe.aix;
 
-import dev.psinfo.probe.CommandRunner;
+import dev.psinfo.support.CommandRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.psinfo.probe.CpuLoad;
 import dev.psinfo.probe.ProcessCpuEstimator;
 import dev.psinfo.probe.ProcessScan;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

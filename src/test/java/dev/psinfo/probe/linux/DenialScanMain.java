@@ -1,7 +1,7 @@
 package dev.psinfo.probe.linux;
 
 import dev.psinfo.probe.ScanStats;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.UserNames;
 import java.nio.file.Path;
 
 /**

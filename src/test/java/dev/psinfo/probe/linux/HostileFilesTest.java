@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.SystemLoad;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.UserNames;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.psinfo.probe.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.probe.ProcessInfo;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

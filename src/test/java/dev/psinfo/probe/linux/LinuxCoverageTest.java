@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.psinfo.probe.ProcessScan;
-import dev.psinfo.probe.UserNames;
 import dev.psinfo.probe.Visibility;
 import dev.psinfo.sampling.CoverageReport;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ScanStats;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.UserNames;
 import dev.psinfo.text.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

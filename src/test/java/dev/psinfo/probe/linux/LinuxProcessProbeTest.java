@@ -4,12 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.psinfo.probe.ProcDirectory;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ProcessState;
 import dev.psinfo.probe.ScanStats;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.ProcDirectory;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.psinfo.fuzz.Property;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ScanStats;
-import dev.psinfo.probe.UserNames;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

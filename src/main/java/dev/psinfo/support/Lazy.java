@@ -1,4 +1,4 @@
-package dev.psinfo.probe;
+package dev.psinfo.support;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,7 +1,9 @@
-package dev.psinfo.probe;
+package dev.psinfo.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.psinfo.probe.CapturePlan;
+import dev.psinfo.support.CommandRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.psinfo.probe;
+package dev.psinfo.support;
 
 import dev.psinfo.io.FileRule;
 import java.io.IOException;

@@ -1,9 +1,12 @@
-package dev.psinfo.probe;
+package dev.psinfo.platform;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.io.BoundedFiles;
 import dev.psinfo.io.FileRule;
+import dev.psinfo.probe.CapturePlan;
+import dev.psinfo.support.CommandRunner;
+import dev.psinfo.support.ProcessCommandRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

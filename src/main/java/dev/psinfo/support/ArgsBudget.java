@@ -1,4 +1,4 @@
-package dev.psinfo.probe;
+package dev.psinfo.support;
 
 /**
  * What one scan keeps of command lines, in bytes of the text kept: the UTF-8 length of the decoded

@@ -1,4 +1,4 @@
-package dev.psinfo.probe;
+package dev.psinfo.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

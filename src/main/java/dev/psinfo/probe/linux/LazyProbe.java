@@ -1,7 +1,10 @@
-package dev.psinfo.probe;
+package dev.psinfo.probe.linux;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.probe.ProcessProbe;
+import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.support.Lazy;
 import java.io.IOException;
 import java.util.function.Supplier;
 
@@ -9,7 +12,7 @@ import java.util.function.Supplier;
  * A probe made on its first scan, for readers whose constructor already reads (the Linux one reads
  * kernel facts). Thread-safe.
  */
-public final class LazyProbe implements ProcessProbe {
+final class LazyProbe implements ProcessProbe {
   private final String name;
   private final Lazy<ProcessProbe> delegate;
 
