@@ -49,7 +49,7 @@ else
 fi
 
 echo "== JMH (-prof gc): psinfo parse, AIX fake-tree scans (1,000 and 10,000), Linux scan, JMX read"
-java -jar "$jar" 'PsinfoParseBench|AixScanBench|LinuxScanBench' -prof gc "${jmh[@]}" \
+java -jar "$jar" 'PsinfoParseBench|AixScanBench|LinuxScanBench|MatchBench' -prof gc "${jmh[@]}" \
   -rf text -rff "$out/jmh.txt" | grep -Ev 'gc\.(count|time)|churn' | tail -40
 
 echo "== side by side: psinfo-jmx vs OSHI 6.9.1 vs the floor (1,000 extra idle processes)"

@@ -159,7 +159,7 @@ final class RemoteSource implements Source {
     List<ProcessSample> rows = new ArrayList<>();
     try {
       for (ProcessSample s : table.processes()) {
-        if (filter.test(s.info())) {
+        if (filter.test(s)) {
           rows.add(s);
         }
       }

@@ -365,7 +365,7 @@ public final class ProcessTable
         Set<Long> kept = new HashSet<>();
         rows.forEach(r -> kept.add(r.info().pid()));
         for (ProcessSample p : s.samples()) {
-          if (!kept.contains(p.info().pid()) && ProcessFilter.matches(pin, p.info())) {
+          if (!kept.contains(p.info().pid()) && ProcessFilter.matches(pin, p)) {
             rows.add(p);
           }
         }

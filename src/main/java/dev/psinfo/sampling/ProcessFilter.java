@@ -24,15 +24,16 @@ public record ProcessFilter(UserPattern include, UserPattern exclude, Set<String
     users = Set.copyOf(requireNonNull(users, "users is null"));
   }
 
-  /** True when {@code p} is shown. */
-  public boolean test(ProcessInfo p) {
+  /** True when {@code s} is shown; its match text is computed at most once. */
+  public boolean test(ProcessSample s) {
+    ProcessInfo p = s.info();
     if (!users.isEmpty() && users.stream().noneMatch(u -> isUser(p, u))) {
       return false;
     }
-    if (include != null && !matches(include, p)) {
+    if (include != null && !matches(include, s)) {
       return false;
     }
-    return exclude == null || !matches(exclude, p);
+    return exclude == null || !matches(exclude, s);
   }
 
   /** True when {@code p}'s effective user is {@code user}: its name, or its uid in decimal. */
@@ -41,8 +42,16 @@ public record ProcessFilter(UserPattern include, UserPattern exclude, Set<String
   }
 
   /**
-   * True when {@code pattern} is found in the name or the arguments of {@code p}, the arguments
-   * without psinfo's own options ({@link MatchText}).
+   * True when {@code pattern} is found in the name or the arguments of {@code s}, the arguments
+   * without psinfo's own options ({@link ProcessSample#matchText}, computed once per sample).
+   */
+  public static boolean matches(UserPattern pattern, ProcessSample s) {
+    return pattern.find(s.info().name()) || pattern.find(s.matchText());
+  }
+
+  /**
+   * As {@link #matches(UserPattern, ProcessSample)} for a process outside a sample: computes its
+   * match text ({@link MatchText}) on each call, so prefer the sample's.
    */
   public static boolean matches(UserPattern pattern, ProcessInfo p) {
     return pattern.find(p.name()) || pattern.find(MatchText.of(p.args()));

@@ -164,8 +164,9 @@ public final class ProcessSampler {
         }
         kept.add(p);
       }
-      if (filter.test(p)) {
-        shown.add(new ProcessSample(p, percent[i]));
+      ProcessSample sample = new ProcessSample(p, percent[i]);
+      if (filter.test(sample)) {
+        shown.add(sample);
       }
     }
     scrubbed.end();

@@ -96,8 +96,7 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
     Budget budget = new Budget(regex, timeLimit);
     List<ProcessSample> out = new ArrayList<>();
     for (ProcessSample s : samples) {
-      if (regex.find(budget.watch(s.info().name()))
-          || regex.find(budget.watch(MatchText.of(s.info().args())))) {
+      if (regex.find(budget.watch(s.info().name())) || regex.find(budget.watch(s.matchText()))) {
         out.add(s);
       }
     }
@@ -111,7 +110,7 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
   public ProcessTotals totals(UserPattern regex) {
     ProcessTotals.Sum sum = new ProcessTotals.Sum();
     for (ProcessSample s : samples) {
-      if (ProcessFilter.matches(regex, s.info())) {
+      if (ProcessFilter.matches(regex, s)) {
         sum.add(s);
       }
     }

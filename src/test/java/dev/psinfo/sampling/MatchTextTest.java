@@ -96,6 +96,17 @@ class MatchTextTest {
   }
 
   @Test
+  void aSampleComputesItsMatchTextOnceForEveryRegex() {
+    ProcessSample jvm = new ProcessSample(process(100, 1, "app", "java", JVM, 10, 1), 0);
+    String text = jvm.matchText();
+    assertThat(text).isEqualTo(MatchText.of(JVM)).isNotEqualTo(JVM);
+    assertThat(MatchText.of(JVM)).isNotSameAs(MatchText.of(JVM)); // each call builds it anew
+    assertThat(jvm.matchText()).isSameAs(text); // the sample keeps the one it built
+    assertThat(ProcessFilter.matches(UserPattern.compile("shop\\.jar"), jvm)).isTrue();
+    assertThat(jvm.matchText()).isSameAs(text);
+  }
+
+  @Test
   void groupsPinsFiltersAndFindDoNotMatchPsinfoOptions() {
     ProcessInfo jvm = process(100, 1, "app", "java", JVM, 10, 1);
     ProcessInfo attach =
@@ -110,9 +121,12 @@ class MatchTextTest {
     assertThat(ProcessFilter.matches(UserPattern.compile("shop\\.jar"), jvm)).isTrue();
     assertThat(ProcessFilter.matches(UserPattern.compile("psinfo-jmx-agent"), jvm)).isTrue();
     assertThat(
-            new ProcessFilter(UserPattern.compile("ttl=5s"), null, Set.of()).test(jvm)) // include
+            new ProcessFilter(UserPattern.compile("ttl=5s"), null, Set.of())
+                .test(new ProcessSample(jvm, 0))) // include
         .isFalse();
-    assertThat(new ProcessFilter(null, UserPattern.compile("pin="), Set.of()).test(jvm)) // exclude
+    assertThat(
+            new ProcessFilter(null, UserPattern.compile("pin="), Set.of())
+                .test(new ProcessSample(jvm, 0))) // exclude
         .isTrue();
 
     FakeProbe probe = new FakeProbe().then(0, List.of(jvm, attach, nginx));

@@ -1,8 +1,8 @@
 package dev.psinfo.bench;
 
 import dev.psinfo.probe.ProcessScan;
-import dev.psinfo.support.UserNames;
 import dev.psinfo.probe.linux.LinuxProcessProbe;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package dev.psinfo.bench;
 
-import dev.psinfo.support.UserNames;
 import dev.psinfo.probe.aix.AixProcessProbe;
 import dev.psinfo.probe.linux.LinuxProcessProbe;
+import dev.psinfo.support.UserNames;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
