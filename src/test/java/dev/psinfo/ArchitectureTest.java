@@ -70,6 +70,18 @@ class ArchitectureTest {
           "SystemProbe",
           "Visibility");
 
+  private static final String VIEW = "dev.psinfo.view";
+
+  /**
+   * The only types of {@code probe} the view package may name: the row's contract (its fields,
+   * their record and the state), no probe's code.
+   */
+  private static final List<String> VIEW_MAY_USE_OF_PROBE =
+      List.of(
+          "dev.psinfo.probe.ProcessField",
+          "dev.psinfo.probe.ProcessInfo",
+          "dev.psinfo.probe.ProcessState");
+
   /**
    * Package → packages it must not reference (their sub-packages included): the table of
    * docs/design.md, with no exceptions.
@@ -93,7 +105,8 @@ class ArchitectureTest {
                   JCONSOLE,
                   JFR,
                   IO,
-                  SUPPORT)),
+                  SUPPORT,
+                  VIEW)),
           // the one bounded reader of files, used by config, probes and the CLI
           Map.entry(
               IO,
@@ -110,7 +123,8 @@ class ArchitectureTest {
                   JCONSOLE,
                   JFR,
                   TEXT,
-                  SUPPORT)),
+                  SUPPORT,
+                  VIEW)),
           // support code shared by several packages: a leaf over io and text only
           Map.entry(
               SUPPORT,
@@ -125,12 +139,43 @@ class ArchitectureTest {
                   BEANS,
                   CLI,
                   JCONSOLE,
-                  JFR)),
+                  JFR,
+                  VIEW)),
+          // how a row is written for people, shared by the CLI, psText and the plugin: the row's
+          // contract and the escaping only (no JMX, no Swing: both its users load it)
+          Map.entry(
+              VIEW,
+              List.of(
+                  JMX,
+                  MANAGEMENT,
+                  AGENT,
+                  CONFIG,
+                  PLATFORM,
+                  AIX,
+                  LINUX,
+                  SAMPLING,
+                  BEANS,
+                  CLI,
+                  JCONSOLE,
+                  JFR,
+                  IO,
+                  SUPPORT)),
           Map.entry(CONFIG, List.of(JMX, MANAGEMENT, PROBE, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(PLATFORM, List.of(JMX, MANAGEMENT, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(
               PROBE,
-              List.of(JMX, MANAGEMENT, AIX, LINUX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
+              List.of(
+                  JMX,
+                  MANAGEMENT,
+                  AIX,
+                  LINUX,
+                  CONFIG,
+                  PLATFORM,
+                  SAMPLING,
+                  BEANS,
+                  AGENT,
+                  CLI,
+                  VIEW)),
           Map.entry(
               AIX, List.of(JMX, MANAGEMENT, LINUX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(
@@ -140,7 +185,8 @@ class ArchitectureTest {
           Map.entry(CLI, List.of(AIX, LINUX, AGENT)),
           // Flight Recorder events over the sampler; jdk.jfr stays inside this package
           Map.entry(JFR, List.of(JMX, MANAGEMENT, AIX, LINUX, CONFIG, PLATFORM, BEANS, AGENT, CLI)),
-          // the JConsole plugin reads only the public MBeans, so it works on a remote JVM too
+          // the JConsole plugin reads only the public MBeans, so it works on a remote JVM too; it
+          // writes them with the view package, like the CLI
           Map.entry(
               JCONSOLE,
               List.of(AGENT, CONFIG, PLATFORM, PROBE, SAMPLING, BEANS, CLI, IO, SUPPORT)));
@@ -188,6 +234,31 @@ class ArchitectureTest {
     }
     assertThat(exported).isNotEmpty();
     assertThat(PROBE_API).containsAll(exported);
+  }
+
+  /**
+   * The view package is shared by the agent's {@code psText}, the CLI and the plugin, so it knows
+   * the row's contract and nothing of how the rows are read: of {@code probe} it names only {@link
+   * #VIEW_MAY_USE_OF_PROBE}.
+   */
+  @Test
+  void theViewPackageKnowsOnlyTheRowContract() throws IOException {
+    List<String> offenders = new ArrayList<>();
+    Pattern probe = Pattern.compile("\\bdev\\.psinfo\\.probe\\.[A-Za-z.]+");
+    int viewFiles = 0;
+    try (Stream<Path> files = Files.walk(MAIN.resolve("view"))) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+        viewFiles++;
+        Matcher m = probe.matcher(read(f));
+        while (m.find()) {
+          if (!VIEW_MAY_USE_OF_PROBE.contains(m.group())) {
+            offenders.add(f + " uses " + m.group());
+          }
+        }
+      }
+    }
+    assertThat(offenders).isEmpty();
+    assertThat(viewFiles).isPositive();
   }
 
   /**

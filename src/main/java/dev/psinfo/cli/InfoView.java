@@ -3,6 +3,7 @@ package dev.psinfo.cli;
 import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.text.Printable;
+import dev.psinfo.view.Values;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,9 +153,9 @@ final class InfoView {
     }
     long l = ((Number) v).longValue();
     return switch (kind) {
-      case BYTES -> l + " (" + Text.size(l) + ")";
+      case BYTES -> l + " (" + Values.size(l) + ")";
       case MILLIS_EPOCH -> l + " (" + Instant.ofEpochMilli(l) + ")";
-      case SECONDS -> l + " (" + Text.uptime(l) + ")";
+      case SECONDS -> l + " (" + Values.uptime(l) + ")";
       case LOAD -> String.valueOf(((Number) v).doubleValue());
       case PERCENT -> ((Number) v).doubleValue() + " %";
       default -> String.valueOf(v);

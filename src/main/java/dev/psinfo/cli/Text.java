@@ -1,70 +1,14 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.probe.ProcessInfo;
-import dev.psinfo.sampling.PsText;
 import dev.psinfo.text.Printable;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Formatting helpers for the human-readable views and the JSON/CSV writers (the value formats are
- * {@link PsText}'s, shared with the {@code psText} operation). Stateless.
+ * The JSON and CSV encodings of the CLI's writers; the values people read are written by {@link
+ * dev.psinfo.view.Values}, shared with {@code psText} and the plugin. Stateless.
  */
 final class Text {
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMdd", Locale.ROOT);
-  private static final DateTimeFormatter YEAR = DateTimeFormatter.ofPattern("yyyy", Locale.ROOT);
-
   private Text() {}
-
-  /** {@code 512}, {@code 1.5K}, {@code 340M}, {@code 2.0G} (powers of 1024); {@code -} for -1. */
-  static String size(long bytes) {
-    return PsText.size(bytes);
-  }
-
-  /** CPU time as {@code ps} shows it: {@code mm:ss}, {@code hh:mm:ss}, {@code d-hh:mm:ss}. */
-  static String cpuTime(long millis) {
-    return PsText.cpuTime(millis);
-  }
-
-  /** A start time as {@code ps} shows it: the clock today, else month and day, else the year. */
-  static String startTime(long epochMillis, long nowMillis, ZoneId zone) {
-    return PsText.startTime(epochMillis, nowMillis, zone);
-  }
-
-  /** A percentage with one decimal; {@code -} for -1. */
-  /**
-   * A value that may be negative ({@code nice}, {@code priority}); {@code -} for {@link
-   * ProcessInfo#UNAVAILABLE_SIGNED}.
-   */
-  static String signed(int v) {
-    return PsText.signed(v);
-  }
-
-  static String percent(double p) {
-    return PsText.percent(p);
-  }
-
-  /**
-   * A duration in seconds with its units, so that it cannot be misread: {@code 3d 4h 05m}, {@code
-   * 4h 05m}, {@code 27m 08s}; {@code -} for -1.
-   */
-  static String uptime(long seconds) {
-    if (seconds < 0) {
-      return "-";
-    }
-    long days = seconds / 86400;
-    long hours = (seconds / 3600) % 24;
-    long minutes = (seconds / 60) % 60;
-    if (days > 0) {
-      return String.format(Locale.ROOT, "%dd %dh %02dm", days, hours, minutes);
-    }
-    if (hours > 0) {
-      return String.format(Locale.ROOT, "%dh %02dm", hours, minutes);
-    }
-    return String.format(Locale.ROOT, "%dm %02ds", minutes, seconds % 60);
-  }
 
   /**
    * {@code s} as a JSON string literal, quotes included; every character {@link Printable#isUnsafe}
@@ -112,10 +56,5 @@ final class Text {
       return s;
     }
     return '"' + s.replace("\"", "\"\"") + '"';
-  }
-
-  /** {@code s} cut to {@code width} characters (no cut when width is 0 or less). */
-  static String cut(String s, int width) {
-    return PsText.cut(s, width);
   }
 }

@@ -6,6 +6,7 @@ import dev.psinfo.probe.ProcessState;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.PsText;
 import dev.psinfo.text.Printable;
+import dev.psinfo.view.Values;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -173,7 +174,7 @@ final class TopCommand {
     if (sys != null) {
       try {
         host = Printable.escape(sys.getHostname());
-        up = Text.uptime(sys.getUptimeSeconds());
+        up = Values.uptime(sys.getUptimeSeconds());
         load =
             String.format(
                 Locale.ROOT,
@@ -182,16 +183,16 @@ final class TopCommand {
                 loadOf(sys.getLoadAverage5m()),
                 loadOf(sys.getLoadAverage15m()));
         mem =
-            Text.size(sys.getTotalMemoryBytes())
+            Values.size(sys.getTotalMemoryBytes())
                 + " total, "
-                + Text.size(sys.getFreeMemoryBytes())
+                + Values.size(sys.getFreeMemoryBytes())
                 + " free, "
-                + Text.size(sys.getAvailableMemoryBytes())
+                + Values.size(sys.getAvailableMemoryBytes())
                 + " available";
         swap =
-            Text.size(sys.getTotalSwapBytes())
+            Values.size(sys.getTotalSwapBytes())
                 + " total, "
-                + Text.size(sys.getFreeSwapBytes())
+                + Values.size(sys.getFreeSwapBytes())
                 + " free";
       } catch (RuntimeException e) {
         // a remote bean that went away: show the table without the header values
@@ -203,11 +204,11 @@ final class TopCommand {
       f.print(CLEAR);
     }
     f.println(
-        Text.cut(
+        Values.cut(
             "psinfo-jmx top - " + time + "  " + host + "  up " + up + "  load average: " + load,
             width));
     f.println(
-        Text.cut(
+        Values.cut(
             "Processes: "
                 + rows.size()
                 + " shown, "
@@ -216,9 +217,9 @@ final class TopCommand {
                 + threads
                 + " threads",
             width));
-    f.println(Text.cut("Mem: " + mem + "   Swap: " + swap, width));
+    f.println(Values.cut("Mem: " + mem + "   Swap: " + swap, width));
     f.println(
-        Text.cut(
+        Values.cut(
             (ansi ? "q quits. " : "")
                 + Printable.escape(source.describe())
                 + ", every "

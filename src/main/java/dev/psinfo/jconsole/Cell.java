@@ -1,5 +1,7 @@
 package dev.psinfo.jconsole;
 
+import dev.psinfo.view.Values;
+
 /**
  * One table cell: the text people read and the value it sorts by. Cells that are not available sort
  * below every real value, so they end up last when sorting the biggest first.
@@ -10,7 +12,7 @@ package dev.psinfo.jconsole;
  * @param tip the cell's tooltip, escaped and capped, or null for none
  */
 record Cell(Comparable<?> sortKey, String text, String tip) implements Comparable<Cell> {
-  static final Cell NOT_AVAILABLE = new Cell(null, Format.NOT_AVAILABLE);
+  static final Cell NOT_AVAILABLE = new Cell(null, Values.NOT_AVAILABLE);
 
   /** A cell without a tooltip. */
   Cell(Comparable<?> sortKey, String text) {

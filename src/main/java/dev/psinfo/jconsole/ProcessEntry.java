@@ -2,6 +2,9 @@ package dev.psinfo.jconsole;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.view.Items;
+import dev.psinfo.view.RowValues;
+import dev.psinfo.view.Values;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,39 +21,12 @@ import javax.management.openmbean.TabularData;
  *
  * @param items the row's items by name, in the MBean's order
  */
-record ProcessEntry(Map<String, Object> items) {
-  /** The row's items in the order of the public contract (docs/design.md); others follow. */
-  static final List<String> ORDER =
-      List.of(
-          "pid",
-          "ppid",
-          "pgid",
-          "sid",
-          "uid",
-          "euid",
-          "gid",
-          "egid",
-          "user",
-          "name",
-          "args",
-          "argsTruncated",
-          "state",
-          "stateCode",
-          "threads",
-          "priority",
-          "nice",
-          "rssBytes",
-          "vszBytes",
-          "cpuTimeMillis",
-          "userTimeMillis",
-          "systemTimeMillis",
-          "cpuPercent",
-          "startTimeMillis",
-          "voluntaryCtxSwitches",
-          "involuntaryCtxSwitches",
-          "openFds",
-          "readBytes",
-          "writeBytes");
+record ProcessEntry(Map<String, Object> items) implements RowValues {
+  /**
+   * The row's items in the order of the public contract (docs/design.md), derived from the agent's
+   * own field list ({@link Items#ORDER}); items the plugin does not know follow.
+   */
+  static final List<String> ORDER = Items.ORDER;
 
   /**
    * The most rows the plugin holds from one read: past it, the rows with the most recent CPU are
@@ -58,7 +34,7 @@ record ProcessEntry(Map<String, Object> items) {
    */
   static final int MAX_ROWS = 10_000;
 
-  /** The most items of one row the plugin keeps (the agent serves 29). */
+  /** The most items of one row the plugin keeps (the agent serves 33). */
   static final int MAX_ITEMS = 64;
 
   /** The longest item name kept. */
@@ -213,25 +189,36 @@ record ProcessEntry(Map<String, Object> items) {
 
   /** Whether the item is there and not the "not available" sentinel. */
   boolean has(String item) {
-    return Format.available(item, items.get(item));
+    return Values.available(item, items.get(item));
   }
 
   /** A numeric item, or {@code fallback} when it is missing, not a number or not available. */
   long number(String item, long fallback) {
     Object v = items.get(item);
-    return v instanceof Number n && Format.available(item, v) ? n.longValue() : fallback;
+    return v instanceof Number n && Values.available(item, v) ? n.longValue() : fallback;
   }
 
   /** A decimal item, or NaN when it is missing or not available. */
   double decimal(String item) {
     Object v = items.get(item);
-    return v instanceof Number n && Format.available(item, v) ? n.doubleValue() : Double.NaN;
+    return v instanceof Number n && Values.available(item, v) ? n.doubleValue() : Double.NaN;
   }
 
   /** A text item ({@code toString} of whatever it is), or {@code ""}. */
   String text(String item) {
     Object v = items.get(item);
     return v == null ? "" : v.toString();
+  }
+
+  /** The raw value, or null when this row (an older agent's) does not have the item. */
+  @Override
+  public Object item(String item) {
+    return items.get(item);
+  }
+
+  @Override
+  public double cpuPercent() {
+    return decimal(Items.CPU_PERCENT);
   }
 
   long pid() {

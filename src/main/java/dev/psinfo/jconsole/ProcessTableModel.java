@@ -6,38 +6,44 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import javax.swing.table.AbstractTableModel;
 
 /**
- * The Processes tab's table: one row per process, the columns of {@code top}. Every cell is a
- * {@link Cell}, which sorts by the real value and shows the readable one (escaped and capped). The
- * cells are made once per read, off the event thread ({@link #rows}), so sorting and filtering on
- * the event thread only compare ready values. Change it on the event thread only.
+ * The Processes tab's table: one row per process, the columns and formats of the CLI's {@code ps}
+ * ({@link dev.psinfo.view.Column}). Every cell is a {@link Cell}, which sorts by the real value and
+ * shows the readable one (capped). The cells are made once per read, off the event thread ({@link
+ * #rows}), so sorting and filtering on the event thread only compare ready values. Change it on the
+ * event thread only.
  */
 final class ProcessTableModel extends AbstractTableModel {
   private static final long serialVersionUID = 1L;
 
-  /** The columns, in order. */
+  /**
+   * The columns, in order: each one of the shared {@link dev.psinfo.view.Column}s, so a cell reads
+   * as {@code ps} prints it.
+   */
   enum Column {
-    PID("PID", true),
-    USER("USER", false),
-    NAME("NAME", false),
-    STATE("STATE", false),
-    CPU("%CPU", true),
-    RSS("RSS", true),
-    VSZ("VSZ", true),
-    THREADS("THR", true),
-    START("STARTED", false),
-    TIME("TIME", true),
-    ARGS("ARGS", false);
+    PID(dev.psinfo.view.Column.PID),
+    USER(dev.psinfo.view.Column.USER),
+    NAME(dev.psinfo.view.Column.NAME),
+    STATE(dev.psinfo.view.Column.STATE),
+    CPU(dev.psinfo.view.Column.CPU),
+    RSS(dev.psinfo.view.Column.RSS),
+    VSZ(dev.psinfo.view.Column.VSZ),
+    THREADS(dev.psinfo.view.Column.THREADS),
+    START(dev.psinfo.view.Column.START),
+    TIME(dev.psinfo.view.Column.TIME),
+    JAVA(dev.psinfo.view.Column.JAVA),
+    COMMAND(dev.psinfo.view.Column.COMMAND);
 
+    final dev.psinfo.view.Column shared;
     final String header;
     final boolean numeric;
 
-    Column(String header, boolean numeric) {
-      this.header = header;
-      this.numeric = numeric;
+    Column(dev.psinfo.view.Column shared) {
+      this.shared = shared;
+      this.header = shared.label();
+      this.numeric = shared.numeric();
     }
   }
 
@@ -148,57 +154,43 @@ final class ProcessTableModel extends AbstractTableModel {
     return rows.get(row).cells()[column];
   }
 
-  /** The cell of one process in one column, for a snapshot taken at {@code nowMillis}. */
+  /**
+   * The cell of one process in one column, for a snapshot taken at {@code nowMillis}: the text as
+   * the CLI prints it ({@link dev.psinfo.view.Column#text}, capped), sorted by the real value; the
+   * tooltip says what the text cannot (the state's word, the start to the second, the exact text of
+   * a name with unsafe characters, a command line the agent cut).
+   */
   static Cell cell(ProcessEntry p, Column column, ZoneId zone, long nowMillis) {
-    return switch (column) {
-      case PID -> number(p, "pid", String::valueOf);
-      case USER -> text(p, "user");
-      case NAME -> text(p, "name");
-      case STATE -> state(p);
-      case CPU -> {
-        double v = p.decimal("cpuPercent");
-        yield Double.isNaN(v) ? Cell.NOT_AVAILABLE : new Cell(v, Format.percent(v));
-      }
-      case RSS -> number(p, "rssBytes", Format::bytes);
-      case VSZ -> number(p, "vszBytes", Format::bytes);
-      case THREADS -> number(p, "threads", String::valueOf);
-      case START -> number(p, "startTimeMillis", v -> Format.startTime(v, nowMillis, zone));
-      case TIME -> number(p, "cpuTimeMillis", Format::cpuTime);
-      case ARGS -> {
-        if (!p.has("args")) {
-          yield Cell.NOT_AVAILABLE;
-        }
-        String args = p.text("args");
-        boolean cut = Boolean.TRUE.equals(p.raw("argsTruncated"));
-        yield new Cell(
-            args,
-            Plain.text(args) + (cut ? " …" : ""),
-            Plain.text(args, Plain.MAX_TIP_CHARS) + (cut ? " … (cut by the agent)" : ""));
-      }
-    };
+    dev.psinfo.view.Column shared = column.shared;
+    String text = Plain.cap(shared.text(p, nowMillis, zone), Plain.MAX_TEXT_CHARS);
+    Comparable<?> key = shared.sortKey(p);
+    String tip =
+        switch (column) {
+          case STATE -> stateTip(p);
+          case START -> key == null ? null : Format.localTime(((Number) key).longValue(), zone);
+          case COMMAND -> commandTip(p);
+          default -> shared.escaped(p) == null ? null : Plain.text(shared.escaped(p));
+        };
+    return new Cell(key, text, tip);
   }
 
-  private static Cell number(ProcessEntry p, String item, Function<Long, String> format) {
-    if (!p.has(item) || !(p.raw(item) instanceof Number n)) {
-      return Cell.NOT_AVAILABLE;
-    }
-    long v = n.longValue();
-    return new Cell(v, format.apply(v));
-  }
-
-  private static Cell text(ProcessEntry p, String item) {
-    return p.has(item) ? new Cell(p.text(item), Plain.text(p.text(item))) : Cell.NOT_AVAILABLE;
-  }
-
-  /** The state as its letter, the word in the tooltip ({@code S}, "SLEEPING"). */
-  private static Cell state(ProcessEntry p) {
+  /** The state's word and letter ({@code SLEEPING (S)}), or null when neither is known. */
+  private static String stateTip(ProcessEntry p) {
     String state = p.has("state") ? p.text("state") : "";
     String code = p.has("stateCode") ? p.text("stateCode") : "";
     if (state.isEmpty() && code.isEmpty()) {
-      return Cell.NOT_AVAILABLE;
+      return null;
     }
-    String shown = code.isEmpty() ? state : code;
-    String tip = state.isEmpty() ? code : code.isEmpty() ? state : state + " (" + code + ")";
-    return new Cell(shown, Plain.text(shown), Plain.text(tip));
+    return Plain.text(state.isEmpty() ? code : code.isEmpty() ? state : state + " (" + code + ")");
+  }
+
+  /** The whole command line, escaped and capped, saying when the agent cut it. */
+  private static String commandTip(ProcessEntry p) {
+    String args = p.has("args") ? p.text("args") : p.text("name");
+    if (args.isEmpty()) {
+      return null;
+    }
+    boolean cut = Boolean.TRUE.equals(p.raw("argsTruncated"));
+    return Plain.text(args, Plain.MAX_TIP_CHARS) + (cut ? " … (cut by the agent)" : "");
   }
 }

@@ -1,5 +1,7 @@
 package dev.psinfo.jconsole;
 
+import dev.psinfo.view.Items;
+import dev.psinfo.view.Values;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.FlowLayout;
@@ -79,8 +81,8 @@ final class ProcessesPanel extends JPanel {
   private final JPanel treePanel = new JPanel(new BorderLayout());
   private final Timer filterTimer;
   private transient RegexRowFilter filter;
-  private transient Psinfo.Processes last;
-  private transient Psinfo.Processes held;
+  private transient PsinfoClient.Processes last;
+  private transient PsinfoClient.Processes held;
   private transient ProcessTableModel.Key selected;
   private boolean updating;
 
@@ -201,7 +203,7 @@ final class ProcessesPanel extends JPanel {
    * row's place on the screen); the first time, selects {@code defaultPid} (the connected JVM) when
    * it is there. While paused, the read is held and shown on resume.
    */
-  void show(Psinfo.Processes processes, long defaultPid) {
+  void show(PsinfoClient.Processes processes, long defaultPid) {
     if (pause.isSelected()) {
       held = processes;
       showStatus();
@@ -249,7 +251,7 @@ final class ProcessesPanel extends JPanel {
     pause.setText(paused ? "Resume" : "Pause");
     PsinfoViews.trace("Processes tab " + (paused ? "paused" : "resumed"));
     if (!paused && held != null) {
-      Psinfo.Processes h = held;
+      PsinfoClient.Processes h = held;
       held = null;
       show(h, -1);
     } else {
@@ -289,11 +291,11 @@ final class ProcessesPanel extends JPanel {
     s.append(shown == rows ? shown + " processes" : shown + " of " + rows + " processes");
     if (received > rows) {
       s.append(" (the ")
-          .append(Format.count(rows))
+          .append(Values.count(rows))
           .append(" with the most CPU of ")
-          .append(Format.count(received))
+          .append(Values.count(received))
           .append(" sent: the plugin holds at most ")
-          .append(Format.count(ProcessEntry.MAX_ROWS))
+          .append(Values.count(ProcessEntry.MAX_ROWS))
           .append(')');
     } else if (processCount > rows) {
       s.append(" (the agent's maxRows cuts ").append(processCount).append(')');
@@ -314,7 +316,7 @@ final class ProcessesPanel extends JPanel {
       }
       out.add(
           new String[] {
-            Plain.text(Format.label(e.getKey()) + "  (" + e.getKey() + ")"),
+            Plain.text(Items.label(e.getKey()) + "  (" + e.getKey() + ")"),
             Plain.text(Format.item(e.getKey(), e.getValue(), zone))
           });
     }
@@ -324,7 +326,7 @@ final class ProcessesPanel extends JPanel {
   /** The command line as the detail pane shows it: whole (as read), escaped. */
   static String argsText(ProcessEntry p) {
     if (!p.has("args")) {
-      return Format.NOT_AVAILABLE;
+      return Values.NOT_AVAILABLE;
     }
     String shown = Plain.text(p.text("args"), ProcessEntry.MAX_ARGS_CHARS);
     return Boolean.TRUE.equals(p.raw("argsTruncated"))

@@ -55,12 +55,12 @@ public final class PsinfoViews {
   record Update(
       boolean present,
       long pid,
-      Psinfo.Processes processes,
+      PsinfoClient.Processes processes,
       String processesError,
       Map<String, Object> system,
       String systemError,
       Map<String, Object> coverage,
-      List<Psinfo.Group> groups,
+      List<PsinfoClient.Group> groups,
       String groupsError,
       long readAtMillis) {}
 
@@ -83,7 +83,7 @@ public final class PsinfoViews {
     if (c == null) {
       throw new IOException("not connected");
     }
-    return new Psinfo(c, zone).present();
+    return new PsinfoClient(c, zone).present();
   }
 
   /** The Processes view: the live table, the selected process's fields and its descendants. */
@@ -135,11 +135,11 @@ public final class PsinfoViews {
         new SwingWorker<>() {
           @Override
           protected Update doInBackground() throws Exception {
-            Psinfo psinfo = new Psinfo(c, zone);
+            PsinfoClient client = new PsinfoClient(c, zone);
             if (connectedPid < 0) {
-              connectedPid = psinfo.pid();
+              connectedPid = client.pid();
             }
-            return read(psinfo, connectedPid);
+            return read(client, connectedPid);
           }
 
           @Override
@@ -163,35 +163,35 @@ public final class PsinfoViews {
    * One update's reads: presence, then the table (with the users), the facts, the coverage and the
    * groups, each failing on its own.
    */
-  static Update read(Psinfo psinfo, long pid) throws IOException {
+  static Update read(PsinfoClient client, long pid) throws IOException {
     long now = System.currentTimeMillis();
-    if (!psinfo.present()) {
+    if (!client.present()) {
       return new Update(false, pid, null, null, null, null, null, null, null, now);
     }
-    Psinfo.Processes p = null;
+    PsinfoClient.Processes p = null;
     String pError = null;
     try {
-      p = psinfo.processes();
+      p = client.processes();
     } catch (Exception e) {
       pError = describe(e);
     }
     Map<String, Object> s = null;
     String sError = null;
     try {
-      s = psinfo.system();
+      s = client.system();
     } catch (Exception e) {
       sError = describe(e);
     }
     Map<String, Object> c;
     try {
-      c = psinfo.coverage();
+      c = client.coverage();
     } catch (Exception e) {
       c = Map.of("CoverageSummary", "read failed: " + describe(e));
     }
-    List<Psinfo.Group> g = null;
+    List<PsinfoClient.Group> g = null;
     String gError = null;
     try {
-      g = psinfo.groups();
+      g = client.groups();
     } catch (Exception e) {
       gError = describe(e);
     }

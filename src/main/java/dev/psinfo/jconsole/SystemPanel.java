@@ -1,5 +1,6 @@
 package dev.psinfo.jconsole;
 
+import dev.psinfo.view.Values;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -66,7 +67,7 @@ final class SystemPanel extends JPanel {
             List.of(new Chart.Series("used", USED), new Chart.Series("available", AVAILABLE)),
             false,
             1,
-            v -> Double.isNaN(v) ? Format.NOT_AVAILABLE : Format.bytes((long) v),
+            v -> Double.isNaN(v) ? Values.NOT_AVAILABLE : Values.size((long) v),
             zone);
     memory.setName("psinfo.chart.memory");
     JPanel charts = new JPanel(new GridLayout(1, 2, 6, 0));
@@ -107,7 +108,7 @@ final class SystemPanel extends JPanel {
   void show(
       Map<String, Object> attributes,
       Map<String, Object> coverage,
-      List<Psinfo.Group> processGroups,
+      List<PsinfoClient.Group> processGroups,
       String groupsError,
       long readAtMillis,
       String readAt) {

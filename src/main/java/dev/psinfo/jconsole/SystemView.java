@@ -1,5 +1,7 @@
 package dev.psinfo.jconsole;
 
+import dev.psinfo.view.Items;
+import dev.psinfo.view.Values;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +43,9 @@ final class SystemView {
             "CPUs",
             List.of(
                 new Fact("Model", text(a, "CpuModel")),
-                new Fact("Logical processors", Format.count(number(a, "LogicalProcessors"))),
-                new Fact("Physical cores", Format.count(number(a, "PhysicalCores"))),
-                new Fact("Clock", mhz < 0 ? Format.NOT_AVAILABLE : Format.count(mhz) + " MHz"))));
+                new Fact("Logical processors", Values.count(number(a, "LogicalProcessors"))),
+                new Fact("Physical cores", Values.count(number(a, "PhysicalCores"))),
+                new Fact("Clock", mhz < 0 ? Values.NOT_AVAILABLE : Values.count(mhz) + " MHz"))));
     long total = number(a, "TotalMemoryBytes");
     long available = number(a, "AvailableMemoryBytes");
     long free = number(a, "FreeMemoryBytes");
@@ -71,17 +73,17 @@ final class SystemView {
             List.of(
                 new Fact("Load average (1, 5, 15 min)", load(l1, l5, l15, cpus)),
                 new Fact("Load per CPU (1, 5, 15 min)", perCpu(l1, l5, l15, cpus)),
-                new Fact("Up for", Format.duration(number(a, "UptimeSeconds"))),
+                new Fact("Up for", Values.uptime(number(a, "UptimeSeconds"))),
                 new Fact("Booted", Format.localTime(number(a, "BootTimeMillis"), zone)),
-                new Fact("Processes", Format.count(number(a, "ProcessCount"))),
-                new Fact("Threads", Format.count(number(a, "ThreadCount"))))));
+                new Fact("Processes", Values.count(number(a, "ProcessCount"))),
+                new Fact("Threads", Values.count(number(a, "ThreadCount"))))));
     out.add(new Group("Platform", platform(a.get("Platform"))));
     return out;
   }
 
   /** The distribution's name when the platform facts have it ("Debian GNU/Linux 12"), else OS. */
   private static String os(Map<String, Object> a) {
-    Map<String, String> platform = Psinfo.facts(a.get("Platform"));
+    Map<String, String> platform = PsinfoClient.facts(a.get("Platform"));
     String distribution = platform.get("distribution");
     String os = join(text(a, "OsName"), text(a, "OsVersion"));
     return distribution == null || distribution.isEmpty()
@@ -91,7 +93,7 @@ final class SystemView {
 
   private static String perCpu(double l1, double l5, double l15, long cpus) {
     if (Double.isNaN(l1) || cpus <= 0) {
-      return Format.NOT_AVAILABLE;
+      return Values.NOT_AVAILABLE;
     }
     return String.format(Locale.ROOT, "%.2f  %.2f  %.2f", l1 / cpus, l5 / cpus, l15 / cpus);
   }
@@ -100,19 +102,19 @@ final class SystemView {
   static String cpu(Map<String, Object> a) {
     double busy = decimal(a, "CpuBusyPercent");
     if (Double.isNaN(busy)) {
-      return Format.NOT_AVAILABLE;
+      return Values.NOT_AVAILABLE;
     }
-    StringBuilder s = new StringBuilder(Format.percent(busy)).append("% busy");
+    StringBuilder s = new StringBuilder(Values.percent(busy)).append("% busy");
     double user = decimal(a, "CpuUserPercent");
     double system = decimal(a, "CpuSystemPercent");
     double iowait = decimal(a, "CpuIowaitPercent");
     if (!Double.isNaN(user) || !Double.isNaN(system) || !Double.isNaN(iowait)) {
       s.append(" (user ")
-          .append(Format.percent(user))
+          .append(Values.percent(user))
           .append(", system ")
-          .append(Format.percent(system))
+          .append(Values.percent(system))
           .append(", I/O wait ")
-          .append(Format.percent(iowait))
+          .append(Values.percent(iowait))
           .append(')');
     }
     return s.toString();
@@ -131,65 +133,65 @@ final class SystemView {
     Object complete = c.get("Complete");
     facts.add(
         new Fact(
-            "Complete", complete instanceof Boolean b ? (b ? "yes" : "no") : Format.NOT_AVAILABLE));
+            "Complete", complete instanceof Boolean b ? (b ? "yes" : "no") : Values.NOT_AVAILABLE));
     facts.add(
         new Fact(
             "Seen / other users'",
-            Format.count(number(c, "VisibleProcesses"))
+            Values.count(number(c, "VisibleProcesses"))
                 + " / "
-                + Format.count(number(c, "OtherUsersProcesses"))));
+                + Values.count(number(c, "OtherUsersProcesses"))));
     facts.add(
         new Fact(
             "Denied / gone / corrupt",
-            Format.count(number(c, "DeniedProcesses"))
+            Values.count(number(c, "DeniedProcesses"))
                 + " / "
-                + Format.count(number(c, "GoneProcesses"))
+                + Values.count(number(c, "GoneProcesses"))
                 + " / "
-                + Format.count(number(c, "CorruptEntries"))));
+                + Values.count(number(c, "CorruptEntries"))));
     facts.add(
         new Fact(
             "Hidden tasks / args cut",
-            Format.count(number(c, "HiddenTasks"))
+            Values.count(number(c, "HiddenTasks"))
                 + " / "
-                + Format.count(number(c, "ArgsTruncated"))));
+                + Values.count(number(c, "ArgsTruncated"))));
     return new Group("Coverage", facts);
   }
 
   /** One line per named process group: count, threads, RSS and CPU. */
-  static Group processGroups(List<Psinfo.Group> groups, String error) {
+  static Group processGroups(List<PsinfoClient.Group> groups, String error) {
     List<Fact> facts = new ArrayList<>();
     if (error != null) {
       facts.add(new Fact("Groups", "read failed: " + Plain.text(error)));
     } else if (groups == null || groups.isEmpty()) {
       facts.add(new Fact("Groups", "none configured (the agent's groups option)"));
     } else {
-      for (Psinfo.Group g : groups) {
+      for (PsinfoClient.Group g : groups) {
         facts.add(
             new Fact(
                 g.name(),
-                Format.count(g.processCount())
+                Values.count(g.processCount())
                     + " processes, "
-                    + Format.count(g.threadCount())
+                    + Values.count(g.threadCount())
                     + " threads, RSS "
-                    + Format.bytes(g.rssBytes())
+                    + Values.size(g.rssBytes())
                     + ", CPU "
-                    + Format.percent(g.cpuPercent())
+                    + Values.percent(g.cpuPercent())
                     + "%"));
       }
-      if (groups.size() >= Psinfo.MAX_GROUPS) {
-        facts.add(new Fact("…", "only the first " + Psinfo.MAX_GROUPS + " groups by name"));
+      if (groups.size() >= PsinfoClient.MAX_GROUPS) {
+        facts.add(new Fact("…", "only the first " + PsinfoClient.MAX_GROUPS + " groups by name"));
       }
     }
     return new Group("Process groups", facts);
   }
 
   private static List<Fact> platform(Object value) {
-    Map<String, String> facts = Psinfo.facts(value);
+    Map<String, String> facts = PsinfoClient.facts(value);
     List<Fact> out = new ArrayList<>();
     facts.forEach(
-        (k, v) -> out.add(new Fact(Plain.text(Format.label(k)), Plain.text(platformValue(k, v)))));
+        (k, v) -> out.add(new Fact(Plain.text(Items.label(k)), Plain.text(platformValue(k, v)))));
     if (out.isEmpty()) {
-      out.add(new Fact("Platform facts", Format.NOT_AVAILABLE));
+      out.add(new Fact("Platform facts", Values.NOT_AVAILABLE));
     }
     return out;
   }
@@ -202,12 +204,12 @@ final class SystemView {
         return value;
       }
     }
-    return value.isEmpty() ? Format.NOT_AVAILABLE : value;
+    return value.isEmpty() ? Values.NOT_AVAILABLE : value;
   }
 
   private static String load(double l1, double l5, double l15, long cpus) {
     if (Double.isNaN(l1)) {
-      return Format.NOT_AVAILABLE;
+      return Values.NOT_AVAILABLE;
     }
     String loads = String.format(Locale.ROOT, "%.2f  %.2f  %.2f", l1, l5, l15);
     return cpus > 0
@@ -218,37 +220,37 @@ final class SystemView {
   /** {@code 3.1 GiB of 23.4 GiB (13.2%)}. */
   static String usedOfTotal(long used, long total) {
     if (used < 0 || total < 0) {
-      return Format.NOT_AVAILABLE;
+      return Values.NOT_AVAILABLE;
     }
-    return Format.bytes(used)
+    return Values.size(used)
         + " of "
-        + Format.bytes(total)
+        + Values.size(total)
         + " ("
-        + Format.percent(Format.share(used, total))
+        + Values.percent(Format.share(used, total))
         + "%)";
   }
 
   private static String withShare(long part, long total) {
     if (part < 0) {
-      return Format.NOT_AVAILABLE;
+      return Values.NOT_AVAILABLE;
     }
     double share = Format.share(part, total);
     return Double.isNaN(share)
-        ? Format.bytes(part)
-        : Format.bytes(part) + " (" + Format.percent(share) + "%)";
+        ? Values.size(part)
+        : Values.size(part) + " (" + Values.percent(share) + "%)";
   }
 
   /** A text attribute, escaped and capped. */
   private static String text(Map<String, Object> a, String name) {
     Object v = a.get(name);
-    return v instanceof String s && !s.isEmpty() ? Plain.text(s) : Format.NOT_AVAILABLE;
+    return v instanceof String s && !s.isEmpty() ? Plain.text(s) : Values.NOT_AVAILABLE;
   }
 
   private static String join(String a, String b) {
-    if (a.equals(Format.NOT_AVAILABLE)) {
+    if (a.equals(Values.NOT_AVAILABLE)) {
       return b;
     }
-    return b.equals(Format.NOT_AVAILABLE) ? a : a + " " + b;
+    return b.equals(Values.NOT_AVAILABLE) ? a : a + " " + b;
   }
 
   private static long number(Map<String, Object> a, String name) {

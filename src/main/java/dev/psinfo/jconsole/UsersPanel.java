@@ -1,5 +1,6 @@
 package dev.psinfo.jconsole;
 
+import dev.psinfo.view.Values;
 import java.awt.BorderLayout;
 import java.awt.event.HierarchyEvent;
 import java.util.ArrayList;
@@ -141,15 +142,15 @@ final class UsersPanel extends JPanel {
           : Cell.NOT_AVAILABLE;
     }
     if (!(v instanceof Long || v instanceof Integer || v instanceof Double)
-        || !Format.available(c.item, v)) {
+        || !Values.available(c.item, v)) {
       return Cell.NOT_AVAILABLE;
     }
     Number n = (Number) v;
     return switch (c) {
-      case CPU -> new Cell(n.doubleValue(), Format.percent(n.doubleValue()));
-      case RSS, VSZ -> new Cell(n.longValue(), Format.bytes(n.longValue()));
-      case TIME -> new Cell(n.longValue(), Format.cpuTime(n.longValue()));
-      default -> new Cell(n.longValue(), Format.count(n.longValue()));
+      case CPU -> new Cell(n.doubleValue(), Values.percent(n.doubleValue()));
+      case RSS, VSZ -> new Cell(n.longValue(), Values.size(n.longValue()));
+      case TIME -> new Cell(n.longValue(), Values.cpuTime(n.longValue()));
+      default -> new Cell(n.longValue(), Values.count(n.longValue()));
     };
   }
 

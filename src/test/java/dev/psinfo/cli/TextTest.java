@@ -6,47 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class TextTest {
-  @Test
-  void humanSizesAre1024Based() {
-    assertThat(Text.size(-1)).isEqualTo("-");
-    assertThat(Text.size(0)).isEqualTo("0");
-    assertThat(Text.size(1023)).isEqualTo("1023");
-    assertThat(Text.size(1024)).isEqualTo("1.0K");
-    assertThat(Text.size(872448)).isEqualTo("852K");
-    assertThat(Text.size(1212416)).isEqualTo("1.2M");
-    assertThat(Text.size(1024L * 1024 * 1024 - 1)).isEqualTo("1.0G");
-    assertThat(Text.size(3L << 40)).isEqualTo("3.0T");
-  }
-
-  @Test
-  void uptimeSaysItsUnits() {
-    assertThat(Text.uptime(-1)).isEqualTo("-");
-    assertThat(Text.uptime(1628)).isEqualTo("27m 08s"); // was "00:27": minutes or hours?
-    assertThat(Text.uptime(3 * 3600 + 5 * 60 + 9)).isEqualTo("3h 05m");
-    assertThat(Text.uptime(2 * 86400 + 4 * 3600 + 60)).isEqualTo("2d 4h 01m");
-  }
-
-  @Test
-  void cpuTimeLooksLikePs() {
-    assertThat(Text.cpuTime(-1)).isEqualTo("-");
-    assertThat(Text.cpuTime(7155)).isEqualTo("0:07");
-    assertThat(Text.cpuTime(3_723_000)).isEqualTo("1:02:03");
-    assertThat(Text.cpuTime(90_000_000)).isEqualTo("1-01:00:00");
-  }
-
-  @Test
-  void startTimeIsTheClockTodayElseTheDayElseTheYear() {
-    long now = 1_740_060_607_000L;
-    assertThat(Text.startTime(now - 60_000, now, ZoneOffset.UTC)).isEqualTo("14:09");
-    assertThat(Text.startTime(now - 3 * 86_400_000L, now, ZoneOffset.UTC)).isEqualTo("Feb17");
-    assertThat(Text.startTime(now - 400 * 86_400_000L, now, ZoneOffset.UTC)).isEqualTo("2024");
-    assertThat(Text.startTime(-1, now, ZoneOffset.UTC)).isEqualTo("-");
-  }
-
   @Test
   void jsonStringsEscapeQuotesBackslashesAndControlCharacters() {
     assertThat(Text.json("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");

@@ -43,14 +43,14 @@ class DailyUseTest {
   }
 
   /** A read where pid 700's CPU is {@code cpu700} and every other process churns. */
-  private static Psinfo.Processes read(int round, double cpu700) throws Exception {
+  private static PsinfoClient.Processes read(int round, double cpu700) throws Exception {
     List<Map<String, Object>> rows = new ArrayList<>();
     rows.add(process(1, 0, "root", "init", "/sbin/init", 0.5, 1));
     rows.add(process(700, 1, "alice", "java", "java -jar app.jar " + "x".repeat(3_000), cpu700, 2));
     for (int i = 0; i < 40; i++) {
       rows.add(process(1_000 + round * 50 + i, 1, "bob", "w" + i, "w", (i * 7 + round) % 50, 3));
     }
-    return new Psinfo.Processes(
+    return new PsinfoClient.Processes(
         Rows.entries(rows), 1_700_000_000_000L + round, rows.size(), ZoneOffset.UTC);
   }
 
@@ -113,12 +113,12 @@ class DailyUseTest {
               panel.show(read(0, 1), 700);
               int before = panel.table().getRowCount();
               panel.setPaused(true);
-              Psinfo.Processes bigger = read(1, 1);
+              PsinfoClient.Processes bigger = read(1, 1);
               List<Map<String, Object>> more = new ArrayList<>();
               more.add(process(5, 0, "root", "new", "new", 1, 1));
               List<ProcessEntry> rows = new ArrayList<>(bigger.rows());
               rows.addAll(Rows.entries(more));
-              panel.show(new Psinfo.Processes(rows, 2, rows.size(), ZoneOffset.UTC), -1);
+              panel.show(new PsinfoClient.Processes(rows, 2, rows.size(), ZoneOffset.UTC), -1);
               int paused = panel.table().getRowCount();
               panel.setPaused(false);
               return List.of(before, paused, panel.table().getRowCount(), panel.argsShown());
@@ -165,7 +165,7 @@ class DailyUseTest {
     Cell state = ProcessTableModel.cell(p, ProcessTableModel.Column.STATE, ZoneOffset.UTC, -1);
     assertThat(state.text()).isEqualTo("S");
     assertThat(state.tip()).isEqualTo("SLEEPING (S)");
-    Cell args = ProcessTableModel.cell(p, ProcessTableModel.Column.ARGS, ZoneOffset.UTC, -1);
+    Cell args = ProcessTableModel.cell(p, ProcessTableModel.Column.COMMAND, ZoneOffset.UTC, -1);
     assertThat(args.tip()).isEqualTo("/sbin/init");
   }
 
@@ -214,8 +214,7 @@ class DailyUseTest {
             });
     assertThat(out.get(0))
         .isEqualTo("chart Host CPU %: 3 points, user 40, system 15, other 5, I/O wait 5");
-    assertThat(out.get(1))
-        .isEqualTo("chart Host memory: 3 points, used 2.0 GiB, available 6.0 GiB");
+    assertThat(out.get(1)).isEqualTo("chart Host memory: 3 points, used 2.0G, available 6.0G");
     assertThat((Integer) out.get(2)).isGreaterThan(1_000);
     assertThat((Integer) out.get(3)).isLessThanOrEqualTo(Chart.MAX_POINTS);
   }
@@ -239,10 +238,11 @@ class DailyUseTest {
             "complete: every process of the host is in the table", "yes", "120 / 80", "0 / 2 / 0");
     assertThat(SystemView.coverage(null).facts().get(0).value()).contains("not served");
     SystemView.Group groups =
-        SystemView.processGroups(List.of(new Psinfo.Group("web", 3, 40, 3L << 30, 12.5)), null);
+        SystemView.processGroups(
+            List.of(new PsinfoClient.Group("web", 3, 40, 3L << 30, 12.5)), null);
     assertThat(groups.facts().get(0).label()).isEqualTo("web");
     assertThat(groups.facts().get(0).value())
-        .isEqualTo("3 processes, 40 threads, RSS 3.0 GiB, CPU 12.5%");
+        .isEqualTo("3 processes, 40 threads, RSS 3.0G, CPU 12.5%");
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("OsName", "Linux");
     s.put("OsVersion", "12");

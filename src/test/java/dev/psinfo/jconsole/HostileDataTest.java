@@ -130,8 +130,8 @@ class HostileDataTest {
     rows = new ArrayList<>(rows);
     rows.add(evil);
     rows.add(bidi);
-    Psinfo.Processes read =
-        new Psinfo.Processes(Rows.entries(rows), 1_700_000_000_000L, 3, ZoneOffset.UTC);
+    PsinfoClient.Processes read =
+        new PsinfoClient.Processes(Rows.entries(rows), 1_700_000_000_000L, 3, ZoneOffset.UTC);
     List<Object> out =
         onEdt(
             () -> {
@@ -142,12 +142,14 @@ class HostileDataTest {
               panel.showError(INJECTED);
               int html = panel.htmlViews();
               String args = panel.argsShown();
-              Object name = panel.table().getModel().getValueAt(2, 2);
-              return List.of(html, args, String.valueOf(name));
+              Cell name = (Cell) panel.table().getModel().getValueAt(2, 2);
+              return List.of(html, args, name.text(), name.tip());
             });
     assertThat(out.get(0)).isEqualTo(0);
     assertThat(out.get(1)).isEqualTo(INJECTED);
-    assertThat(out.get(2)).isEqualTo("x\\u202egnp.exe");
+    // in the table as ps prints it (the CLI's cell); in the tooltip, what the ? stands for
+    assertThat(out.get(2)).isEqualTo("x?gnp.exe");
+    assertThat(out.get(3)).isEqualTo("x\\u202egnp.exe");
     ProcessEntry e = Rows.entries(List.of(bidi)).get(0);
     assertThat(ProcessesPanel.argsText(e)).isEqualTo("a\\u001b[2Jb\\u009b31m");
     assertThat(Descendants.label(e)).doesNotContain("\u001b").doesNotContain("\u202E");
@@ -159,7 +161,7 @@ class HostileDataTest {
     a.put("Hostname", INJECTED);
     a.put("OsName", NESTED);
     a.put("Platform", Map.of("<html><i>key", INJECTED));
-    Map<String, Object> bounded = Psinfo.bounded(a);
+    Map<String, Object> bounded = PsinfoClient.bounded(a);
     assertThat((String) bounded.get("OsName")).hasSize(ProcessEntry.MAX_TEXT_CHARS);
     boolean anyHtml =
         onEdt(
@@ -239,8 +241,9 @@ class HostileDataTest {
     for (int i = 0; i < ProcessEntry.MAX_ROWS; i++) {
       many.add(process(i + 1, 0, "u", "p" + i, "a".repeat(700) + i, i % 7, 1));
     }
-    Psinfo.Processes read =
-        new Psinfo.Processes(Rows.entries(many), 1_700_000_000_000L, many.size(), ZoneOffset.UTC);
+    PsinfoClient.Processes read =
+        new PsinfoClient.Processes(
+            Rows.entries(many), 1_700_000_000_000L, many.size(), ZoneOffset.UTC);
     int shown =
         onEdt(
             () -> {

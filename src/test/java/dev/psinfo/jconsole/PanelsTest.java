@@ -37,8 +37,8 @@ class PanelsTest {
             process(700, 1, "alice", "java", "java -jar app.jar", 5, 2),
             process(701, 700, "alice", "sh", "sh -c make", 1, 3),
             process(702, 701, "alice", "make", "make", 1, 4));
-    Psinfo.Processes read =
-        new Psinfo.Processes(Rows.entries(rows), 1_700_000_000_000L, 4, ZoneOffset.UTC);
+    PsinfoClient.Processes read =
+        new PsinfoClient.Processes(Rows.entries(rows), 1_700_000_000_000L, 4, ZoneOffset.UTC);
     String trace =
         onEdt(
             () -> {

@@ -52,7 +52,7 @@ class ProcessEntryTest {
         .doesNotContain("Read (I/O)  (readBytes)")
         .contains("Resident (RSS)  (rssBytes)");
     assertThat(ProcessTableModel.cell(aix, ProcessTableModel.Column.RSS, ZoneOffset.UTC, -1))
-        .hasToString("4.0 KiB");
+        .hasToString("4.0K");
   }
 
   @Test
@@ -64,9 +64,9 @@ class ProcessEntryTest {
         lines.stream().collect(java.util.stream.Collectors.toMap(l -> l[0], l -> l[1]));
     assertThat(byLabel)
         .containsEntry("PID  (pid)", "77")
-        .containsEntry("Resident (RSS)  (rssBytes)", "9.4 MiB (9,834,496 bytes)")
-        .containsEntry("Open files  (openFds)", "—")
-        .containsEntry("Nice  (nice)", "—")
+        .containsEntry("Resident (RSS)  (rssBytes)", "9.4M (9,834,496 bytes)")
+        .containsEntry("Open files  (openFds)", "-")
+        .containsEntry("Nice  (nice)", "-")
         .containsEntry("Recent CPU  (cpuPercent)", "12.5 % of one CPU")
         .containsEntry("Args truncated  (argsTruncated)", "no");
   }

@@ -60,28 +60,34 @@ class ProcessTableModelTest {
     assertThat(model.getRowCount()).isEqualTo(6);
     assertThat(model.getColumnCount()).isEqualTo(Column.values().length);
     int java = model.indexOfPid(700);
-    assertThat(model.getValueAt(java, Column.RSS.ordinal())).hasToString("9.4 MiB");
-    assertThat(model.getValueAt(java, Column.VSZ.ordinal())).hasToString("38 MiB");
+    assertThat(model.getValueAt(java, Column.RSS.ordinal())).hasToString("9.4M");
+    assertThat(model.getValueAt(java, Column.VSZ.ordinal())).hasToString("38M");
     assertThat(model.getValueAt(java, Column.CPU.ordinal())).hasToString("55.5");
     assertThat(model.getValueAt(java, Column.STATE.ordinal())).hasToString("S");
-    assertThat(model.getValueAt(java, Column.TIME.ordinal())).hasToString("11:40.00");
-    assertThat(model.getValueAt(java, Column.ARGS.ordinal())).hasToString("java -jar app.jar …");
-    // started 700 minutes after 2023-11-14T22:13:20Z: another day than the snapshot
-    assertThat(model.getValueAt(java, Column.START.ordinal())).hasToString("2023-11-15 09:53");
-    assertThat(model.getValueAt(model.indexOfPid(1), Column.START.ordinal()))
-        .hasToString("22:14:20");
+    assertThat(model.getValueAt(java, Column.TIME.ordinal())).hasToString("11:40");
+    Cell command = (Cell) model.getValueAt(java, Column.COMMAND.ordinal());
+    assertThat(command).hasToString("java -jar app.jar");
+    assertThat(command.tip()).isEqualTo("java -jar app.jar … (cut by the agent)");
+    // ps's START: the clock within a day of the snapshot (2023-11-14T23:13:20Z)
+    Cell start = (Cell) model.getValueAt(java, Column.START.ordinal());
+    assertThat(start).hasToString("09:53");
+    assertThat(start.tip()).isEqualTo("2023-11-15 09:53:20");
+    assertThat(model.getValueAt(model.indexOfPid(1), Column.START.ordinal())).hasToString("22:14");
     int kworker = model.indexOfPid(2);
-    assertThat(model.getValueAt(kworker, Column.RSS.ordinal())).hasToString("—");
-    assertThat(model.getValueAt(kworker, Column.CPU.ordinal())).hasToString("—");
-    assertThat(model.getValueAt(kworker, Column.ARGS.ordinal())).hasToString("—");
+    assertThat(model.getValueAt(kworker, Column.RSS.ordinal())).hasToString("-");
+    assertThat(model.getValueAt(kworker, Column.CPU.ordinal())).hasToString("-");
+    // no command line: the name, as ps shows it
+    assertThat(model.getValueAt(kworker, Column.COMMAND.ordinal())).hasToString("kworker/0:1");
+    // an agent without javaMain: blank
+    assertThat(model.getValueAt(kworker, Column.JAVA.ordinal())).hasToString("");
   }
 
   @Test
   void numbersSortByValueNotByText() throws Exception {
     ProcessTableModel model = model();
-    // as text "9.4 MiB" < "11 MiB" would be wrong the other way; by value it is right
+    // as text "9.4M" > "11M" would be wrong the other way; by value it is right
     assertThat(column(sorted(model, Column.RSS, SortOrder.DESCENDING), model, Column.RSS, false))
-        .containsExactly("11 MiB", "9.4 MiB", "4.8 MiB", "9.8 KiB", "2.0 KiB", "—");
+        .containsExactly("11M", "9.4M", "4.8M", "9.8K", "2.0K", "-");
     assertThat(column(sorted(model, Column.PID, SortOrder.ASCENDING), model, Column.PID, true))
         .containsExactly(1L, 2L, 9L, 42L, 43L, 700L);
   }
@@ -91,7 +97,7 @@ class ProcessTableModelTest {
     ProcessTableModel model = model();
     List<Object> cpu =
         column(sorted(model, Column.CPU, SortOrder.DESCENDING), model, Column.CPU, false);
-    assertThat(cpu).containsExactly("55.5", "12.0", "3.0", "3.0", "0.1", "—");
+    assertThat(cpu).containsExactly("55.5", "12.0", "3.0", "3.0", "0.1", "-");
   }
 
   @Test

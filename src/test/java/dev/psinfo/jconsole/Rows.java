@@ -1,5 +1,6 @@
 package dev.psinfo.jconsole;
 
+import dev.psinfo.view.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,8 +68,8 @@ final class Rows {
                       ? Boolean.FALSE
                       : type == SimpleType.INTEGER
                           ? (Object)
-                              (Format.SIGNED_ITEMS.contains(item)
-                                  ? (int) Format.SIGNED_NOT_AVAILABLE
+                              (Values.SIGNED_ITEMS.contains(item)
+                                  ? Values.SIGNED_NOT_AVAILABLE
                                   : -1)
                           : type == SimpleType.DOUBLE ? (Object) (-1.0) : (Object) (-1L);
           v.put(item, na);

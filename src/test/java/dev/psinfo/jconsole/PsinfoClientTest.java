@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The plugin's reads against the agent's real ProcessTable MBean (whatever shape it serves today),
  * so a change of the MBean that the plugin cannot read fails here, not in a user's JConsole.
  */
-class PsinfoReadTest {
+class PsinfoClientTest {
   @Test
   void readsTheRealMBean() throws Exception {
     FakeProbe probe =
@@ -37,13 +37,13 @@ class PsinfoReadTest {
             Duration.ofSeconds(30),
             System::nanoTime);
     MBeanServer server = MBeanServerFactory.newMBeanServer();
-    Psinfo psinfo = new Psinfo(server, java.time.ZoneOffset.UTC);
+    PsinfoClient psinfo = new PsinfoClient(server, java.time.ZoneOffset.UTC);
     assertThat(psinfo.present()).isFalse();
     PsinfoViews.Update absent = PsinfoViews.read(psinfo, 77);
     assertThat(absent.present()).isFalse();
     assertThat(absent.pid()).isEqualTo(77);
 
-    server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), Psinfo.PROCESS_TABLE);
+    server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), PsinfoClient.PROCESS_TABLE);
     PsinfoViews.Update u = PsinfoViews.read(psinfo, 77);
     assertThat(u.present()).isTrue();
     assertThat(u.processesError()).isNull();

@@ -20,7 +20,7 @@ import javax.management.openmbean.TabularData;
  * connection works like a local one). Called off the event thread; every method makes one or two
  * round trips.
  */
-final class Psinfo {
+final class PsinfoClient {
   static final ObjectName PROCESS_TABLE = name("psinfo:type=ProcessTable");
   static final ObjectName SYSTEM_INFO = name("psinfo:type=SystemInfo");
   static final ObjectName RUNTIME = name("java.lang:type=Runtime");
@@ -126,7 +126,7 @@ final class Psinfo {
   private final MBeanServerConnection connection;
   private final ZoneId zone;
 
-  Psinfo(MBeanServerConnection connection, ZoneId zone) {
+  PsinfoClient(MBeanServerConnection connection, ZoneId zone) {
     this.connection = connection;
     this.zone = zone;
   }
