@@ -169,6 +169,8 @@ final class ProcessTableModel extends AbstractTableModel {
           case STATE -> stateTip(p);
           case START -> key == null ? null : Format.localTime(((Number) key).longValue(), zone);
           case COMMAND -> commandTip(p);
+          // a main class may be wider than its column: the whole of it
+          case JAVA -> p.has("javaMain") ? Plain.text(p.text("javaMain")) : null;
           default -> shared.escaped(p) == null ? null : Plain.text(shared.escaped(p));
         };
     return new Cell(key, text, tip);

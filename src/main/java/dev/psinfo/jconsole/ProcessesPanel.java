@@ -429,8 +429,21 @@ final class ProcessesPanel extends JPanel {
               + args.getText().length()
               + " chars) "
               + Plain.cap(args.getText(), 400));
+      PsinfoViews.trace("Processes selected cells " + cells(model.indexOf(selected)));
     }
     PsinfoViews.trace("Processes html views " + htmlViews());
+  }
+
+  /** The cells of one row as the table shows them: {@code PID 42 | USER bob | …}. */
+  private String cells(int modelRow) {
+    StringBuilder b = new StringBuilder();
+    for (int column = 0; column < model.getColumnCount(); column++) {
+      b.append(column == 0 ? "" : " | ")
+          .append(model.getColumnName(column))
+          .append(' ')
+          .append(Plain.cap(String.valueOf(model.getValueAt(modelRow, column)), 200));
+    }
+    return b.toString();
   }
 
   /**

@@ -140,6 +140,13 @@ class JConsolePluginIT {
               .trim();
       String args = awaitLine(l -> l.startsWith("psinfo-jconsole: Processes selected args "), 120);
       assertThat(args).contains("(" + cmdline.length() + " chars) ");
+      // the JAVA column: the main class of the child JVM, started as java … -cp … HostApp
+      assertThat(cmdline).contains(" -cp ").contains(" " + HostApp.class.getName());
+      String cells = awaitLine(l -> l.startsWith("psinfo-jconsole: Processes selected cells "), 30);
+      assertThat(cells)
+          .contains("PID " + child.pid() + " | ")
+          .contains(" | JAVA " + HostApp.class.getName() + " | ")
+          .contains(" | COMMAND " + cmdline.substring(0, Math.min(cmdline.length(), 100)));
       String[] buttons =
           awaitLine(l -> l.startsWith("psinfo-jconsole: Processes buttons "), 30).split(" ");
       int[] copyAt = xy(buttons[buttons.length - 1].replace("copy@", ""));
