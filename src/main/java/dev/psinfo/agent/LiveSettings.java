@@ -3,6 +3,7 @@ package dev.psinfo.agent;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.config.AgentOptions;
+import dev.psinfo.config.Option;
 import dev.psinfo.config.OptionsException;
 import dev.psinfo.config.OptionsParser;
 import dev.psinfo.jmx.AgentStatus;
@@ -16,15 +17,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The options a running agent takes without a restart: {@link #LIVE} ({@code log}, {@code ttl},
- * {@code eventInterval}). {@code attach PID OPTIONS} into a JVM whose agent is registered, and the
- * Agent bean's {@code applyOptions}, come here; every other option (the platform, the filters, the
- * groups, scrubbing, {@code maxRows}…) shapes what is registered and needs a JVM restart.
- * Thread-safe.
+ * The options a running agent takes without a restart: those declared live ({@link
+ * Option#liveKeys()}: {@code log}, {@code ttl}, {@code eventInterval}). {@code attach PID OPTIONS}
+ * into a JVM whose agent is registered, and the Agent bean's {@code applyOptions}, come here; every
+ * other option (the platform, the filters, the groups, scrubbing, {@code maxRows}…) shapes what is
+ * registered and needs a JVM restart. Thread-safe.
  */
 final class LiveSettings implements AgentStatus.Live {
   /** The options that change at run time, in the order the answer names them. */
-  static final List<String> LIVE = List.of("log", "ttl", "eventInterval");
+  static final List<String> LIVE = Option.liveKeys();
 
   private final ProcessSampler sampler;
   private final SystemInfo system;
@@ -62,18 +63,12 @@ final class LiveSettings implements AgentStatus.Live {
     List<String> restart = new ArrayList<>();
     for (Map.Entry<String, String> e : given.entrySet()) {
       String key = e.getKey();
-      switch (key) {
-        case "log" -> Log.setLevel(Log.Level.valueOf(options.log().name()));
-        case "ttl" -> {
-          sampler.setTtl(options.ttl());
-          system.setTtl(options.ttl());
-        }
-        case "eventInterval" -> table.setEventInterval(options.eventInterval());
-        default -> {
-          restart.add(key);
-          continue;
-        }
+      Option<?> option = Option.forKey(key);
+      if (option == null || !option.isLive()) {
+        restart.add(key);
+        continue;
       }
+      applyLive(option, options);
       applied.add(key + "=" + e.getValue());
     }
     String line;
@@ -99,6 +94,24 @@ final class LiveSettings implements AgentStatus.Live {
     return line;
   }
 
+  /**
+   * Puts the value {@code options} has for the live {@code option} into effect.
+   *
+   * @throws IllegalStateException for an option declared live that this method does not apply
+   */
+  void applyLive(Option<?> option, AgentOptions options) {
+    if (option == Option.LOG) {
+      Log.setLevel(Log.Level.valueOf(options.log().name()));
+    } else if (option == Option.TTL) {
+      sampler.setTtl(options.ttl());
+      system.setTtl(options.ttl());
+    } else if (option == Option.EVENT_INTERVAL) {
+      table.setEventInterval(options.eventInterval());
+    } else {
+      throw new IllegalStateException("option " + option + " is declared live but not applied");
+    }
+  }
+
   @Override
   public String last() {
     return last;
@@ -106,12 +119,29 @@ final class LiveSettings implements AgentStatus.Live {
 
   @Override
   public String inForce() {
-    return "log="
-        + Log.level().name().toLowerCase(Locale.ROOT)
-        + ", ttl="
-        + sampler.ttl().toMillis()
-        + "ms, eventInterval="
-        + table.eventInterval().toMillis()
-        + "ms";
+    StringBuilder b = new StringBuilder();
+    for (Option<?> option : Option.ALL) {
+      if (option.isLive()) {
+        b.append(b.length() == 0 ? "" : ", ").append(option.key()).append('=');
+        b.append(inForce(option));
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * The value of the live {@code option} in force now, as {@link #inForce()} shows it.
+   *
+   * @throws IllegalStateException for an option declared live that this class does not apply
+   */
+  String inForce(Option<?> option) {
+    if (option == Option.LOG) {
+      return Log.level().name().toLowerCase(Locale.ROOT);
+    } else if (option == Option.TTL) {
+      return sampler.ttl().toMillis() + "ms";
+    } else if (option == Option.EVENT_INTERVAL) {
+      return table.eventInterval().toMillis() + "ms";
+    }
+    throw new IllegalStateException("option " + option + " is declared live but not shown");
   }
 }

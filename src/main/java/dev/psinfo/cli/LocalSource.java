@@ -1,6 +1,7 @@
 package dev.psinfo.cli;
 
 import dev.psinfo.config.AgentOptions;
+import dev.psinfo.config.Option;
 import dev.psinfo.config.ProbeKind;
 import dev.psinfo.config.UserPattern;
 import dev.psinfo.jmx.Coverage;
@@ -74,12 +75,12 @@ final class LocalSource implements Source {
       }
     }
     return AgentOptions.builder()
-        .probe(probe)
-        .procRoot(procRoot)
-        .passwdFile(passwd)
-        .ttl(Duration.ZERO)
-        .include(include)
-        .users(user == null ? Set.of() : Set.of(user))
+        .set(Option.PROBE, probe)
+        .set(Option.PROC_ROOT, procRoot)
+        .set(Option.PASSWD_FILE, passwd)
+        .set(Option.TTL, Duration.ZERO)
+        .set(Option.INCLUDE, include)
+        .set(Option.USERS, user == null ? Set.of() : Set.of(user))
         .source("command line")
         .build();
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,76 +12,190 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The agent's settings, parsed once from the {@code -javaagent} options by {@link OptionsParser}.
- * Immutable.
- *
- * @param probe which platform reader to use
- * @param procRoot the process directory to scan ({@code /proc}, or a fake tree)
- * @param passwdFile the passwd-format file for user names
- * @param ttl how long one scan is served before the next read scans again
- * @param include only processes whose name or arguments match this (null: all)
- * @param exclude drop processes whose name or arguments match this (null: none)
- * @param users only processes whose effective user is one of these names or uids (empty: all)
- * @param maxRows at most this many rows per read (0: no limit)
- * @param exportTop which rows {@code Processes} keeps when {@code maxRows} cuts the table
- * @param scrubArgs whether secret values are masked in command lines
- * @param scrubWords extra words that mark an argument as secret, on top of the built-in list
- * @param fullArgs AIX: read whole command lines from {@code /proc/<pid>/as} where readable, not
- *     only the 79 characters of {@code psinfo} (no effect on Linux, whose {@code cmdline} is whole)
- * @param registerDelay how long to wait before registering the MBeans (0: at once), or {@link
- *     #REGISTER_DELAY_AUTO}: at start-up, until the host has set up its own {@code
- *     java.util.logging} when it is one that does so late (JBoss/WildFly)
- * @param maxArgsBytes the most of one process's command line read and kept (Linux), {@value
- *     #MIN_ARGS_BYTES} to {@value #MAX_ARGS_BYTES}; longer ones are cut ({@code argsTruncated})
- * @param log how much the agent prints on the host's standard error
- * @param groups named process groups ({@code group.NAME=REGEX}): name to the regex matched against
- *     a process's name or arguments, sorted by name; each becomes a {@code
- *     psinfo:type=ProcessGroup,name=NAME} bean
- * @param pin processes whose name or arguments match this are always in {@code Processes}, even
- *     when {@code maxRows} cuts the table (null: none)
- * @param eventInterval how often the table is compared for start/exit notifications while someone
- *     listens; at least {@link #MIN_EVENT_INTERVAL}
- * @param source where the options came from, for the agent's status bean
- * @param expected {@code expect.NAME=N}: how many processes group NAME should have (its bean's
- *     {@code Expected}, {@code Up}, notifications {@code psinfo.group.down}/{@code up}); a group
- *     without one expects 0 and is always up. Every name is a group's.
+ * The agent's settings, parsed once from the {@code -javaagent} options by {@link OptionsParser}:
+ * one value per {@link Option} (its default when not given), read with {@link #get(Option)}, or
+ * {@link #named(Option)} for the {@code prefix.NAME} options. What each option means, its default
+ * and its bounds are declared once, in {@link Option}; the named accessors below are shorthands for
+ * the readers that had them. Immutable; equal when every value and the source are equal.
  */
-public record AgentOptions(
-    ProbeKind probe,
-    Path procRoot,
-    Path passwdFile,
-    Duration ttl,
-    UserPattern include,
-    UserPattern exclude,
-    Set<String> users,
-    int maxRows,
-    ExportOrder exportTop,
-    boolean scrubArgs,
-    List<String> scrubWords,
-    boolean fullArgs,
-    Duration registerDelay,
-    int maxArgsBytes,
-    LogLevel log,
-    Map<String, UserPattern> groups,
-    UserPattern pin,
-    Duration eventInterval,
-    String source,
-    Map<String, Integer> expected) {
-
-  /** The longest accepted {@code ttl}. */
-  public static final Duration MAX_TTL = Duration.ofHours(1);
-
+public final class AgentOptions {
   /**
    * The most {@code group.NAME} options accepted: each group is a bean, a compiled regex and a
    * matching pass per read (34,000 groups from a 1 MB config file cost 79 MB of idle heap).
    */
   public static final int MAX_GROUPS = 1000;
 
-  /** The largest accepted {@code expect.NAME} count. */
-  public static final int MAX_EXPECTED = 1_000_000;
+  /** {@code registerDelay=auto}: {@link Option#REGISTER_DELAY_AUTO}. */
+  public static final Duration REGISTER_DELAY_AUTO = Option.REGISTER_DELAY_AUTO;
 
-  /** The shortest accepted {@code eventInterval}. */
-  public static final Duration MIN_EVENT_INTERVAL = Duration.ofSeconds(1);
+  /** One value per option, at {@link Option#index()}; a prefix option's is a sorted name map. */
+  private final Object[] values;
+
+  private final String source;
+
+  private AgentOptions(Object[] values, String source) {
+    this.values = values;
+    this.source = requireNonNull(source, "source is null");
+    for (Option<?> o : Option.ALL) {
+      if (o.isPrefix()) {
+        Map<?, ?> named = (Map<?, ?>) values[o.index()];
+        for (Map.Entry<?, ?> e : named.entrySet()) {
+          // messages built only when thrown: premain runs this, and each shape of string
+          // concatenation spins method handles at its first use
+          String name = (String) e.getKey();
+          if (name == null || e.getValue() == null) {
+            throw new NullPointerException(o.displayKey() + ": a name or a value is null");
+          }
+          if (!isGroupName(name)) {
+            throw new IllegalArgumentException(
+                "group name must be 1-64 letters, digits, '_' or '-': '" + o.key() + name + "'");
+          }
+          o.check(e.getValue());
+        }
+      } else {
+        o.check(values[o.index()]);
+      }
+    }
+    Map<String, UserPattern> groups = groups();
+    if (groups.size() > MAX_GROUPS) {
+      throw new IllegalArgumentException(
+          "too many groups: " + groups.size() + " (at most " + MAX_GROUPS + ")");
+    }
+    for (String name : expected().keySet()) {
+      if (!groups.containsKey(name)) {
+        throw new IllegalArgumentException(
+            Option.EXPECT.key() + name + " names no group (no group." + name + "=REGEX)");
+      }
+    }
+  }
+
+  /** The value of {@code option}: given, or its default. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Option<T> option) {
+    if (option.isPrefix()) {
+      throw new IllegalArgumentException(option.displayKey() + " has a value per NAME: named()");
+    }
+    return (T) values[option.index()];
+  }
+
+  /** The values of a {@code prefix.NAME} option, NAME to value, sorted by NAME. */
+  @SuppressWarnings("unchecked")
+  public <T> Map<String, T> named(Option<T> option) {
+    if (!option.isPrefix()) {
+      throw new IllegalArgumentException(option.displayKey() + " is not a prefix option: get()");
+    }
+    return (Map<String, T>) values[option.index()];
+  }
+
+  /** Which platform reader to use. */
+  public ProbeKind probe() {
+    return get(Option.PROBE);
+  }
+
+  /** The process directory to scan ({@code /proc}, or a fake tree). */
+  public Path procRoot() {
+    return get(Option.PROC_ROOT);
+  }
+
+  /** The passwd-format file for user names. */
+  public Path passwdFile() {
+    return get(Option.PASSWD_FILE);
+  }
+
+  /** How long one scan is served before the next read scans again. */
+  public Duration ttl() {
+    return get(Option.TTL);
+  }
+
+  /** Only processes whose name or arguments match this (null: all). */
+  public UserPattern include() {
+    return get(Option.INCLUDE);
+  }
+
+  /** Drop processes whose name or arguments match this (null: none). */
+  public UserPattern exclude() {
+    return get(Option.EXCLUDE);
+  }
+
+  /** Only processes whose effective user is one of these names or uids (empty: all). */
+  public Set<String> users() {
+    return get(Option.USERS);
+  }
+
+  /** At most this many rows per read (0: no limit). */
+  public int maxRows() {
+    return get(Option.MAX_ROWS);
+  }
+
+  /** Which rows {@code Processes} keeps when {@code maxRows} cuts the table. */
+  public ExportOrder exportTop() {
+    return get(Option.EXPORT_TOP);
+  }
+
+  /** Whether secret values are masked in command lines. */
+  public boolean scrubArgs() {
+    return get(Option.SCRUB_ARGS);
+  }
+
+  /** Extra words that mark an argument as secret, on top of the built-in list. */
+  public List<String> scrubWords() {
+    return get(Option.SCRUB_WORDS);
+  }
+
+  /** AIX: whether whole command lines are read from {@code /proc/<pid>/as} where readable. */
+  public boolean fullArgs() {
+    return get(Option.FULL_ARGS);
+  }
+
+  /**
+   * How long to wait before registering the MBeans (0: at once), or {@link #REGISTER_DELAY_AUTO}.
+   */
+  public Duration registerDelay() {
+    return get(Option.REGISTER_DELAY);
+  }
+
+  /** The most of one process's command line read and kept (Linux). */
+  public int maxArgsBytes() {
+    return get(Option.MAX_ARGS_BYTES);
+  }
+
+  /** How much the agent prints on the host's standard error. */
+  public LogLevel log() {
+    return get(Option.LOG);
+  }
+
+  /**
+   * Named process groups ({@code group.NAME=REGEX}): name to regex, sorted by name; each becomes a
+   * {@code psinfo:type=ProcessGroup,name=NAME} bean.
+   */
+  public Map<String, UserPattern> groups() {
+    return named(Option.GROUP);
+  }
+
+  /** Processes always in {@code Processes}, even when {@code maxRows} cuts it (null: none). */
+  public UserPattern pin() {
+    return get(Option.PIN);
+  }
+
+  /** How often the table is compared for start/exit notifications while someone listens. */
+  public Duration eventInterval() {
+    return get(Option.EVENT_INTERVAL);
+  }
+
+  /** {@code expect.NAME=N}: group name to how many processes it should have. */
+  public Map<String, Integer> expected() {
+    return named(Option.EXPECT);
+  }
+
+  /** How many processes group {@code name} should have: {@code expect.NAME}, else 0. */
+  public int expectedCount(String name) {
+    return expected().getOrDefault(name, Option.EXPECT.defaultValue());
+  }
+
+  /** Where the options came from, for the agent's status bean. */
+  public String source() {
+    return source;
+  }
 
   /**
    * True when {@code name} is a group's name: 1-64 ASCII letters, digits, {@code _} or {@code -}.
@@ -104,84 +219,6 @@ public record AgentOptions(
     return true;
   }
 
-  /**
-   * {@code registerDelay=auto}, the default: register at once unless the host is one that installs
-   * its own {@code java.util.logging} manager after start-up; then wait until it has.
-   */
-  public static final Duration REGISTER_DELAY_AUTO = Duration.ofNanos(-1);
-
-  /** The default and the range of {@code maxArgsBytes}. */
-  public static final int DEFAULT_ARGS_BYTES = 64 * 1024;
-
-  public static final int MIN_ARGS_BYTES = 4 * 1024;
-  public static final int MAX_ARGS_BYTES = 1024 * 1024;
-
-  public AgentOptions {
-    requireNonNull(probe, "probe is null");
-    requireNonNull(procRoot, "procRoot is null");
-    requireNonNull(passwdFile, "passwdFile is null");
-    requireNonNull(ttl, "ttl is null");
-    if (ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0) {
-      throw new IllegalArgumentException("ttl must be between 0 and " + MAX_TTL + ": " + ttl);
-    }
-    users = Set.copyOf(requireNonNull(users, "users is null"));
-    if (maxRows < 0) {
-      throw new IllegalArgumentException("maxRows must be >= 0: " + maxRows);
-    }
-    requireNonNull(exportTop, "exportTop is null");
-    scrubWords = List.copyOf(requireNonNull(scrubWords, "scrubWords is null"));
-    requireNonNull(registerDelay, "registerDelay is null");
-    if (registerDelay.isNegative() && !registerDelay.equals(REGISTER_DELAY_AUTO)) {
-      throw new IllegalArgumentException("registerDelay must be >= 0: " + registerDelay);
-    }
-    if (maxArgsBytes < MIN_ARGS_BYTES || maxArgsBytes > MAX_ARGS_BYTES) {
-      throw new IllegalArgumentException(
-          "maxArgsBytes must be " + MIN_ARGS_BYTES + ".." + MAX_ARGS_BYTES + ": " + maxArgsBytes);
-    }
-    requireNonNull(log, "log is null");
-    groups = sortedCopy(requireNonNull(groups, "groups is null"));
-    requireNonNull(eventInterval, "eventInterval is null");
-    if (eventInterval.compareTo(MIN_EVENT_INTERVAL) < 0) {
-      throw new IllegalArgumentException("eventInterval must be at least 1s: " + eventInterval);
-    }
-    requireNonNull(source, "source is null");
-    expected =
-        Collections.unmodifiableMap(new TreeMap<>(requireNonNull(expected, "expected is null")));
-    for (Map.Entry<String, Integer> e : expected.entrySet()) {
-      if (!groups.containsKey(e.getKey())) {
-        throw new IllegalArgumentException(
-            "expect." + e.getKey() + " names no group (no group." + e.getKey() + "=REGEX)");
-      }
-      int n = requireNonNull(e.getValue(), "expected count is null");
-      if (n < 0 || n > MAX_EXPECTED) {
-        throw new IllegalArgumentException(
-            "expect." + e.getKey() + " must be 0.." + MAX_EXPECTED + ": " + n);
-      }
-    }
-  }
-
-  /** How many processes group {@code name} should have: {@code expect.NAME}, else 0. */
-  public int expectedCount(String name) {
-    return expected.getOrDefault(name, 0);
-  }
-
-  private static Map<String, UserPattern> sortedCopy(Map<String, UserPattern> groups) {
-    Map<String, UserPattern> sorted = new TreeMap<>();
-    for (Map.Entry<String, UserPattern> e : groups.entrySet()) {
-      String name = requireNonNull(e.getKey(), "group name is null");
-      if (sorted.size() >= MAX_GROUPS) {
-        throw new IllegalArgumentException(
-            "too many groups: " + groups.size() + " (at most " + MAX_GROUPS + ")");
-      }
-      if (!isGroupName(name)) {
-        throw new IllegalArgumentException(
-            "group name must be 1-64 letters, digits, '_' or '-': '" + name + "'");
-      }
-      sorted.put(name, requireNonNull(e.getValue(), "regex of group " + name + " is null"));
-    }
-    return Collections.unmodifiableMap(sorted);
-  }
-
   /** The defaults: every process of {@code /proc}, 2 s ttl, secrets scrubbed. */
   public static AgentOptions defaults() {
     return builder().build();
@@ -194,156 +231,65 @@ public record AgentOptions(
 
   /** A builder holding these options. */
   public Builder toBuilder() {
-    return new Builder()
-        .probe(probe)
-        .procRoot(procRoot)
-        .passwdFile(passwdFile)
-        .ttl(ttl)
-        .include(include)
-        .exclude(exclude)
-        .users(users)
-        .maxRows(maxRows)
-        .exportTop(exportTop)
-        .scrubArgs(scrubArgs)
-        .scrubWords(scrubWords)
-        .fullArgs(fullArgs)
-        .registerDelay(registerDelay)
-        .maxArgsBytes(maxArgsBytes)
-        .log(log)
-        .groups(groups)
-        .pin(pin)
-        .eventInterval(eventInterval)
-        .source(source)
-        .expected(expected);
+    Builder b = new Builder();
+    System.arraycopy(values, 0, b.values, 0, values.length);
+    return b.source(source);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AgentOptions a
+        && Arrays.equals(values, a.values)
+        && source.equals(a.source);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(values) + source.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("AgentOptions[");
+    for (Option<?> o : Option.ALL) {
+      b.append(o.key()).append(o.isPrefix() ? "*" : "").append('=');
+      b.append(values[o.index()]).append(", ");
+    }
+    return b.append("source=").append(source).append(']').toString();
   }
 
   /**
-   * Builds {@link AgentOptions}; each setter names its option, every option starts at its default.
-   * Adding an option: a record component, a field with its default and a setter here, and a line in
-   * {@link OptionsParser}. Not thread-safe.
+   * Builds {@link AgentOptions}; every option starts at its default ({@link Option#defaultValue}).
+   * Not thread-safe.
    */
   public static final class Builder {
-    private ProbeKind probe = ProbeKind.AUTO;
-    private Path procRoot = Path.of("/proc");
-    private Path passwdFile = Path.of("/etc/passwd");
-    private Duration ttl = Duration.ofSeconds(2);
-    private UserPattern include;
-    private UserPattern exclude;
-    private Set<String> users = Set.of();
-    private int maxRows;
-    private ExportOrder exportTop = ExportOrder.CPU;
-    private boolean scrubArgs = true;
-    private List<String> scrubWords = List.of();
-    private boolean fullArgs = true;
-    private Duration registerDelay = REGISTER_DELAY_AUTO;
-    private int maxArgsBytes = DEFAULT_ARGS_BYTES;
-    private LogLevel log = LogLevel.WARN;
-    private Map<String, UserPattern> groups = Map.of();
-    private UserPattern pin;
-    private Duration eventInterval = Duration.ofSeconds(5);
+    private final Object[] values = new Object[Option.ALL.size()];
     private String source = "";
-    private Map<String, Integer> expected = Map.of();
 
-    private Builder() {}
+    private Builder() {
+      for (Option<?> o : Option.ALL) {
+        values[o.index()] = o.isPrefix() ? Map.of() : o.defaultValue();
+      }
+    }
 
-    public Builder probe(ProbeKind v) {
-      probe = v;
+    /** Sets {@code option}, not a prefix option (null: none, for an option without a default). */
+    public <T> Builder set(Option<T> option, T value) {
+      if (option.isPrefix()) {
+        throw new IllegalArgumentException(option.displayKey() + " has a value per NAME: named()");
+      }
+      values[option.index()] = value;
       return this;
     }
 
-    public Builder procRoot(Path v) {
-      procRoot = v;
-      return this;
-    }
-
-    public Builder passwdFile(Path v) {
-      passwdFile = v;
-      return this;
-    }
-
-    public Builder ttl(Duration v) {
-      ttl = v;
-      return this;
-    }
-
-    /** Null: every process. */
-    public Builder include(UserPattern v) {
-      include = v;
-      return this;
-    }
-
-    /** Null: none. */
-    public Builder exclude(UserPattern v) {
-      exclude = v;
-      return this;
-    }
-
-    public Builder users(Set<String> v) {
-      users = v;
-      return this;
-    }
-
-    public Builder maxRows(int v) {
-      maxRows = v;
-      return this;
-    }
-
-    public Builder exportTop(ExportOrder v) {
-      exportTop = v;
-      return this;
-    }
-
-    public Builder scrubArgs(boolean v) {
-      scrubArgs = v;
-      return this;
-    }
-
-    public Builder scrubWords(List<String> v) {
-      scrubWords = v;
-      return this;
-    }
-
-    public Builder fullArgs(boolean v) {
-      fullArgs = v;
-      return this;
-    }
-
-    public Builder registerDelay(Duration v) {
-      registerDelay = v;
-      return this;
-    }
-
-    public Builder log(LogLevel v) {
-      log = v;
-      return this;
-    }
-
-    /** Group name to regex; names of letters, digits, {@code _} and {@code -}. */
-    public Builder groups(Map<String, UserPattern> v) {
-      groups = v;
-      return this;
-    }
-
-    /** Null: no process is pinned. */
-    public Builder pin(UserPattern v) {
-      pin = v;
-      return this;
-    }
-
-    public Builder eventInterval(Duration v) {
-      eventInterval = v;
-      return this;
-    }
-
-    /** {@code maxArgsBytes}: the most of one command line read and kept. */
-    public Builder maxArgsBytes(int v) {
-      maxArgsBytes = v;
-      return this;
-    }
-
-    /** Group name to its expected process count ({@code expect.NAME=N}). */
-    public Builder expected(Map<String, Integer> v) {
-      expected = v;
+    /** Sets every value of a {@code prefix.NAME} option: NAME to value. */
+    public <T> Builder named(Option<T> option, Map<String, T> named) {
+      if (!option.isPrefix()) {
+        throw new IllegalArgumentException(option.displayKey() + " is not a prefix option: set()");
+      }
+      if (named == null) {
+        throw new NullPointerException(option.displayKey() + " is null");
+      }
+      values[option.index()] = named;
       return this;
     }
 
@@ -354,31 +300,29 @@ public record AgentOptions(
     }
 
     /**
-     * @throws IllegalArgumentException when a value is out of its range
-     * @throws NullPointerException when a required value is null
+     * @throws IllegalArgumentException when a value is out of its option's bounds or of the wrong
+     *     type
+     * @throws NullPointerException when a value that has a default is null
      */
     public AgentOptions build() {
-      return new AgentOptions(
-          probe,
-          procRoot,
-          passwdFile,
-          ttl,
-          include,
-          exclude,
-          users,
-          maxRows,
-          exportTop,
-          scrubArgs,
-          scrubWords,
-          fullArgs,
-          registerDelay,
-          maxArgsBytes,
-          log,
-          groups,
-          pin,
-          eventInterval,
-          source,
-          expected);
+      Object[] copy = new Object[values.length];
+      for (int i = 0; i < values.length; i++) {
+        copy[i] = immutable(values[i]);
+      }
+      return new AgentOptions(copy, source);
+    }
+
+    private static Object immutable(Object v) {
+      if (v instanceof Map<?, ?> m) {
+        return Collections.unmodifiableMap(new TreeMap<>(m));
+      }
+      if (v instanceof Set<?> s) {
+        return Set.copyOf(s);
+      }
+      if (v instanceof List<?> l) {
+        return List.copyOf(l);
+      }
+      return v;
     }
   }
 }

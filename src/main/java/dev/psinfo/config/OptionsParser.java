@@ -9,18 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,79 +28,19 @@ import java.util.TreeMap;
  * <p>Because commas separate options, a regex that needs a comma must go in the config file. Lists
  * ({@code users}, {@code scrubWords}) are separated by colons.
  *
- * <p>Each option is its key in {@link #OPTIONS} and one case of {@link #apply}: how its value goes
- * into the {@link AgentOptions.Builder}. Adding an option is a local change: those two, and the
- * record component with its builder setter.
+ * <p>Which keys exist, what their values may be and what a message says about a bad one come from
+ * the declarations in {@link Option}; this class splits the text, reads the config file, and knows
+ * the two rules between options: at most {@link AgentOptions#MAX_GROUPS} groups, and {@code
+ * expect.NAME} only for a {@code group.NAME}.
  */
 public final class OptionsParser {
-  /** Every option the agent understands, in the order the documentation lists them. */
-  private static final List<String> OPTIONS =
-      List.of(
-          "probe",
-          "procRoot",
-          "passwdFile",
-          "ttl",
-          "include",
-          "exclude",
-          "users",
-          "maxRows",
-          "exportTop",
-          "scrubArgs",
-          "scrubWords",
-          "fullArgs",
-          "registerDelay",
-          "maxArgsBytes",
-          "log",
-          "pin",
-          "eventInterval");
+  private static final String GROUP_PREFIX = Option.GROUP.key();
+  private static final String EXPECT_PREFIX = Option.EXPECT.key();
 
-  /** The prefix of a group's key: {@code group.NAME=REGEX}, any number of them. */
-  public static final String GROUP_PREFIX = "group.";
-
-  /** The prefix of a group's expected count: {@code expect.NAME=N}. */
-  public static final String EXPECT_PREFIX = "expect.";
-
-  /**
-   * Puts one option's value into the builder, or says what is wrong with it. A switch rather than a
-   * table of lambdas: {@code premain} runs this, and the first lambdas of a JVM cost it several
-   * milliseconds of class spinning (docs/PERFORMANCE.md, start-up).
-   */
-  private static void apply(AgentOptions.Builder b, String k, String v) throws OptionsException {
-    switch (k) {
-      case "probe" -> b.probe(choice(k, v, ProbeKind.class));
-      case "procRoot" -> b.procRoot(directory(k, v));
-      case "passwdFile" -> b.passwdFile(readableFile(k, v));
-      case "ttl" -> b.ttl(ttl(k, v));
-      case "include" -> b.include(regex(k, v));
-      case "exclude" -> b.exclude(regex(k, v));
-      case "users" -> b.users(list(k, v));
-      case "maxRows" -> b.maxRows(maxRows(k, v));
-      case "exportTop" -> b.exportTop(choice(k, v, ExportOrder.class));
-      case "scrubArgs" -> b.scrubArgs(bool(k, v));
-      case "scrubWords" -> b.scrubWords(List.copyOf(list(k, v)));
-      case "fullArgs" -> b.fullArgs(bool(k, v));
-      case "registerDelay" ->
-          b.registerDelay(v.equals("auto") ? AgentOptions.REGISTER_DELAY_AUTO : duration(k, v));
-      case "maxArgsBytes" -> b.maxArgsBytes(maxArgsBytes(k, v));
-      case "log" -> b.log(choice(k, v, LogLevel.class));
-      case "pin" -> b.pin(regex(k, v));
-      case "eventInterval" -> b.eventInterval(eventInterval(k, v));
-      default -> throw new IllegalStateException("option " + k + " is listed but not applied");
-    }
-  }
-
-  /** Every key the agent understands, {@code config} last. */
-  public static final List<String> KEYS = keys();
+  /** Every key the agent understands, as {@link Option#keys()} lists them. */
+  public static final List<String> KEYS = Option.keys();
 
   private OptionsParser() {}
-
-  private static List<String> keys() {
-    List<String> keys = new ArrayList<>(OPTIONS);
-    keys.add(GROUP_PREFIX + "NAME");
-    keys.add(EXPECT_PREFIX + "NAME");
-    keys.add("config");
-    return List.copyOf(keys);
-  }
 
   /**
    * Parses {@code agentArgs} (null or blank: the defaults).
@@ -117,15 +52,17 @@ public final class OptionsParser {
     Map<String, String> inline = splitInline(agentArgs == null ? "" : agentArgs, problems);
     Map<String, String> merged = new LinkedHashMap<>();
     String source = agentArgs == null ? "" : agentArgs.trim();
-    String configFile = inline.remove("config");
+    String configFile = inline.remove(Option.CONFIG.key());
     if (configFile != null) {
       merged.putAll(readConfigFile(configFile, problems));
       source = source + " (config " + configFile + ")";
     }
     merged.putAll(inline);
     AgentOptions.Builder b = AgentOptions.builder().source(source);
-    Map<String, UserPattern> groups = new TreeMap<>();
-    long groupCount = merged.keySet().stream().filter(k -> k.startsWith(GROUP_PREFIX)).count();
+    int groupCount = 0; // a loop, not a stream: premain spins no lambda
+    for (String key : merged.keySet()) {
+      groupCount += key.startsWith(GROUP_PREFIX) ? 1 : 0;
+    }
     boolean tooManyGroups = groupCount > AgentOptions.MAX_GROUPS;
     if (tooManyGroups) {
       // refused before any regex is compiled
@@ -136,30 +73,32 @@ public final class OptionsParser {
               + AgentOptions.MAX_GROUPS
               + ")");
     }
+    Map<String, UserPattern> groups = new TreeMap<>();
     Map<String, Integer> expected = new TreeMap<>();
     for (Map.Entry<String, String> e : merged.entrySet()) {
+      String key = e.getKey();
+      Option<?> option = Option.forKey(key);
       try {
-        if (e.getKey().startsWith(EXPECT_PREFIX)) {
-          String name = e.getKey().substring(EXPECT_PREFIX.length());
+        if (option == Option.EXPECT) {
+          String name = key.substring(EXPECT_PREFIX.length());
           if (!merged.containsKey(GROUP_PREFIX + name)) {
-            problems.add(e.getKey() + " names no group (no " + GROUP_PREFIX + name + "=REGEX)");
+            problems.add(key + " names no group (no " + GROUP_PREFIX + name + "=REGEX)");
             continue;
           }
-          expected.put(name, expectedCount(e.getKey(), e.getValue()));
-        } else if (e.getKey().startsWith(GROUP_PREFIX)) {
-          if (tooManyGroups) {
-            continue;
+          expected.put(name, Option.EXPECT.parse(key, e.getValue()));
+        } else if (option == Option.GROUP) {
+          if (!tooManyGroups) {
+            groups.put(key.substring(GROUP_PREFIX.length()), Option.GROUP.parse(key, e.getValue()));
           }
-          groups.put(e.getKey().substring(GROUP_PREFIX.length()), regex(e.getKey(), e.getValue()));
         } else {
-          apply(b, e.getKey(), e.getValue());
+          set(b, option, e.getValue());
         }
       } catch (OptionsException ex) {
         problems.add(ex.getMessage());
       }
     }
-    b.groups(groups);
-    b.expected(tooManyGroups ? Map.of() : expected);
+    b.named(Option.GROUP, groups);
+    b.named(Option.EXPECT, tooManyGroups ? Map.of() : expected);
     if (!problems.isEmpty()) {
       throw failure(problems);
     }
@@ -168,6 +107,12 @@ public final class OptionsParser {
     } catch (IllegalArgumentException e) {
       throw new OptionsException(e.getMessage(), e);
     }
+  }
+
+  /** {@code option}'s value {@code v} into the builder. */
+  private static <T> void set(AgentOptions.Builder b, Option<T> option, String v)
+      throws OptionsException {
+    b.set(option, option.parse(option.key(), v));
   }
 
   /**
@@ -182,7 +127,7 @@ public final class OptionsParser {
     List<String> problems = new ArrayList<>();
     Map<String, String> inline = splitInline(agentArgs == null ? "" : agentArgs, problems);
     Map<String, String> merged = new LinkedHashMap<>();
-    String configFile = inline.remove("config");
+    String configFile = inline.remove(Option.CONFIG.key());
     if (configFile != null) {
       merged.putAll(readConfigFile(configFile, problems));
     }
@@ -229,46 +174,23 @@ public final class OptionsParser {
   }
 
   private static boolean isKnown(String key, String where, List<String> problems) {
-    if (OPTIONS.contains(key) || key.equals("config")) {
-      return true;
+    Option<?> option = Option.forKey(key);
+    if (option == null) {
+      problems.add("unknown option '" + key + "'" + where);
+      return false;
     }
-    if (key.startsWith(EXPECT_PREFIX)
-        && AgentOptions.isGroupName(key.substring(EXPECT_PREFIX.length()))) {
-      return true;
-    }
-    if (key.startsWith(GROUP_PREFIX)) {
-      if (AgentOptions.isGroupName(key.substring(GROUP_PREFIX.length()))) {
-        return true;
-      }
+    if (option.isPrefix() && !AgentOptions.isGroupName(key.substring(option.key().length()))) {
       problems.add(
           "bad group name in '"
               + key
               + "'"
               + where
-              + ": expected group.NAME with NAME of 1-64 letters, digits, '_' or '-'");
+              + ": expected "
+              + option.displayKey()
+              + " with NAME of 1-64 letters, digits, '_' or '-'");
       return false;
     }
-    problems.add("unknown option '" + key + "'" + where);
-    return false;
-  }
-
-  private static int expectedCount(String key, String value) throws OptionsException {
-    try {
-      int n = Integer.parseInt(value.trim());
-      if (n >= 0 && n <= AgentOptions.MAX_EXPECTED) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // below
-    }
-    throw new OptionsException(
-        "bad value for "
-            + key
-            + ": '"
-            + value
-            + "' (expected a count of processes, 0.."
-            + AgentOptions.MAX_EXPECTED
-            + ")");
+    return true;
   }
 
   /** The largest config file read: it holds a dozen short options. */
@@ -303,7 +225,7 @@ public final class OptionsParser {
     Properties props = new Properties();
     Map<String, String> pairs = new LinkedHashMap<>();
     try {
-      Path path = path("config", file);
+      Path path = Option.path("config", file);
       props.load(new StringReader(readSmallTextFile(path, file)));
     } catch (OptionsException e) {
       problems.add(e.getMessage());
@@ -313,147 +235,13 @@ public final class OptionsParser {
       return pairs;
     }
     for (String key : props.stringPropertyNames()) {
-      if (key.equals("config")) {
+      if (key.equals(Option.CONFIG.key())) {
         problems.add("option 'config' is not allowed inside config file " + file);
       } else if (isKnown(key, " in config file " + file, problems)) {
         pairs.put(key, props.getProperty(key).trim());
       }
     }
     return pairs;
-  }
-
-  /** An enum constant by its name, case-insensitive. */
-  private static <E extends Enum<E>> E choice(String key, String v, Class<E> type)
-      throws OptionsException {
-    List<String> names = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(v)) {
-        return e;
-      }
-      names.add(e.name().toLowerCase(Locale.ROOT));
-    }
-    String expected =
-        String.join(", ", names.subList(0, names.size() - 1))
-            + " or "
-            + names.get(names.size() - 1);
-    throw bad(key, v, "(expected " + expected + ")");
-  }
-
-  /** {@link Durations}' grammar. */
-  static Duration duration(String key, String v) throws OptionsException {
-    Duration d = Durations.parse(v);
-    if (d == null) {
-      throw bad(key, v, "(expected " + Durations.EXPECTED + ")");
-    }
-    return d;
-  }
-
-  private static Duration ttl(String key, String v) throws OptionsException {
-    Duration d = duration(key, v);
-    if (d.compareTo(AgentOptions.MAX_TTL) > 0) {
-      throw bad(key, v, "is longer than the maximum of 1h");
-    }
-    return d;
-  }
-
-  private static Duration eventInterval(String key, String v) throws OptionsException {
-    Duration d = duration(key, v);
-    if (d.compareTo(AgentOptions.MIN_EVENT_INTERVAL) < 0) {
-      throw bad(key, v, "is shorter than 1s");
-    }
-    return d;
-  }
-
-  private static UserPattern regex(String key, String v) throws OptionsException {
-    if (v.isEmpty()) {
-      throw new OptionsException("bad value for " + key + ": empty regex");
-    }
-    try {
-      return UserPattern.compile(v);
-    } catch (IllegalArgumentException e) {
-      throw new OptionsException("bad value for " + key + ": " + e.getMessage());
-    }
-  }
-
-  private static Set<String> list(String key, String v) throws OptionsException {
-    Set<String> items = new LinkedHashSet<>();
-    for (String s : v.split(":", -1)) {
-      if (!s.isBlank()) {
-        items.add(s.trim());
-      }
-    }
-    if (items.isEmpty()) {
-      throw bad(key, v, "(expected names separated by ':')");
-    }
-    return items;
-  }
-
-  private static int maxRows(String key, String v) throws OptionsException {
-    try {
-      int n = Integer.parseInt(v);
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw bad(key, v, "(expected a whole number >= 0; 0 = no limit)");
-  }
-
-  private static int maxArgsBytes(String key, String v) throws OptionsException {
-    try {
-      int n = Integer.parseInt(v);
-      if (n >= AgentOptions.MIN_ARGS_BYTES && n <= AgentOptions.MAX_ARGS_BYTES) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw bad(
-        key,
-        v,
-        "(expected a number of bytes from "
-            + AgentOptions.MIN_ARGS_BYTES
-            + " to "
-            + AgentOptions.MAX_ARGS_BYTES
-            + ")");
-  }
-
-  private static boolean bool(String key, String v) throws OptionsException {
-    if (v.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (v.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw bad(key, v, "(expected true or false)");
-  }
-
-  private static Path path(String key, String v) throws OptionsException {
-    if (v.isEmpty()) {
-      throw new OptionsException("bad value for " + key + ": empty path");
-    }
-    try {
-      return Path.of(v);
-    } catch (InvalidPathException e) {
-      throw bad(key, v, "is not a path");
-    }
-  }
-
-  private static Path directory(String key, String v) throws OptionsException {
-    Path p = path(key, v);
-    if (!Files.isDirectory(p)) {
-      throw bad(key, v, "is not a directory");
-    }
-    return p;
-  }
-
-  private static Path readableFile(String key, String v) throws OptionsException {
-    Path p = path(key, v);
-    if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-      throw bad(key, v, "is not a readable file");
-    }
-    return p;
   }
 
   private static OptionsException bad(String key, String v, String why) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.ExportOrder;
+import dev.psinfo.config.Option;
+import dev.psinfo.config.OptionsParser;
 import dev.psinfo.jmx.ProcessTable;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.platform.Platforms;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LiveSettingsTest {
   private final Log.Level before = Log.level();
-  private final AgentOptions options = AgentOptions.builder().build();
+  private final AgentOptions options = AgentOptions.defaults();
   private final Platform platform = Platforms.of(options);
   private final ProcessSampler sampler = ProcessSampler.of(platform.processProbe(), options);
   private final ProcessTable table =
@@ -55,6 +57,22 @@ class LiveSettingsTest {
     assertThat(live.apply("maxRows=3"))
         .isEqualTo("need a restart (not applied): maxRows (live: log, ttl, eventInterval)");
     assertThat(live.apply("")).isEqualTo("no options given; live options: log, ttl, eventInterval");
+  }
+
+  @Test
+  void everyOptionDeclaredLiveIsAppliedAndShown() throws Exception {
+    AgentOptions given = OptionsParser.parse("log=debug,ttl=3s,eventInterval=3s");
+    for (Option<?> o : Option.ALL) {
+      if (o.isLive()) {
+        live.applyLive(o, given);
+        assertThat(live.inForce(o)).as("%s", o).isNotEmpty();
+        assertThat(live.inForce()).contains(o.key() + "=" + live.inForce(o));
+      } else {
+        assertThatThrownBy(() -> live.applyLive(o, given))
+            .isInstanceOf(IllegalStateException.class);
+      }
+    }
+    assertThat(live.inForce()).isEqualTo("log=debug, ttl=3000ms, eventInterval=3000ms");
   }
 
   @Test

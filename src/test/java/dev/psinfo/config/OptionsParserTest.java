@@ -122,9 +122,9 @@ class OptionsParserTest {
         "group.a b=java            | bad group name in 'group.a b'",
         "group.a.b=java            | bad group name in 'group.a.b'",
         "expect.web=2              | expect.web names no group (no group.web=REGEX)",
-        "group.web=x,expect.web=two| bad value for expect.web: 'two' (expected a count",
+        "group.web=x,expect.web=two| bad value for expect.web: 'two' (expected a number of processes",
         "group.web=x,expect.web=-1 | bad value for expect.web: '-1'",
-        "expect.a.b=1              | unknown option 'expect.a.b'",
+        "expect.a.b=1              | bad group name in 'expect.a.b': expected expect.NAME with NAME",
         "pin=[                     | bad value for pin: '[' is not a valid regex",
         "eventInterval=500ms       | bad value for eventInterval: '500ms' is shorter than 1s",
         "eventInterval=often       | bad value for eventInterval: 'often'",
@@ -211,12 +211,11 @@ class OptionsParserTest {
 
   @Test
   void durations() throws Exception {
-    assertThat(OptionsParser.duration("ttl", "0")).isZero();
-    assertThat(OptionsParser.duration("ttl", "250ms")).isEqualTo(Duration.ofMillis(250));
-    assertThat(OptionsParser.duration("ttl", "3m")).isEqualTo(Duration.ofMinutes(3));
-    assertThat(OptionsParser.duration("ttl", "1h")).isEqualTo(Duration.ofHours(1));
-    assertThat(OptionsParser.duration("ttl", "999999999s"))
-        .isEqualTo(Duration.ofSeconds(999999999));
+    assertThat(Option.TTL.parse("ttl", "0")).isZero();
+    assertThat(Option.TTL.parse("ttl", "250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(Option.TTL.parse("ttl", "3m")).isEqualTo(Duration.ofMinutes(3));
+    assertThat(Option.TTL.parse("ttl", "1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(Durations.parse("999999999s")).isEqualTo(Duration.ofSeconds(999999999));
     for (String bad :
         new String[] {"", "s", "5", "+5s", "-5s", "5sec", "5 s", "1234567890s", "٥s"}) {
       assertThat(Durations.parse(bad)).as("'%s'", bad).isNull();

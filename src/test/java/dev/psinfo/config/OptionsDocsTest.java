@@ -1,0 +1,78 @@
+package dev.psinfo.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README's options table is generated from the declarations in {@link Option} (run with {@code
+ * -Dpsinfo.writeDocs=true} to rewrite it), and design.md points to it instead of naming the keys.
+ */
+class OptionsDocsTest {
+  private static final Path README = Path.of("README.md");
+  static final String BEGIN =
+      "<!-- options table: generated from dev.psinfo.config.Option by OptionsDocsTest -->\n";
+  static final String END = "<!-- end of options table -->\n";
+
+  @Test
+  void readmesOptionsTableIsGeneratedFromTheDeclarations() throws IOException {
+    String text = Files.readString(README, StandardCharsets.UTF_8);
+    int begin = text.indexOf(BEGIN);
+    int end = text.indexOf(END);
+    assertThat(begin).as("README.md has the marker %s", BEGIN.trim()).isNotNegative();
+    assertThat(end).as("README.md has the marker %s", END.trim()).isGreaterThan(begin);
+    String expected = text.substring(0, begin + BEGIN.length()) + table() + text.substring(end);
+    if (Boolean.getBoolean("psinfo.writeDocs")) {
+      Files.writeString(README, expected, StandardCharsets.UTF_8);
+      text = expected;
+    }
+    assertThat(text)
+        .as(
+            "README.md's options table is stale: mvn test -Dtest=OptionsDocsTest -Dpsinfo.writeDocs=true")
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void designPointsToTheTableInsteadOfRepeatingTheKeys() throws IOException {
+    String design = Files.readString(Path.of("docs/design.md"), StandardCharsets.UTF_8);
+    String row = design.lines().filter(l -> l.startsWith("| OPTIONS |")).findFirst().orElseThrow();
+    assertThat(row).contains("README.md#options");
+    for (Option<?> o : Option.ALL) {
+      assertThat(row).as("design.md's OPTIONS row").doesNotContain("`" + o.displayKey() + "=");
+    }
+  }
+
+  @Test
+  void readmesExampleOfAnAttachNamesTheLiveKeys() throws IOException {
+    assertThat(Files.readString(README, StandardCharsets.UTF_8))
+        .contains("(live: " + String.join(", ", Option.liveKeys()) + ")");
+  }
+
+  /** The table: one row per option, in declaration order. */
+  static String table() {
+    StringBuilder b = new StringBuilder();
+    b.append("| key | default | live | values | meaning |\n|---|---|---|---|---|\n");
+    for (Option<?> o : Option.ALL) {
+      b.append("| `")
+          .append(o.displayKey())
+          .append("` | ")
+          .append(o.defaultText() == null ? "—" : "`" + o.defaultText() + "`")
+          .append(" | ")
+          .append(o.isLive() ? "yes" : "")
+          .append(" | ")
+          .append(cell(o.values()))
+          .append(" | ")
+          .append(cell(o.description()))
+          .append(" |\n");
+    }
+    return b.toString();
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|");
+  }
+}
