@@ -63,7 +63,7 @@ final class AbsentPanel extends JPanel {
         + "    java -jar psinfo-jmx-agent.jar attach "
         + p
         + "\n\n"
-        + "or start it with -javaagent:psinfo-jmx-agent.jar. The Processes and System views"
-        + " appear in this tab on the next update once the agent is there.";
+        + "or start it with -javaagent:psinfo-jmx-agent.jar. The Processes, System and Users"
+        + " views appear in this tab on the next update once the agent is there.";
   }
 }

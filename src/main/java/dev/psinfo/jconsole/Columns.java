@@ -3,6 +3,7 @@ package dev.psinfo.jconsole;
 import java.awt.Component;
 import java.awt.FontMetrics;
 import java.util.List;
+import java.util.Set;
 import javax.swing.JTable;
 import javax.swing.table.TableCellRenderer;
 import javax.swing.table.TableColumn;
@@ -27,9 +28,11 @@ final class Columns {
   /**
    * Fits the table's columns: each at least its header's width (its minimum) and its sampled
    * content's, at most {@link #MAX_COLUMN_PX}; the last column's preferred width is what the
-   * viewport leaves (at least its header).
+   * viewport leaves (at least its header). The columns of {@code wholeModelColumns} (model indexes)
+   * are never narrower than their content up to {@link #MAX_COLUMN_PX} either, so a shrinking table
+   * squeezes the others first (a main class is read whole or not at all).
    */
-  static void fit(JTable table, List<ProcessTableModel.Row> rows) {
+  static void fit(JTable table, List<ProcessTableModel.Row> rows, Set<Integer> wholeModelColumns) {
     FontMetrics fm = table.getFontMetrics(table.getFont());
     int n = table.getColumnCount();
     int used = 0;
@@ -44,7 +47,7 @@ final class Columns {
         content = Math.max(content, fm.stringWidth(c.text()) + PAD_PX);
       }
       int width = Math.max(header, Math.min(content, MAX_COLUMN_PX));
-      column.setMinWidth(header);
+      column.setMinWidth(wholeModelColumns.contains(model) ? width : header);
       if (view < n - 1) {
         if (width > column.getPreferredWidth() || column.getPreferredWidth() < header) {
           column.setPreferredWidth(width);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -50,6 +51,10 @@ import javax.swing.tree.DefaultTreeModel;
  */
 final class ProcessesPanel extends JPanel {
   private static final long serialVersionUID = 1L;
+
+  /** The columns shown whole when the table shrinks: JAVA. */
+  private static final Set<Integer> WHOLE_COLUMNS = Set.of(ProcessTableModel.Column.JAVA.ordinal());
+
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
@@ -107,7 +112,7 @@ final class ProcessesPanel extends JPanel {
         table.getColumnModel().getColumn(i).setCellRenderer(table.right());
       }
     }
-    Columns.fit(table, List.of());
+    Columns.fit(table, List.of(), WHOLE_COLUMNS);
     table
         .getSelectionModel()
         .addListSelectionListener(
@@ -220,7 +225,7 @@ final class ProcessesPanel extends JPanel {
     updating = true;
     try {
       model.setRows(processes.table());
-      Columns.fit(table, processes.table());
+      Columns.fit(table, processes.table(), WHOLE_COLUMNS);
     } finally {
       updating = false;
     }

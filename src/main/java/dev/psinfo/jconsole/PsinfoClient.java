@@ -48,9 +48,27 @@ final class PsinfoClient {
    * One process group's line.
    *
    * @param name the group's name (escaped and capped)
+   * @param expected how many processes the group should have ({@code expect.NAME}); 0 when it has
+   *     no expectation, -1 when the agent predates expectations
+   * @param up whether ProcessCount reaches Expected; null when the agent does not say
+   * @param downSinceMillis since when the group has been down; -1 when up or not known
+   * @param restarts how many members started after the group's first snapshot; -1 when not known
    */
   record Group(
-      String name, long processCount, long threadCount, long rssBytes, double cpuPercent) {}
+      String name,
+      long processCount,
+      long threadCount,
+      long rssBytes,
+      double cpuPercent,
+      long expected,
+      Boolean up,
+      long downSinceMillis,
+      long restarts) {
+    /** A group of an agent without expectations. */
+    Group(String name, long processCount, long threadCount, long rssBytes, double cpuPercent) {
+      this(name, processCount, threadCount, rssBytes, cpuPercent, -1, null, -1, -1);
+    }
+  }
 
   /** The attributes of SystemInfo the System tab shows. */
   static final List<String> SYSTEM_ATTRIBUTES =
@@ -182,7 +200,11 @@ final class PsinfoClient {
     return bounded(attributes(COVERAGE, COVERAGE_ATTRIBUTES.toArray(String[]::new)));
   }
 
-  /** Every process group's line, by name, at most {@link #MAX_GROUPS}; one call per group. */
+  /**
+   * Every process group's line, by name, at most {@link #MAX_GROUPS}; one call per group. An older
+   * agent's groups have no Expected, Up, DownSinceMillis or Restarts: {@code getAttributes} leaves
+   * them out and the line says nothing of them.
+   */
   List<Group> groups() throws IOException, JMException {
     List<ObjectName> names = new ArrayList<>(connection.queryNames(GROUPS, null));
     names.sort(java.util.Comparator.comparing(ObjectName::getCanonicalName));
@@ -193,7 +215,17 @@ final class PsinfoClient {
       }
       Map<String, Object> a;
       try {
-        a = attributes(name, "ProcessCount", "ThreadCount", "RssBytes", "CpuPercent");
+        a =
+            attributes(
+                name,
+                "ProcessCount",
+                "ThreadCount",
+                "RssBytes",
+                "CpuPercent",
+                "Expected",
+                "Up",
+                "DownSinceMillis",
+                "Restarts");
       } catch (javax.management.InstanceNotFoundException e) {
         continue; // unregistered since the query
       }
@@ -204,7 +236,11 @@ final class PsinfoClient {
               longOf(a.get("ProcessCount")),
               longOf(a.get("ThreadCount")),
               longOf(a.get("RssBytes")),
-              a.get("CpuPercent") instanceof Double d ? d : Double.NaN));
+              a.get("CpuPercent") instanceof Double d ? d : Double.NaN,
+              longOf(a.get("Expected")),
+              a.get("Up") instanceof Boolean b ? b : null,
+              longOf(a.get("DownSinceMillis")),
+              longOf(a.get("Restarts"))));
     }
     return out;
   }

@@ -127,7 +127,9 @@ final class SystemPanel extends JPanel {
                 facts.get(3).facts().get(2),
                 facts.get(2).facts().get(0))));
     all.add(SystemView.coverage(coverage));
-    all.add(SystemView.processGroups(processGroups, groupsError));
+    SystemView.Group processGroupLines =
+        SystemView.processGroups(processGroups, groupsError, zone, readAtMillis);
+    all.add(processGroupLines);
     all.addAll(facts);
     int labelWidth = 0;
     for (SystemView.Group g : all) {
@@ -169,6 +171,9 @@ final class SystemPanel extends JPanel {
       PsinfoViews.trace(traceLine("updated"));
       PsinfoViews.trace("System " + cpu.traceLine());
       PsinfoViews.trace("System " + memory.traceLine());
+      for (SystemView.Fact f : processGroupLines.facts()) {
+        PsinfoViews.trace("System group " + f.label() + ": " + f.value());
+      }
     }
   }
 

@@ -157,8 +157,14 @@ final class SystemView {
     return new Group("Coverage", facts);
   }
 
-  /** One line per named process group: count, threads, RSS and CPU. */
-  static Group processGroups(List<PsinfoClient.Group> groups, String error) {
+  /**
+   * One line per named process group: count, threads, RSS and CPU; for a group with an expected
+   * count ({@code expect.NAME}), the count against it, up or since when down, and the restarts
+   * ({@code 2/3 processes, DOWN since 08:12:03, 4 restarts, …}), the time in {@code zone}, to the
+   * second when it is the day of {@code nowMillis}.
+   */
+  static Group processGroups(
+      List<PsinfoClient.Group> groups, String error, ZoneId zone, long nowMillis) {
     List<Fact> facts = new ArrayList<>();
     if (error != null) {
       facts.add(new Fact("Groups", "read failed: " + Plain.text(error)));
@@ -169,8 +175,7 @@ final class SystemView {
         facts.add(
             new Fact(
                 g.name(),
-                Values.count(g.processCount())
-                    + " processes, "
+                expectation(g, zone, nowMillis)
                     + Values.count(g.threadCount())
                     + " threads, RSS "
                     + Values.size(g.rssBytes())
@@ -183,6 +188,41 @@ final class SystemView {
       }
     }
     return new Group("Process groups", facts);
+  }
+
+  /** The start of a group's line: {@code 3 processes, } or {@code 2/3 processes, DOWN since …}. */
+  static String expectation(PsinfoClient.Group g, ZoneId zone, long nowMillis) {
+    if (g.expected() <= 0) {
+      return Values.count(g.processCount()) + " processes, ";
+    }
+    StringBuilder s =
+        new StringBuilder(Values.count(g.processCount()))
+            .append('/')
+            .append(Values.count(g.expected()))
+            .append(" processes, ");
+    boolean up = g.up() != null ? g.up() : g.processCount() >= g.expected();
+    if (up) {
+      s.append("up, ");
+    } else {
+      s.append("DOWN");
+      if (g.downSinceMillis() >= 0) {
+        s.append(" since ").append(since(g.downSinceMillis(), zone, nowMillis));
+      }
+      s.append(", ");
+    }
+    if (g.restarts() >= 0) {
+      s.append(Values.count(g.restarts())).append(g.restarts() == 1 ? " restart, " : " restarts, ");
+    }
+    return s.toString();
+  }
+
+  /** {@code 08:12:03} on the day of {@code nowMillis}, else {@code 2026-12-06 08:12:03}. */
+  private static String since(long epochMillis, ZoneId zone, long nowMillis) {
+    String full = Format.localTime(epochMillis, zone);
+    String today = Format.localTime(nowMillis, zone);
+    return full.length() > 11 && today.length() > 11 && full.startsWith(today.substring(0, 11))
+        ? full.substring(11)
+        : full;
   }
 
   private static List<Fact> platform(Object value) {

@@ -113,7 +113,15 @@ class JConsolePluginIT {
    */
   @Test
   void processesSystemAndUsersTabsOfAJvmWithTheAgent() throws Exception {
-    try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar()))) {
+    // a group that expects more HostApps than any host runs: down from its first snapshot on
+    try (ChildJvm child =
+        ChildJvm.start(
+            List.of(
+                "-javaagent:"
+                    + ChildJvm.agentJar()
+                    + "=group.hostapp="
+                    + HostApp.class.getSimpleName()
+                    + ",expect.hostapp=1000"))) {
       String window = startJConsole(child.pid(), "-interval=1");
       acceptInsecureConnection(window, "psinfo-jconsole: tabs ");
       assertThat(awaitLine(l -> l.contains("psinfo-jconsole: tabs "), 5))
@@ -258,6 +266,11 @@ class JConsolePluginIT {
       assertThat(chart).doesNotContain("user NaN").doesNotContain("user -,");
       assertThat(awaitLine(l -> l.startsWith("psinfo-jconsole: System chart Host memory: "), 30))
           .matches(".*: \\d+ points, used \\d.*, available \\d.*");
+      // the group's line: its count against the expectation, down since its first snapshot
+      String down =
+          "psinfo-jconsole: System group hostapp: [1-9]\\d*/1,000 processes, DOWN since"
+              + " \\d\\d:\\d\\d:\\d\\d, \\d+ restarts?, \\d+ threads, RSS .*";
+      assertThat(awaitLine(l -> l.matches(down), 60)).contains("DOWN since");
       Thread.sleep(1_000);
       screenshotWindow(window, "system.png");
 

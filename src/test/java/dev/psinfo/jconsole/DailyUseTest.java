@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * the charts draw, the Users, Coverage and group lines read right.
  */
 class DailyUseTest {
+  /** 2026-11-29T11:20:00Z. */
+  private static final long NOON = 1_795_951_200_000L;
+
   private static <T> T onEdt(Callable<T> work) throws Exception {
     AtomicReference<T> out = new AtomicReference<>();
     AtomicReference<Exception> failure = new AtomicReference<>();
@@ -239,10 +242,27 @@ class DailyUseTest {
     assertThat(SystemView.coverage(null).facts().get(0).value()).contains("not served");
     SystemView.Group groups =
         SystemView.processGroups(
-            List.of(new PsinfoClient.Group("web", 3, 40, 3L << 30, 12.5)), null);
+            List.of(
+                new PsinfoClient.Group("web", 3, 40, 3L << 30, 12.5),
+                // 2 of 3 since 08:12:03 today, 4 restarts
+                new PsinfoClient.Group(
+                    "api", 2, 30, 1L << 30, 1.5, 3, false, NOON - 3 * 3_600_000 - 477_000, 4),
+                new PsinfoClient.Group("db", 1, 9, 1L << 20, 0.5, 1, true, -1, 1),
+                // down since yesterday
+                new PsinfoClient.Group("mq", 0, 0, 0, 0, 2, false, NOON - 86_400_000, 0)),
+            null,
+            ZoneOffset.UTC,
+            NOON);
     assertThat(groups.facts().get(0).label()).isEqualTo("web");
     assertThat(groups.facts().get(0).value())
         .isEqualTo("3 processes, 40 threads, RSS 3.0G, CPU 12.5%");
+    assertThat(groups.facts())
+        .extracting(SystemView.Fact::value)
+        .contains(
+            "2/3 processes, DOWN since 08:12:03, 4 restarts, 30 threads, RSS 1.0G, CPU 1.5%",
+            "1/1 processes, up, 1 restart, 9 threads, RSS 1.0M, CPU 0.5%",
+            "0/2 processes, DOWN since 2026-11-28 11:20:00, 0 restarts, 0 threads, RSS 0,"
+                + " CPU 0.0%");
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("OsName", "Linux");
     s.put("OsVersion", "12");

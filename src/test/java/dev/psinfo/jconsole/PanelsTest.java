@@ -82,5 +82,7 @@ class PanelsTest {
         .contains("no psinfo MBeans")
         .contains("java -jar psinfo-jmx-agent.jar attach 4242");
     assertThat(AbsentPanel.text(-1)).contains("attach <pid>");
+    // the views that appear inside it once the agent is there: all three
+    assertThat(AbsentPanel.text(-1)).contains("The Processes, System and Users views appear");
   }
 }
