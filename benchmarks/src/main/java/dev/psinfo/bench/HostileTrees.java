@@ -5,8 +5,6 @@ import dev.psinfo.platform.Platforms;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.probe.aix.ArgvImage;
 import dev.psinfo.probe.aix.FakeAixProc;
-import dev.psinfo.probe.aix.PsinfoBytes;
-import dev.psinfo.probe.aix.PstatusBytes;
 import dev.psinfo.sampling.ProcessSampler;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
@@ -14,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The hostile trees of issue 21, made on disk, and the agent's answer to each (issue 21's "with
@@ -37,9 +33,6 @@ import java.util.Map;
  */
 public final class HostileTrees {
   private HostileTrees() {}
-
-  static final long ARGV = 0x2ff22f80L;
-  static final long ARRAY = 0x2ff22fa0L;
 
   public static void main(String[] a) throws Exception {
     if (a[0].equals("make")) {
@@ -113,37 +106,18 @@ public final class HostileTrees {
    * 12,289 reads of {@code as} per process with one cached page).
    */
   static void straddling(Path root, long pid, int argc) throws Exception {
-    Map<Long, byte[]> regions = new HashMap<>();
-    regions.put(ARGV, ArgvImage.pointer(ARRAY, 4));
-    byte[] array = new byte[argc * 4];
-    long at = 0x2ff40000L + 4096 - 5; // 5 bytes on one page, 5 on the next
-    for (int i = 0; i < argc; i++) {
-      System.arraycopy(ArgvImage.pointer(at, 4), 0, array, i * 4, 4);
-    }
-    regions.put(at, "/bin/prog\0".getBytes(StandardCharsets.UTF_8));
-    regions.put(ARRAY, array);
-    FakeAixProc.writeProcess(
+    FakeAixProc.writeProcessWithArgv(
         root,
-        PsinfoBytes.process(pid).argc(argc).argv(ARGV).psargs("/bin/prog " + "/bin/prog ".repeat(7)),
-        PstatusBytes.process(pid).dmodel(0));
-    FakeAixProc.writeAddressSpace(root, pid, regions);
+        pid,
+        argc,
+        "/bin/prog " + "/bin/prog ".repeat(7),
+        ArgvImage.oneStraddlingString(argc));
   }
 
   /** argv {@code /bin/x} and one argument. */
   static void oneArgument(Path root, long pid, byte[] arg) throws Exception {
-    long strings = 0x2ff30000L;
-    byte[] prog = "/bin/x\0".getBytes(StandardCharsets.UTF_8);
-    byte[] array = new byte[8];
-    System.arraycopy(ArgvImage.pointer(strings, 4), 0, array, 0, 4);
-    System.arraycopy(ArgvImage.pointer(strings + prog.length, 4), 0, array, 4, 4);
-    byte[] text = Arrays.copyOf(prog, prog.length + arg.length + 1);
-    System.arraycopy(arg, 0, text, prog.length, arg.length);
-    FakeAixProc.writeProcess(
-        root,
-        PsinfoBytes.process(pid).argc(2).argv(ARGV).psargs("/bin/x " + "?".repeat(72)),
-        PstatusBytes.process(pid).dmodel(0));
-    FakeAixProc.writeAddressSpace(
-        root, pid, Map.of(ARGV, ArgvImage.pointer(ARRAY, 4), ARRAY, array, strings, text));
+    FakeAixProc.writeProcessWithArgv(
+        root, pid, 2, "/bin/x " + "?".repeat(72), ArgvImage.withArgument(arg));
   }
 
   /** One snapshot and one SystemInfo read through the agent's own classes, timed. */

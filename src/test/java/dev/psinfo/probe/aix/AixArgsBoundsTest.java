@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * boundary) made 12,289 reads of {@code as} per process.
  */
 class AixArgsBoundsTest {
-  static final long ARGV = 0x2ff22f80L;
-  static final long ARRAY = 0x2ff22fa0L;
+  static final long ARGV = ArgvImage.ARGV_32;
+  static final long ARRAY = ArgvImage.ARRAY_32;
 
   @TempDir Path tmp;
   Path proc;
@@ -87,15 +86,7 @@ class AixArgsBoundsTest {
 
   @Test
   void everyStringOnTheSamePageStraddleIsReadOnce() throws Exception {
-    ArgvImage image = new ArgvImage();
-    image.put(ARGV, ArgvImage.pointer(ARRAY, 4));
-    long at = 0x2ff40000L + 4096 - 5;
-    byte[] array = new byte[4096 * 4];
-    for (int i = 0; i < 4096; i++) {
-      System.arraycopy(ArgvImage.pointer(at, 4), 0, array, i * 4, 4);
-    }
-    image.put(ARRAY, array);
-    image.put(at, "/bin/prog\0".getBytes(UTF_8));
+    ArgvImage image = ArgvImage.oneStraddlingString(4096);
     ArgvReader.Result r =
         new ArgvReader(ArgvReader.Limits.DEFAULT).read(image.serve(), ARGV, 4096, false);
     assertThat(r.readCapped()).isFalse();
@@ -103,21 +94,10 @@ class AixArgsBoundsTest {
     assertThat(r.args()).hasSize(4096 * 10 - 1);
   }
 
-  /** A 32-bit process whose argv is {@code /bin/x} and one argument of {@code argBytes}. */
+  /** A 32-bit process whose argv is {@code /bin/x} and one argument of {@code arg}'s bytes. */
   private void processWithArgument(long pid, byte[] arg) throws IOException {
-    long strings = 0x2ff30000L;
-    byte[] prog = "/bin/x\0".getBytes(UTF_8);
-    byte[] array = new byte[8];
-    System.arraycopy(ArgvImage.pointer(strings, 4), 0, array, 0, 4);
-    System.arraycopy(ArgvImage.pointer(strings + prog.length, 4), 0, array, 4, 4);
-    byte[] text = Arrays.copyOf(prog, prog.length + arg.length + 1);
-    System.arraycopy(arg, 0, text, prog.length, arg.length);
-    FakeAixProc.writeProcess(
-        proc,
-        PsinfoBytes.process(pid).argc(2).argv(ARGV).psargs("/bin/x " + "?".repeat(72)),
-        PstatusBytes.process(pid).dmodel(PstatusLayout.DMODEL_32));
-    FakeAixProc.writeAddressSpace(
-        proc, pid, Map.of(ARGV, ArgvImage.pointer(ARRAY, 4), ARRAY, array, strings, text));
+    FakeAixProc.writeProcessWithArgv(
+        proc, pid, 2, "/bin/x " + "?".repeat(72), ArgvImage.withArgument(arg));
   }
 
   @Test

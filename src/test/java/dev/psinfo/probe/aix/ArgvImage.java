@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -19,6 +20,12 @@ import java.util.TreeMap;
  * FakeAixProc#writeAddressSpace}).
  */
 public final class ArgvImage {
+  /** {@code pr_argv} of a 32-bit process in these images ({@link PsinfoBytes}' default). */
+  public static final long ARGV_32 = 0x2ff22f80L;
+
+  /** Where the argv array of a 32-bit process starts in these images. */
+  public static final long ARRAY_32 = 0x2ff22fa0L;
+
   private static final long PAGE = 4096;
   private final NavigableMap<Long, byte[]> regions = new TreeMap<>();
   private boolean unmappedIsIoError;
@@ -52,6 +59,40 @@ public final class ArgvImage {
     return image;
   }
 
+  /**
+   * The argv of a 32-bit process ({@link #ARGV_32}): {@code /bin/x} and one argument of any bytes
+   * (invalid UTF-8 included), the strings at {@code 0x2ff30000}.
+   */
+  public static ArgvImage withArgument(byte[] arg) {
+    long strings = 0x2ff30000L;
+    byte[] prog = "/bin/x\0".getBytes(UTF_8);
+    byte[] array = new byte[8];
+    System.arraycopy(pointer(strings, 4), 0, array, 0, 4);
+    System.arraycopy(pointer(strings + prog.length, 4), 0, array, 4, 4);
+    byte[] text = Arrays.copyOf(prog, prog.length + arg.length + 1);
+    System.arraycopy(arg, 0, text, prog.length, arg.length);
+    return new ArgvImage()
+        .put(ARGV_32, pointer(ARRAY_32, 4))
+        .put(ARRAY_32, array)
+        .put(strings, text);
+  }
+
+  /**
+   * The argv of a 32-bit process ({@link #ARGV_32}) whose {@code argc} pointers all lead to one
+   * 10-byte string, {@code /bin/prog}, that straddles a page boundary (5 bytes on each page).
+   */
+  public static ArgvImage oneStraddlingString(int argc) {
+    long at = 0x2ff40000L + PAGE - 5;
+    byte[] array = new byte[argc * 4];
+    for (int i = 0; i < argc; i++) {
+      System.arraycopy(pointer(at, 4), 0, array, i * 4, 4);
+    }
+    return new ArgvImage()
+        .put(ARGV_32, pointer(ARRAY_32, 4))
+        .put(ARRAY_32, array)
+        .put(at, "/bin/prog\0".getBytes(UTF_8));
+  }
+
   /** {@code value} as a big-endian pointer of {@code size} bytes. */
   public static byte[] pointer(long value, int size) {
     ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.BIG_ENDIAN);
@@ -75,6 +116,7 @@ public final class ArgvImage {
     return this;
   }
 
+  /** The mapped regions by start address (what {@link FakeAixProc#writeAddressSpace} writes). */
   public Map<Long, byte[]> regions() {
     return regions;
   }

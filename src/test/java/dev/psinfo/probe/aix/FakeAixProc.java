@@ -69,13 +69,28 @@ public final class FakeAixProc {
   }
 
   /**
+   * Writes a 32-bit process whose {@code psinfo} says {@code argc} and {@code psargs} (79
+   * characters or more: the kernel's cut, so the probe reads the whole line from {@code as} when
+   * {@code fullArgs} is on) with {@code pr_argv} at {@link ArgvImage#ARGV_32}, its status, and a
+   * sparse {@code as} holding {@code image}.
+   */
+  public static void writeProcessWithArgv(
+      Path procRoot, long pid, int argc, String psargs, ArgvImage image) throws IOException {
+    writeProcess(
+        procRoot,
+        PsinfoBytes.process(pid).argc(argc).argv(ArgvImage.ARGV_32).psargs(psargs),
+        PstatusBytes.process(pid).dmodel(PstatusLayout.DMODEL_32));
+    writeAddressSpace(procRoot, pid, image.regions());
+  }
+
+  /**
    * Writes {@code count} 32-bit processes with pids {@code firstPid ..} whose command lines (about
    * 190 characters, a Java one) are longer than psargs keeps, each with status and a sparse {@code
    * as} holding the argv; for benchmarks of whole command lines.
    */
   public static void writeProcessesWithLongArgs(Path procRoot, long firstPid, int count)
       throws IOException {
-    long argv = 0x2ff22f80L;
+    long argv = ArgvImage.ARGV_32;
     for (int i = 0; i < count; i++) {
       long pid = firstPid + i;
       List<String> args =
