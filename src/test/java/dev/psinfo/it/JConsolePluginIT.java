@@ -1,23 +1,17 @@
 package dev.psinfo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -35,58 +29,24 @@ import org.junit.jupiter.api.condition.OS;
  * ImageMagick's {@code import} ({@code .ci/run} installs them) and a JDK with {@code jconsole}.
  */
 @EnabledOnOs(OS.LINUX)
-class JConsolePluginIT {
+class JConsolePluginIT extends GuiHarness {
   static final Path SHOTS = Path.of("target", "jconsole-it");
-  static final Pattern HEADER = Pattern.compile("psinfo-jconsole: header (\\S+) at (\\d+),(\\d+)");
 
-  private Process xvfb;
-  private String display;
   private Process jconsole;
 
-  /** What the jconsole launcher wrote before JConsole sends its output to its Output window. */
-  private final List<String> launcherOut = Collections.synchronizedList(new ArrayList<>());
-
-  private Path traceFile;
+  JConsolePluginIT() {
+    super(SHOTS);
+  }
 
   @BeforeEach
-  void startXvfb() throws Exception {
-    List<String> missing = new ArrayList<>();
-    for (String tool : List.of("Xvfb", "xdotool", "import")) {
-      if (!onPath(tool)) {
-        missing.add(tool);
-      }
-    }
+  void start() throws Exception {
+    List<String> missing = missingTools();
     if (!Files.isExecutable(jconsoleBinary())) {
       missing.add("jconsole (a full JDK)");
     }
-    String why =
-        "missing "
-            + missing
-            + ": apt-get install openjdk-17-jdk xvfb xdotool imagemagick (.ci/run"
-            + " does)";
     // a developer's machine without a display stack skips this test and says why; CI never does
-    assumeTrue(missing.isEmpty() || "true".equals(System.getenv("CI")), why);
-    assertThat(missing).as(why).isEmpty();
-    Files.createDirectories(SHOTS);
-    // -displayfd: Xvfb picks a free display and writes its number, so parallel builds never clash
-    xvfb =
-        new ProcessBuilder(
-                "Xvfb", "-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp")
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    BufferedReader r =
-        new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8));
-    String number = r.readLine();
-    assertThat(number).as("Xvfb did not say its display").isNotNull().matches("\\d+");
-    display = ":" + number;
-    traceFile = SHOTS.resolve("trace-" + System.nanoTime() + ".log");
-  }
-
-  /** The plugin's trace lines so far. */
-  private List<String> trace() throws IOException {
-    return Files.exists(traceFile)
-        ? Files.readAllLines(traceFile, StandardCharsets.UTF_8)
-        : List.of();
+    requireTools(missing, "apt-get install openjdk-17-jdk xvfb xdotool imagemagick");
+    startXvfb();
   }
 
   @AfterEach
@@ -99,9 +59,6 @@ class JConsolePluginIT {
         Thread.currentThread().interrupt();
       }
       jconsole.destroyForcibly();
-    }
-    if (xvfb != null) {
-      xvfb.destroy();
     }
   }
 
@@ -408,7 +365,7 @@ class JConsolePluginIT {
   private String startJConsole(long pid, String... options) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(jconsoleBinary().toString());
-    cmd.add("-J-Dpsinfo.jconsole.trace=" + traceFile.toAbsolutePath());
+    cmd.add("-J-Dpsinfo.jconsole.trace=" + traceFile);
     cmd.addAll(List.of(options));
     cmd.add("-pluginpath");
     cmd.add(ChildJvm.agentJar().toAbsolutePath().toString());
@@ -429,11 +386,11 @@ class JConsolePluginIT {
    */
   private void acceptInsecureConnection(String window, String connectedLine) throws Exception {
     for (int attempt = 0; attempt < 6; attempt++) {
-      if (seen(connectedLine)) {
+      if (seen(l -> l.contains(connectedLine))) {
         return;
       }
       Thread.sleep(2_000);
-      if (seen(connectedLine)) {
+      if (seen(l -> l.contains(connectedLine))) {
         return;
       }
       int[] origin = geometry(window);
@@ -442,42 +399,6 @@ class JConsolePluginIT {
     }
     screenshot("no-connection.png");
     throw new AssertionError("JConsole never connected; the plugin traced " + trace());
-  }
-
-  /** The latest screen position of a tab header, as the plugin traced it after the resize. */
-  private int[] header(String title) throws Exception {
-    int from = trace().size();
-    String line =
-        awaitLine(from, l -> l.startsWith("psinfo-jconsole: header " + title + " at "), 120);
-    Matcher m = HEADER.matcher(line);
-    assertThat(m.find()).isTrue();
-    return new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
-  }
-
-  private int[] geometry(String window) throws Exception {
-    String out = xdotool("getwindowgeometry", window);
-    Matcher p = Pattern.compile("Position: (-?\\d+),(-?\\d+)").matcher(out);
-    Matcher g = Pattern.compile("Geometry: (\\d+)x(\\d+)").matcher(out);
-    assertThat(p.find() && g.find()).as(out).isTrue();
-    return new int[] {
-      Integer.parseInt(p.group(1)),
-      Integer.parseInt(p.group(2)),
-      Integer.parseInt(g.group(1)),
-      Integer.parseInt(g.group(2))
-    };
-  }
-
-  private void click(int x, int y) throws Exception {
-    xdotool("mousemove", Integer.toString(x), Integer.toString(y), "click", "1");
-  }
-
-  /** A picture of JConsole's window alone, at the size it has (its default). */
-  private void screenshotWindow(String window, String name) throws Exception {
-    run(List.of("import", "-window", window, SHOTS.resolve(name).toString()));
-  }
-
-  private void screenshot(String name) throws Exception {
-    run(List.of("import", "-window", "root", SHOTS.resolve(name).toString()));
   }
 
   /**
@@ -504,65 +425,7 @@ class JConsolePluginIT {
         .noneMatch(l -> l.contains("Exception") || l.contains("Error") || l.startsWith("\tat "));
   }
 
-  private boolean seen(String fragment) throws IOException {
-    return trace().stream().anyMatch(l -> l.contains(fragment));
-  }
-
-  private String awaitLine(Predicate<String> match, int seconds) throws Exception {
-    return awaitLine(0, match, seconds);
-  }
-
-  private String awaitLine(int from, Predicate<String> match, int seconds) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      List<String> lines = trace();
-      for (int i = lines.size() - 1; i >= from; i--) {
-        if (match.test(lines.get(i))) {
-          return lines.get(i);
-        }
-      }
-      Thread.sleep(100);
-    }
-    screenshot("timeout.png");
-    throw new AssertionError(
-        "the plugin never traced the expected line; it traced "
-            + trace()
-            + "; the launcher said "
-            + List.copyOf(launcherOut));
-  }
-
-  private String xdotool(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add("xdotool");
-    cmd.addAll(List.of(args));
-    return run(cmd);
-  }
-
-  private String run(List<String> cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("DISPLAY", display);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + cmd);
-    }
-    String text = new String(out, StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as("%s said %s", cmd, text).isZero();
-    return text;
-  }
-
   private static Path jconsoleBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "jconsole");
-  }
-
-  private static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

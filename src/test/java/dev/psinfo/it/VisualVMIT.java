@@ -1,12 +1,8 @@
 package dev.psinfo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -37,50 +30,27 @@ import org.junit.jupiter.api.condition.OS;
  * target/visualvm-it/}. Fails on any exception of ours in VisualVM's log.
  */
 @EnabledOnOs(OS.LINUX)
-class VisualVMIT {
+class VisualVMIT extends GuiHarness {
   static final Path SHOTS = Path.of("target", "visualvm-it");
-  static final Pattern HEADER = Pattern.compile("psinfo-jconsole: header (\\S+) at (\\d+),(\\d+)");
 
-  private Process xvfb;
-  private String display;
   private Process visualvm;
   private Path userdir;
-  private Path traceFile;
-  private final List<String> launcherOut = Collections.synchronizedList(new ArrayList<>());
+
+  VisualVMIT() {
+    super(SHOTS);
+  }
 
   @BeforeEach
-  void startXvfb() throws Exception {
-    List<String> missing = new ArrayList<>();
-    for (String tool : List.of("visualvm", "Xvfb", "xdotool", "import")) {
-      if (!onPath(tool)) {
-        missing.add(tool);
-      }
-    }
-    String why =
-        "missing "
-            + missing
-            + ": apt-get install visualvm default-jdk-headless xvfb xdotool imagemagick (.ci/run"
-            + " does)";
+  void start() throws Exception {
     // a developer's machine without VisualVM or a display stack skips this test; CI never does
-    assumeTrue(missing.isEmpty() || "true".equals(System.getenv("CI")), why);
-    assertThat(missing).as(why).isEmpty();
+    requireTools(
+        missingTools("visualvm"),
+        "apt-get install visualvm default-jdk-headless xvfb xdotool imagemagick");
     Path nbm = nbm();
     assertThat(nbm).as("the VisualVM plugin, built by package").isRegularFile();
-    Files.createDirectories(SHOTS);
-    long id = System.nanoTime();
-    userdir = SHOTS.resolve("userdir-" + id).toAbsolutePath();
+    startXvfb();
+    userdir = SHOTS.resolve("userdir-" + System.nanoTime()).toAbsolutePath();
     install(nbm, userdir);
-    traceFile = SHOTS.resolve("trace-" + id + ".log").toAbsolutePath();
-    xvfb =
-        new ProcessBuilder(
-                "Xvfb", "-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp")
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    BufferedReader r =
-        new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8));
-    String number = r.readLine();
-    assertThat(number).as("Xvfb did not say its display").isNotNull().matches("\\d+");
-    display = ":" + number;
   }
 
   @AfterEach
@@ -96,9 +66,6 @@ class VisualVMIT {
       }
       visualvm.descendants().forEach(ProcessHandle::destroyForcibly);
       visualvm.destroyForcibly();
-    }
-    if (xvfb != null) {
-      xvfb.destroy();
     }
   }
 
@@ -259,7 +226,7 @@ class VisualVMIT {
       assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("visualvm --openpid: %s", said).isTrue();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (System.nanoTime() < deadline) {
-        if (seen(openedLine)) {
+        if (seen(l -> l.equals(openedLine))) {
           return;
         }
         Thread.sleep(200);
@@ -283,29 +250,6 @@ class VisualVMIT {
     throw new AssertionError("VisualVM's window never took 1280x860 at 0,0");
   }
 
-  /** The latest screen position of a view's tab, as the views traced it on their next update. */
-  private int[] header(String title) throws Exception {
-    int from = trace().size();
-    String line =
-        awaitLine(from, l -> l.startsWith("psinfo-jconsole: header " + title + " at "), 60);
-    Matcher m = HEADER.matcher(line);
-    assertThat(m.find()).isTrue();
-    return new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
-  }
-
-  private int[] geometry(String window) throws Exception {
-    String out = xdotool("getwindowgeometry", window);
-    Matcher p = Pattern.compile("Position: (-?\\d+),(-?\\d+)").matcher(out);
-    Matcher g = Pattern.compile("Geometry: (\\d+)x(\\d+)").matcher(out);
-    assertThat(p.find() && g.find()).as(out).isTrue();
-    return new int[] {
-      Integer.parseInt(p.group(1)),
-      Integer.parseInt(p.group(2)),
-      Integer.parseInt(g.group(1)),
-      Integer.parseInt(g.group(2))
-    };
-  }
-
   /**
    * VisualVM logs what goes wrong in a module to {@code var/log/messages.log} in its user
    * directory; nothing there may come from our code.
@@ -321,82 +265,5 @@ class VisualVMIT {
     assertThat(lines)
         .as("the module is enabled")
         .anyMatch(l -> l.contains("dev.psinfo.visualvm ["));
-  }
-
-  private void click(int x, int y) throws Exception {
-    xdotool("mousemove", Integer.toString(x), Integer.toString(y), "click", "1");
-  }
-
-  private void screenshot(String name) throws Exception {
-    run(List.of("import", "-window", "root", SHOTS.resolve(name).toString()));
-  }
-
-  private List<String> trace() throws IOException {
-    return Files.exists(traceFile)
-        ? Files.readAllLines(traceFile, StandardCharsets.UTF_8)
-        : List.of();
-  }
-
-  private boolean seen(String line) throws IOException {
-    return trace().contains(line);
-  }
-
-  private String awaitLine(Predicate<String> match, int seconds) throws Exception {
-    return awaitLine(0, match, seconds);
-  }
-
-  private String awaitLine(int from, Predicate<String> match, int seconds) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      List<String> lines = trace();
-      for (int i = lines.size() - 1; i >= from; i--) {
-        if (match.test(lines.get(i))) {
-          return lines.get(i);
-        }
-      }
-      Thread.sleep(100);
-    }
-    if (display != null) {
-      screenshot("timeout.png");
-    }
-    throw new AssertionError(
-        "the views never traced the expected line; they traced "
-            + trace()
-            + "; the launcher said "
-            + List.copyOf(launcherOut));
-  }
-
-  private String xdotool(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add("xdotool");
-    cmd.addAll(List.of(args));
-    return run(cmd);
-  }
-
-  private String run(List<String> cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("DISPLAY", display);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    byte[] out;
-    try (InputStream in = p.getInputStream()) {
-      out = in.readAllBytes();
-    }
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + cmd);
-    }
-    String text = new String(out, StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as("%s said %s", cmd, text).isZero();
-    return text;
-  }
-
-  private static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
