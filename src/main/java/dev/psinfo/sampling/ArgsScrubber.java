@@ -399,15 +399,26 @@ public final class ArgsScrubber {
           && t.indexOf('=') < 0
           && t.indexOf(':') < 0
           && mayHoldWord(t, 0, n)) {
-        String key = normalize(t);
-        int kind = keyKind(key);
-        if (kind > 0) {
-          pending = Pending.VALUE;
-          pendingKind = kind;
-          pendingKey = key;
-        }
+        awaitValueOf(t);
       }
       return mask == null ? t : applyMask(t);
+    }
+
+    /**
+     * When {@code option} names a secret ({@code -password}, {@code configure set}'s key), the next
+     * token is its value: masked whole.
+     *
+     * @return true when it does
+     */
+    private boolean awaitValueOf(String option) {
+      String key = normalize(option);
+      int kind = keyKind(key);
+      if (kind > 0) {
+        pending = Pending.VALUE;
+        pendingKind = kind;
+        pendingKey = key;
+      }
+      return kind > 0;
     }
 
     /**
@@ -435,12 +446,7 @@ public final class ArgsScrubber {
         return htpasswd(t);
       } else if (awsStage == 3 && t.charAt(0) != '-' && t.indexOf('=') < 0) {
         awsStage = 0;
-        String key = normalize(t);
-        int kind = keyKind(key);
-        if (kind > 0) {
-          pending = Pending.VALUE;
-          pendingKind = kind;
-          pendingKey = key;
+        if (awaitValueOf(t)) {
           return t;
         }
       } else {

@@ -144,12 +144,8 @@ public final class LinuxProcParsers {
     long threads = -1;
     long voluntary = -1;
     long involuntary = -1;
-    int p = 0;
-    while (p < length) {
-      int lineEnd = indexOf(b, p, length, (byte) '\n');
-      if (lineEnd < 0) {
-        lineEnd = length;
-      }
+    for (int p = 0, lineEnd; p < length; p = lineEnd + 1) {
+      lineEnd = lineEnd(b, p, length);
       int colon = indexOf(b, p, lineEnd, (byte) ':');
       if (colon > p) {
         int v = colon + 1;
@@ -169,7 +165,6 @@ public final class LinuxProcParsers {
           involuntary = single(b, v, lineEnd, length, "status", "nonvoluntary_ctxt_switches");
         }
       }
-      p = lineEnd + 1;
     }
     if (uid < 0 || euid < 0 || gid < 0 || egid < 0) {
       throw corrupt("status", length, "no complete Uid and Gid lines");
@@ -188,12 +183,8 @@ public final class LinuxProcParsers {
     checkLength(b, length);
     long read = -1;
     long write = -1;
-    int p = 0;
-    while (p < length) {
-      int lineEnd = indexOf(b, p, length, (byte) '\n');
-      if (lineEnd < 0) {
-        lineEnd = length;
-      }
+    for (int p = 0, lineEnd; p < length; p = lineEnd + 1) {
+      lineEnd = lineEnd(b, p, length);
       int colon = indexOf(b, p, lineEnd, (byte) ':');
       if (colon > p) {
         if (keyIs(b, p, colon, READ_BYTES)) {
@@ -202,7 +193,6 @@ public final class LinuxProcParsers {
           write = single(b, colon + 1, lineEnd, length, "io", "write_bytes");
         }
       }
-      p = lineEnd + 1;
     }
     if (read < 0 || write < 0) {
       throw corrupt("io", length, "no valid read_bytes and write_bytes lines");
@@ -389,6 +379,12 @@ public final class LinuxProcParsers {
       }
     }
     return true;
+  }
+
+  /** Where the line that starts at {@code from} ends: its {@code '\n'}, or {@code length}. */
+  private static int lineEnd(byte[] b, int from, int length) {
+    int end = indexOf(b, from, length, (byte) '\n');
+    return end < 0 ? length : end;
   }
 
   private static int indexOf(byte[] b, int from, int to, byte c) {
