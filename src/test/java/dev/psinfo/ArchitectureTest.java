@@ -40,6 +40,7 @@ class ArchitectureTest {
   private static final String TEXT = "dev.psinfo.text";
   private static final String IO = "dev.psinfo.io";
   private static final String SUPPORT = "dev.psinfo.support";
+  private static final String HOST = "dev.psinfo.host";
 
   /**
    * The public types of {@code dev.psinfo.probe}: its API (the platform, the probes, the records of
@@ -106,7 +107,8 @@ class ArchitectureTest {
                   JFR,
                   IO,
                   SUPPORT,
-                  VIEW)),
+                  VIEW,
+                  HOST)),
           // the one bounded reader of files, used by config, probes and the CLI
           Map.entry(
               IO,
@@ -124,7 +126,8 @@ class ArchitectureTest {
                   JFR,
                   TEXT,
                   SUPPORT,
-                  VIEW)),
+                  VIEW,
+                  HOST)),
           // support code shared by several packages: a leaf over io and text only
           Map.entry(
               SUPPORT,
@@ -140,7 +143,8 @@ class ArchitectureTest {
                   CLI,
                   JCONSOLE,
                   JFR,
-                  VIEW)),
+                  VIEW,
+                  HOST)),
           // how a row is written for people, shared by the CLI, psText and the plugin: the row's
           // contract and the escaping only (no JMX, no Swing: both its users load it)
           Map.entry(
@@ -159,7 +163,8 @@ class ArchitectureTest {
                   JCONSOLE,
                   JFR,
                   IO,
-                  SUPPORT)),
+                  SUPPORT,
+                  HOST)),
           Map.entry(CONFIG, List.of(JMX, MANAGEMENT, PROBE, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(PLATFORM, List.of(JMX, MANAGEMENT, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(
@@ -181,6 +186,8 @@ class ArchitectureTest {
           Map.entry(
               LINUX, List.of(JMX, MANAGEMENT, AIX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
           Map.entry(SAMPLING, List.of(JMX, MANAGEMENT, AIX, LINUX, PLATFORM, BEANS, AGENT, CLI)),
+          // the host model: plain Java that every view (JMX, CLI, JFR) adapts
+          Map.entry(HOST, List.of(JMX, MANAGEMENT, AIX, LINUX, BEANS, AGENT, CLI, JCONSOLE, JFR)),
           Map.entry(BEANS, List.of(AIX, LINUX, PLATFORM, AGENT, CLI)),
           Map.entry(CLI, List.of(AIX, LINUX, AGENT)),
           // Flight Recorder events over the sampler; jdk.jfr stays inside this package

@@ -4,19 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.config.ExportOrder;
 import dev.psinfo.config.UserPattern;
+import dev.psinfo.host.ProcessQueries;
+import dev.psinfo.host.TablePolicy;
 import dev.psinfo.probe.ProcessInfo;
-import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
-import dev.psinfo.sampling.PsText;
-import dev.psinfo.sampling.RegexTooExpensiveException;
 import dev.psinfo.sampling.Snapshot;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
@@ -25,7 +20,6 @@ import javax.management.ImmutableDescriptor;
 import javax.management.ListenerNotFoundException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
-import javax.management.MBeanOperationInfo;
 import javax.management.MBeanRegistration;
 import javax.management.MBeanServer;
 import javax.management.NotificationEmitter;
@@ -39,10 +33,6 @@ import javax.management.openmbean.OpenMBeanAttributeInfoSupport;
 import javax.management.openmbean.OpenMBeanConstructorInfo;
 import javax.management.openmbean.OpenMBeanInfoSupport;
 import javax.management.openmbean.OpenMBeanOperationInfo;
-import javax.management.openmbean.OpenMBeanOperationInfoSupport;
-import javax.management.openmbean.OpenMBeanParameterInfo;
-import javax.management.openmbean.OpenMBeanParameterInfoSupport;
-import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 import javax.management.openmbean.TabularData;
 
@@ -50,22 +40,21 @@ import javax.management.openmbean.TabularData;
  * The host's process table, registered as {@code psinfo:type=ProcessTable}: an open MBean whose
  * {@code Processes} attribute is a flat {@link TabularData} of {@link ProcessRows#ROW_TYPE} rows
  * indexed by {@code pid}, {@code name}, {@code user}, and whose operations return rows of the same
- * type. Every attribute and operation answers from one snapshot; the open data of a snapshot is
- * built once, on its first read, and served to every read until the next scan. Thread-safe. A bad
- * argument gets an {@link IllegalArgumentException} that says what was wrong; a scan failure with
- * no snapshot to fall back on gets an {@link IllegalStateException} naming the cause.
+ * type. An adapter: which rows a read shows and what each operation answers is the host model's
+ * ({@link TablePolicy}, {@link ProcessQueries}); the operations are declared once in {@link
+ * TableOperation}, and this bean's {@code MBeanInfo} operations and {@code invoke} dispatch are
+ * derived from them. Every attribute and operation answers from one snapshot; the open data of a
+ * snapshot is built once, on its first read, and served to every read until the next scan.
+ * Thread-safe. A bad argument gets an {@link IllegalArgumentException} that says what was wrong; a
+ * scan failure with no snapshot to fall back on gets an {@link IllegalStateException} naming the
+ * cause.
  */
 public final class ProcessTable
     implements DynamicMBean, NotificationEmitter, MBeanRegistration, ProcessTableOperations {
-  /** How long {@link #find} may search before it gives up (a large pattern over long arguments). */
-  static final Duration FIND_TIME_LIMIT = Duration.ofSeconds(5);
-
   private static final MBeanInfo INFO = mbeanInfo();
 
   private final ProcessSampler sampler;
-  private final int maxRows;
-  private final ExportOrder exportTop;
-  private final UserPattern pin;
+  private final TablePolicy policy;
   private final ProcessEvents events;
   private volatile ObjectName name;
 
@@ -95,7 +84,7 @@ public final class ProcessTable
     /** The samples {@code Processes} holds (cut to maxRows, pins kept), in pid order. */
     synchronized List<ProcessSample> shown() {
       if (shown == null) {
-        shown = ProcessTable.this.processes(snapshot);
+        shown = policy.table(snapshot);
       }
       return shown;
     }
@@ -175,26 +164,30 @@ public final class ProcessTable
       ExportOrder exportTop,
       UserPattern pin,
       Duration eventInterval) {
-    this.pin = pin;
+    this(sampler, new TablePolicy(maxRows, exportTop, pin), eventInterval);
+  }
+
+  /**
+   * @param sampler where the snapshots come from
+   * @param policy which rows a read shows (maxRows, exportTop, pin)
+   * @param eventInterval how often snapshots are compared for notifications while someone listens
+   */
+  public ProcessTable(ProcessSampler sampler, TablePolicy policy, Duration eventInterval) {
+    this.sampler = requireNonNull(sampler, "sampler is null");
+    this.policy = requireNonNull(policy, "policy is null");
     this.events =
         new ProcessEvents(
             () -> served().rows(),
             eventInterval,
             // never this object: a notification's source must be serialisable
             () -> name == null ? ProcessTableClient.NAME : name);
-    this.sampler = requireNonNull(sampler, "sampler is null");
-    if (maxRows < 0) {
-      throw new IllegalArgumentException("maxRows must be >= 0: " + maxRows);
-    }
-    this.maxRows = maxRows;
-    this.exportTop = requireNonNull(exportTop, "exportTop is null");
   }
 
   // ---- typed access (in this JVM) ----
 
   @Override
   public List<ProcessSample> processes() {
-    return processes(snapshot());
+    return policy.table(snapshot());
   }
 
   @Override
@@ -208,96 +201,35 @@ public final class ProcessTable
   }
 
   @Override
-  public List<ProcessSample> topByCpu(int n) {
-    return cut(snapshot().topByCpu(checkCount(n)));
+  public <R> R call(TableOperation<R> operation, Object... arguments) {
+    return operation.answer(new Call(), operation.arguments(arguments));
   }
 
-  @Override
-  public List<ProcessSample> topByMemory(int n) {
-    return cut(snapshot().topByMemory(checkCount(n)));
-  }
+  /** One call of an operation: the snapshot it answers from is taken on its first question. */
+  private final class Call implements TableOperation.Table {
+    private Served answering;
 
-  @Override
-  public ProcessSample process(long pid) {
-    return process(snapshot(), pid);
-  }
-
-  @Override
-  public List<ProcessSample> find(String regex) {
-    return find(snapshot(), regex);
-  }
-
-  @Override
-  public List<ProcessSample> byUser(String user) {
-    return byUser(snapshot(), user);
-  }
-
-  @Override
-  public List<ProcessSample> children(long pid) {
-    return children(snapshot(), pid);
-  }
-
-  @Override
-  public String psText(String sortBy, int rows) {
-    return psText(snapshot(), sortBy, rows);
-  }
-
-  /** The snapshot's rows as ps-like text, sorted, cut to {@code rows} (0: all) and maxRows. */
-  private String psText(Snapshot s, String sortBy, int rows) {
-    PsText.Sort sort = PsText.Sort.of(sortBy);
-    if (rows < 0) {
-      throw new IllegalArgumentException("rows must be 0 (all) or more: " + rows);
+    @Override
+    public ProcessQueries queries() {
+      return policy.queries(served().snapshot());
     }
-    List<ProcessSample> shown = cut(PsText.sortAndLimit(s.samples(), sort, rows));
-    List<String> lines = PsText.ps(shown, s.scan().wallTimeMillis(), ZoneId.systemDefault(), 0);
-    return String.join("\n", lines) + "\n";
-  }
 
-  @Override
-  public int refresh() {
-    try {
-      return sampler.refresh().samples().size();
-    } catch (RuntimeException e) {
-      throw unavailable(e);
+    /** The served snapshot this call answers from, the same for each question. */
+    Served served() {
+      if (answering == null) {
+        answering = ProcessTable.this.served();
+      }
+      return answering;
     }
-  }
 
-  private static ProcessSample process(Snapshot s, long pid) {
-    checkPid(pid);
-    ProcessSample sample = s.byPid(pid);
-    if (sample == null) {
-      throw new IllegalArgumentException(
-          "no process with pid " + pid + " in the snapshot (" + s.samples().size() + " shown)");
+    @Override
+    public int refresh() {
+      try {
+        return sampler.refresh().samples().size();
+      } catch (RuntimeException e) {
+        throw unavailable(e);
+      }
     }
-    return sample;
-  }
-
-  private List<ProcessSample> find(Snapshot s, String regex) {
-    if (regex == null || regex.isEmpty()) {
-      throw new IllegalArgumentException("regex must not be empty");
-    }
-    UserPattern pattern = UserPattern.compile(regex);
-    try {
-      return cut(s.find(pattern, FIND_TIME_LIMIT));
-    } catch (RegexTooExpensiveException e) {
-      throw new IllegalArgumentException(e.getMessage());
-    }
-  }
-
-  private List<ProcessSample> byUser(Snapshot s, String user) {
-    if (user == null || user.isBlank()) {
-      throw new IllegalArgumentException("user must be a user name or a numeric uid, not empty");
-    }
-    return cut(s.byUser(user.trim()));
-  }
-
-  private List<ProcessSample> children(Snapshot s, long pid) {
-    checkPid(pid);
-    boolean exists = s.scan().processes().stream().anyMatch(p -> p.pid() == pid);
-    if (!exists) {
-      throw new IllegalArgumentException("no process with pid " + pid + " in the snapshot");
-    }
-    return cut(s.descendants(pid));
   }
 
   private Snapshot snapshot() {
@@ -311,23 +243,6 @@ public final class ProcessTable
   private static IllegalStateException unavailable(RuntimeException e) {
     // only a plain JDK exception travels to every JMX client; the cause stays in the agent's log
     return new IllegalStateException("process table unavailable: " + e.getMessage());
-  }
-
-  private static void checkPid(long pid) {
-    if (pid < 0) {
-      throw new IllegalArgumentException("pid must be >= 0: " + pid);
-    }
-  }
-
-  private int checkCount(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("n must be 1 or more: " + n);
-    }
-    return maxRows > 0 ? Math.min(n, maxRows) : n;
-  }
-
-  private List<ProcessSample> cut(List<ProcessSample> samples) {
-    return maxRows > 0 && samples.size() > maxRows ? samples.subList(0, maxRows) : samples;
   }
 
   // ---- the open MBean ----
@@ -355,27 +270,8 @@ public final class ProcessTable
     }
   }
 
-  private List<ProcessSample> processes(Snapshot s) {
-    List<ProcessSample> rows = s.samples();
-    if (maxRows > 0 && rows.size() > maxRows) {
-      rows =
-          new ArrayList<>(
-              exportTop == ExportOrder.MEMORY ? s.topByMemory(maxRows) : s.topByCpu(maxRows));
-      if (pin != null) {
-        Set<Long> kept = new HashSet<>();
-        rows.forEach(r -> kept.add(r.info().pid()));
-        for (ProcessSample p : s.samples()) {
-          if (!kept.contains(p.info().pid()) && ProcessFilter.matches(pin, p)) {
-            rows.add(p);
-          }
-        }
-      }
-      rows.sort((a, b) -> Long.compare(a.info().pid(), b.info().pid()));
-    }
-    return rows;
-  }
-
-  private static CompositeData[] rowsOf(Served v, List<ProcessSample> samples) {
+  /** The built rows of these samples of the served snapshot, in the same order. */
+  private static CompositeData[] rowsOf(Served v, List<?> samples) {
     return rowsOf(v.snapshot(), v.rows(), samples);
   }
 
@@ -384,15 +280,14 @@ public final class ProcessTable
    *
    * @param rows the rows of all of {@code s}'s samples, in its order
    */
-  private static CompositeData[] rowsOf(
-      Snapshot s, CompositeData[] rows, List<ProcessSample> samples) {
+  private static CompositeData[] rowsOf(Snapshot s, CompositeData[] rows, List<?> samples) {
     if (samples == s.samples()) {
       return rows.clone();
     }
     CompositeData[] out = new CompositeData[samples.size()];
     for (int i = 0; i < out.length; i++) {
       // every sample asked for is one of s's own
-      out[i] = rows[s.indexOf(samples.get(i).info().pid())];
+      out[i] = rows[s.indexOf(((ProcessSample) samples.get(i)).info().pid())];
     }
     return out;
   }
@@ -442,28 +337,25 @@ public final class ProcessTable
     return new AttributeList();
   }
 
+  /**
+   * Calls the operation {@code op} declared in {@link TableOperation#ALL} with as many parameters
+   * as {@code params} holds (the signature is not looked at: an older client's {@code int}, {@code
+   * long} or {@code java.lang.Integer} all work); rows are answered from the served snapshot's open
+   * data.
+   */
   @Override
   public Object invoke(String op, Object[] params, String[] signature) throws ReflectionException {
     Object[] p = params == null ? new Object[0] : params;
-    if ("refresh".equals(op) && p.length == 0) {
-      return refresh();
-    }
-    if ("psText".equals(op) && p.length == 2) {
-      return psText(served().snapshot(), stringArg(p[0], "sortBy"), intArg(p[1], "rows"));
-    }
-    if (op == null || p.length != 1) {
+    TableOperation<?> operation = op == null ? null : TableOperation.find(op, p.length);
+    if (operation == null) {
       throw noSuchOperation(op, p);
     }
-    Served v = served();
-    Snapshot s = v.snapshot();
-    return switch (op) {
-      case "topByCpu" -> rowsOf(v, cut(s.topByCpu(checkCount(intArg(p[0], "n")))));
-      case "topByMemory" -> rowsOf(v, cut(s.topByMemory(checkCount(intArg(p[0], "n")))));
-      case "process" -> rowsOf(v, List.of(process(s, longArg(p[0], "pid"))))[0];
-      case "find" -> rowsOf(v, find(s, stringArg(p[0], "regex")));
-      case "byUser" -> rowsOf(v, byUser(s, stringArg(p[0], "user")));
-      case "children" -> rowsOf(v, children(s, longArg(p[0], "pid")));
-      default -> throw noSuchOperation(op, p);
+    Call call = new Call();
+    Object answer = operation.answer(call, operation.arguments(p));
+    return switch (operation.returns()) {
+      case ROWS -> rowsOf(call.served(), (List<?>) answer);
+      case ROW -> rowsOf(call.served(), List.of(answer))[0];
+      case STRING, INTEGER -> answer;
     };
   }
 
@@ -471,30 +363,6 @@ public final class ProcessTable
     return new ReflectionException(
         new NoSuchMethodException(op + " with " + params.length + " parameter(s)"),
         "no operation " + op + " with " + params.length + " parameter(s)");
-  }
-
-  private static int intArg(Object v, String name) {
-    if (v instanceof Integer i) {
-      return i;
-    }
-    throw new IllegalArgumentException(name + " must be an int: " + v);
-  }
-
-  private static long longArg(Object v, String name) {
-    if (v instanceof Long l) {
-      return l;
-    }
-    if (v instanceof Integer i) {
-      return i;
-    }
-    throw new IllegalArgumentException(name + " must be a long: " + v);
-  }
-
-  private static String stringArg(Object v, String name) {
-    if (v == null || v instanceof String) {
-      return (String) v;
-    }
-    throw new IllegalArgumentException(name + " must be a String: " + v);
   }
 
   @Override
@@ -636,55 +504,10 @@ public final class ProcessTable
           false,
           false),
     };
-    OpenMBeanOperationInfo[] operations = {
-      // in the order the MXBean version had, which JConsole users (and its pictures) know
-      rowsOperation(
-          "find",
-          "Processes whose name or arguments contain a match for the regular expression",
-          parameter(
-              "regex",
-              "an RE2 pattern (Java syntax without backreferences or lookaround), at most 4096"
-                  + " characters, e.g. java|sshd",
-              SimpleType.STRING)),
-      operation(
-          "process",
-          "The process with this pid; fails when it is not in the current snapshot",
-          ProcessRows.ROW_TYPE,
-          MBeanOperationInfo.INFO,
-          parameter("pid", "process id", SimpleType.LONG)),
-      rowsOperation(
-          "children",
-          "Every descendant of the process (children, grandchildren, ...), by pid",
-          parameter("pid", "the ancestor's process id", SimpleType.LONG)),
-      rowsOperation(
-          "topByCpu",
-          "The n processes with the highest recent CPU use (cpuPercent: percent of one CPU since"
-              + " the previous scan), highest first",
-          parameter("n", "how many rows, 1 or more", SimpleType.INTEGER)),
-      rowsOperation(
-          "topByMemory",
-          "The n processes with the largest resident set (rssBytes), largest first",
-          parameter("n", "how many rows, 1 or more", SimpleType.INTEGER)),
-      rowsOperation(
-          "byUser",
-          "Processes whose effective user has this name (or this numeric uid)",
-          parameter("user", "a user name or a numeric uid", SimpleType.STRING)),
-      operation(
-          "psText",
-          "The table as ps-like text (PID PPID USER %CPU RSS VSZ THR NI S START TIME COMMAND, one"
-              + " line per process, sizes in K/M/G, START in the agent host's time zone), for"
-              + " jmxterm and scripts; maxRows still applies",
-          SimpleType.STRING,
-          MBeanOperationInfo.INFO,
-          parameter("sortBy", "cpu, rss (or memory) or pid", SimpleType.STRING),
-          parameter("rows", "at most this many processes; 0 for all", SimpleType.INTEGER)),
-      operation(
-          "refresh",
-          "Scans the process table now instead of waiting for the ttl (at most once a second, or"
-              + " once per ttl if shorter; concurrent calls share one scan); returns ProcessCount",
-          SimpleType.INTEGER,
-          MBeanOperationInfo.ACTION_INFO),
-    };
+    OpenMBeanOperationInfo[] operations =
+        TableOperation.ALL.stream()
+            .map(TableOperation::info)
+            .toArray(OpenMBeanOperationInfo[]::new);
     return new OpenMBeanInfoSupport(
         ProcessTable.class.getName(),
         "The host's process table, read from /proc on demand; every value of one read comes from"
@@ -694,26 +517,5 @@ public final class ProcessTable
         operations,
         new MBeanNotificationInfo[] {ProcessEvents.INFO},
         immutable);
-  }
-
-  private static OpenMBeanOperationInfo rowsOperation(
-      String name, String description, OpenMBeanParameterInfo parameter) {
-    return operation(
-        name, description, ProcessRows.ROW_ARRAY_TYPE, MBeanOperationInfo.INFO, parameter);
-  }
-
-  private static OpenMBeanOperationInfo operation(
-      String name,
-      String description,
-      OpenType<?> returns,
-      int impact,
-      OpenMBeanParameterInfo... parameters) {
-    return new OpenMBeanOperationInfoSupport(
-        name, description, parameters, returns, impact, ImmutableDescriptor.EMPTY_DESCRIPTOR);
-  }
-
-  private static OpenMBeanParameterInfo parameter(
-      String name, String description, OpenType<?> type) {
-    return new OpenMBeanParameterInfoSupport(name, description, type);
   }
 }

@@ -54,53 +54,23 @@ public final class ProcessTableClient implements ProcessTableOperations {
     return (Long) attribute("SnapshotTimeMillis");
   }
 
+  /**
+   * Invokes the operation with the signature its declaration gives ({@code int}, {@code long},
+   * {@code java.lang.String}: what every earlier agent took) and turns rows into samples.
+   */
   @Override
-  public List<ProcessSample> topByCpu(int n) {
-    return rows(invoke("topByCpu", n, "int"));
-  }
-
-  @Override
-  public List<ProcessSample> topByMemory(int n) {
-    return rows(invoke("topByMemory", n, "int"));
-  }
-
-  @Override
-  public ProcessSample process(long pid) {
-    return ProcessRows.sample((CompositeData) invoke("process", pid, "long"));
-  }
-
-  @Override
-  public List<ProcessSample> find(String regex) {
-    return rows(invoke("find", regex, String.class.getName()));
-  }
-
-  @Override
-  public List<ProcessSample> byUser(String user) {
-    return rows(invoke("byUser", user, String.class.getName()));
-  }
-
-  @Override
-  public List<ProcessSample> children(long pid) {
-    return rows(invoke("children", pid, "long"));
-  }
-
-  @Override
-  public String psText(String sortBy, int rows) {
-    return (String)
-        invoke("psText", new Object[] {sortBy, rows}, new String[] {String.class.getName(), "int"});
-  }
-
-  @Override
-  public int refresh() {
-    try {
-      return (Integer) connection.invoke(NAME, "refresh", new Object[0], new String[0]);
-    } catch (RuntimeMBeanException e) {
-      throw e.getTargetException();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (JMException e) {
-      throw new IllegalStateException("refresh failed: " + e, e);
-    }
+  public <R> R call(TableOperation<R> operation, Object... arguments) {
+    Object[] checked = operation.arguments(arguments);
+    Object answer = invoke(operation.name(), checked, operation.signature());
+    @SuppressWarnings("unchecked") // the declaration says what the operation returns
+    R typed =
+        (R)
+            switch (operation.returns()) {
+              case ROWS -> rows(answer);
+              case ROW -> ProcessRows.sample((CompositeData) answer);
+              case STRING, INTEGER -> answer;
+            };
+    return typed;
   }
 
   private static List<ProcessSample> rows(Object array) {
@@ -122,10 +92,6 @@ public final class ProcessTableClient implements ProcessTableOperations {
     } catch (JMException e) {
       throw new IllegalStateException("cannot read " + name + ": " + e, e);
     }
-  }
-
-  private Object invoke(String op, Object arg, String type) {
-    return invoke(op, new Object[] {arg}, new String[] {type});
   }
 
   private Object invoke(String op, Object[] args, String[] types) {

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * Typed Java access to {@code psinfo:type=ProcessTable}: {@link ProcessTable} in the agent's JVM,
- * {@link ProcessTableClient} over any {@code MBeanServerConnection}. Each method is the attribute
- * or operation of the same name; a row is a {@link ProcessSample} (the open row's items are {@link
- * ProcessRows#ITEM_NAMES}). A bad argument gets an {@link IllegalArgumentException} saying what was
- * wrong.
+ * {@link ProcessTableClient} over any {@code MBeanServerConnection}. Each attribute has its method;
+ * every operation is {@link #call}ed by its declaration in {@link TableOperation} (the typed
+ * methods below are shorthands for the operations they name). A row is a {@link ProcessSample} (the
+ * open row's items are {@link ProcessRows#ITEM_NAMES}). A bad argument gets an {@link
+ * IllegalArgumentException} saying what was wrong.
  */
 public interface ProcessTableOperations {
   /** The {@code Processes} attribute's rows, in ascending pid order. */
@@ -20,20 +21,44 @@ public interface ProcessTableOperations {
   /** The {@code SnapshotTimeMillis} attribute. */
   long snapshotTimeMillis();
 
-  List<ProcessSample> topByCpu(int n);
+  /**
+   * Calls {@code operation} with these arguments, one per parameter, of its parameters' types.
+   *
+   * @param <R> a list of rows, one row, a String or an Integer, as the operation declares
+   * @throws IllegalArgumentException for a bad argument, or a wrong number of them
+   */
+  <R> R call(TableOperation<R> operation, Object... arguments);
 
-  List<ProcessSample> topByMemory(int n);
+  default List<ProcessSample> topByCpu(int n) {
+    return call(TableOperation.TOP_BY_CPU, n);
+  }
 
-  ProcessSample process(long pid);
+  default List<ProcessSample> topByMemory(int n) {
+    return call(TableOperation.TOP_BY_MEMORY, n);
+  }
 
-  List<ProcessSample> find(String regex);
+  default ProcessSample process(long pid) {
+    return call(TableOperation.PROCESS, pid);
+  }
 
-  List<ProcessSample> byUser(String user);
+  default List<ProcessSample> find(String regex) {
+    return call(TableOperation.FIND, regex);
+  }
 
-  List<ProcessSample> children(long pid);
+  default List<ProcessSample> byUser(String user) {
+    return call(TableOperation.BY_USER, user);
+  }
+
+  default List<ProcessSample> children(long pid) {
+    return call(TableOperation.CHILDREN, pid);
+  }
 
   /** The table as ps-like text, sorted by {@code cpu}, {@code rss} or {@code pid}; 0 rows: all. */
-  String psText(String sortBy, int rows);
+  default String psText(String sortBy, int rows) {
+    return call(TableOperation.PS_TEXT, sortBy, rows);
+  }
 
-  int refresh();
+  default int refresh() {
+    return call(TableOperation.REFRESH);
+  }
 }

@@ -5,15 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.psinfo.config.UserPattern;
 import dev.psinfo.probe.ProcessScan;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A coherent view of the process table: every row comes from the same scan. Immutable and
@@ -163,39 +157,6 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
     List<ProcessSample> out = new ArrayList<>();
     for (ProcessSample s : samples) {
       if (ProcessFilter.isUser(s.info(), user)) {
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Every shown descendant of {@code pid} (children, their children, …), in ascending pid order.
-   * The tree is taken from the whole scan, so a hidden process still links its shown descendants.
-   */
-  public List<ProcessSample> descendants(long pid) {
-    Map<Long, List<Long>> childrenOf = new HashMap<>();
-    for (var p : scan.processes()) {
-      if (p.pid() != p.ppid()) {
-        childrenOf.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p.pid());
-      }
-    }
-    List<Long> found = new ArrayList<>();
-    ArrayDeque<Long> queue = new ArrayDeque<>(childrenOf.getOrDefault(pid, List.of()));
-    Set<Long> seen = new HashSet<>();
-    while (!queue.isEmpty()) {
-      Long next = queue.poll();
-      if (next == pid || !seen.add(next)) {
-        continue;
-      }
-      found.add(next);
-      queue.addAll(childrenOf.getOrDefault(next, List.of()));
-    }
-    Collections.sort(found);
-    List<ProcessSample> out = new ArrayList<>(found.size());
-    for (long child : found) {
-      ProcessSample s = byPid(child);
-      if (s != null) {
         out.add(s);
       }
     }
