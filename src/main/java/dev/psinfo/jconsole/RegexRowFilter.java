@@ -1,5 +1,7 @@
 package dev.psinfo.jconsole;
 
+import dev.psinfo.text.Deadline;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -8,14 +10,16 @@ import javax.swing.RowFilter;
 /**
  * The filter box: a regular expression found in a process's name, arguments or user. Sorting and
  * filtering run on the event thread, so a pattern that backtracks badly gets a time budget per pass
- * ({@link #startPass}); past it the filter lets every remaining row through and says so.
+ * ({@link #startPass}, a {@link Deadline#perSearch}: the clock is read every 1,024 characters one
+ * search reads, so a backtracking search is stopped and a quick pass never looks); past it the
+ * filter lets every remaining row through and says so.
  */
 final class RegexRowFilter extends RowFilter<ProcessTableModel, Integer> {
   /** How long one filtering pass over the table may take. */
   static final long BUDGET_NANOS = 250_000_000L;
 
   private final Pattern pattern;
-  private long deadline;
+  private Deadline deadline;
   private boolean gaveUp;
 
   private RegexRowFilter(Pattern pattern) {
@@ -42,7 +46,7 @@ final class RegexRowFilter extends RowFilter<ProcessTableModel, Integer> {
 
   /** Starts the time budget of a filtering pass; call before the table is sorted again. */
   void startPass() {
-    deadline = System.nanoTime() + BUDGET_NANOS;
+    deadline = Deadline.perSearch(Duration.ofNanos(BUDGET_NANOS), 1024);
     gaveUp = false;
   }
 
@@ -67,58 +71,14 @@ final class RegexRowFilter extends RowFilter<ProcessTableModel, Integer> {
     }
     try {
       return find(p.text("name")) || find(p.text("args")) || find(p.text("user"));
-    } catch (OutOfTime e) {
+    } catch (Deadline.Expired e) {
       gaveUp = true;
       return true;
     }
   }
 
   private boolean find(String text) {
-    Matcher m = pattern.matcher(new Deadline(text, deadline));
+    Matcher m = pattern.matcher(deadline.watch(text));
     return m.find();
-  }
-
-  /** Thrown out of a match that ran past the pass's deadline. */
-  private static final class OutOfTime extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    OutOfTime() {
-      super(null, null, false, false);
-    }
-  }
-
-  /** Text that stops a match running past a deadline (checked every 1,024 reads). */
-  private static final class Deadline implements CharSequence {
-    private final String text;
-    private final long deadline;
-    private int reads;
-
-    Deadline(String text, long deadline) {
-      this.text = text;
-      this.deadline = deadline;
-    }
-
-    @Override
-    public char charAt(int index) {
-      if ((++reads & 1023) == 0 && System.nanoTime() - deadline > 0) {
-        throw new OutOfTime();
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new Deadline(text.substring(start, end), deadline);
-    }
-
-    @Override
-    public String toString() {
-      return text;
-    }
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.config.UserPattern;
 import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.text.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,12 +88,17 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
    * @throws RegexTooExpensiveException when the search took longer than {@code timeLimit}
    */
   public List<ProcessSample> find(UserPattern regex, Duration timeLimit) {
-    Budget budget = new Budget(regex, timeLimit);
+    Deadline deadline = Deadline.overPass(timeLimit, 1 << 16);
     List<ProcessSample> out = new ArrayList<>();
-    for (ProcessSample s : samples) {
-      if (regex.find(budget.watch(s.info().name())) || regex.find(budget.watch(s.matchText()))) {
-        out.add(s);
+    try {
+      for (ProcessSample s : samples) {
+        if (regex.find(deadline.watch(s.info().name()))
+            || regex.find(deadline.watch(s.matchText()))) {
+          out.add(s);
+        }
       }
+    } catch (Deadline.Expired e) {
+      throw new RegexTooExpensiveException(regex.pattern(), timeLimit);
     }
     return out;
   }
@@ -109,47 +115,6 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
       }
     }
     return sum.totals();
-  }
-
-  /** Looks at the clock every 64 Ki character reads of one search. */
-  private static final class Budget {
-    private final UserPattern regex;
-    private final Duration limit;
-    private final long deadline;
-    private long reads;
-
-    Budget(UserPattern regex, Duration limit) {
-      this.regex = regex;
-      this.limit = limit;
-      this.deadline = System.nanoTime() + limit.toNanos();
-    }
-
-    CharSequence watch(String text) {
-      return new CharSequence() {
-        @Override
-        public int length() {
-          return text.length();
-        }
-
-        @Override
-        public char charAt(int index) {
-          if ((++reads & 0xFFFF) == 0 && System.nanoTime() - deadline > 0) {
-            throw new RegexTooExpensiveException(regex.pattern(), limit);
-          }
-          return text.charAt(index);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-          return text.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-          return text;
-        }
-      };
-    }
   }
 
   /** Shown processes whose effective user has this name, or this decimal uid. */
