@@ -1,6 +1,7 @@
 package dev.psinfo.agent;
 
 import dev.psinfo.config.AgentOptions;
+import dev.psinfo.config.Option;
 import dev.psinfo.jfr.JfrEvents;
 import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.Coverage;
@@ -161,7 +162,8 @@ final class Installation {
                         name,
                         regex,
                         options.expectedCount(name),
-                        options.eventInterval())));
+                        options.eventInterval(),
+                        options.get(Option.GROUP_CHILDREN))));
     try {
       installed =
           Registration.register(

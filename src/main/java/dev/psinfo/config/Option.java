@@ -193,6 +193,19 @@ public final class Option<T> {
                   + " is false and it sends `psinfo.group.down` while it has fewer ([Expected"
                   + " counts](#expected-counts-up-down-and-restarts)); `0`: always up");
 
+  public static final Option<Boolean> GROUP_CHILDREN =
+      bool("groupChildren")
+          .byDefault("false")
+          .means(
+              "`true`: a group's members are the processes that match and every descendant of one"
+                  + " (by parent pid over the same snapshot; each counted once; a process that"
+                  + " started before the process holding its parent pid is not its child), so"
+                  + " `group.web=^nginx: master` counts the workers it forks (and each new"
+                  + " descendant counts in the group's `Restarts`). `false` by default:"
+                  + " a group counts what its regex names, so counts, dashboards and `expect.NAME`"
+                  + " stay as they were, and short-lived helpers a service forks (a shell, a"
+                  + " health check) do not move its count");
+
   public static final Option<UserPattern> PIN =
       regex("pin")
           .means(

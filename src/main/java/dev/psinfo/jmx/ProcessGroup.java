@@ -3,6 +3,7 @@ package dev.psinfo.jmx;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.config.UserPattern;
+import dev.psinfo.sampling.GroupMembers;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.ProcessTotals;
@@ -121,6 +122,7 @@ public final class ProcessGroup implements ProcessGroupMXBean {
   private final String name;
   private final UserPattern regex;
   private final int expected;
+  private final boolean children;
   private final ProcessEvents events;
   private volatile Computed last;
 
@@ -156,6 +158,26 @@ public final class ProcessGroup implements ProcessGroupMXBean {
       UserPattern regex,
       int expected,
       Duration eventInterval) {
+    this(sampler, name, regex, expected, eventInterval, false);
+  }
+
+  /**
+   * @param sampler where the snapshots come from (the process table's own)
+   * @param name the group's name ({@code group.NAME})
+   * @param regex matched against each shown process's name or arguments
+   * @param expected how many processes the group should have ({@code expect.NAME}; 0: none)
+   * @param eventInterval how often the group is looked at while a listener is registered
+   * @param children whether every descendant of a matching process is a member too ({@code
+   *     groupChildren}: {@link GroupMembers})
+   */
+  public ProcessGroup(
+      ProcessSampler sampler,
+      String name,
+      UserPattern regex,
+      int expected,
+      Duration eventInterval,
+      boolean children) {
+    this.children = children;
     this.sampler = requireNonNull(sampler, "sampler is null");
     this.name = requireNonNull(name, "name is null");
     this.regex = requireNonNull(regex, "regex is null");
@@ -280,7 +302,7 @@ public final class ProcessGroup implements ProcessGroupMXBean {
     }
     Computed c = last;
     if (c == null || c.snapshot() != s) {
-      c = new Computed(s, s.totals(regex));
+      c = new Computed(s, GroupMembers.totals(s, regex, children));
       last = c;
     }
     observe(c);

@@ -3,11 +3,12 @@ package dev.psinfo.jmx;
 /**
  * One named group of processes ({@code group.NAME=REGEX}), registered as {@code
  * psinfo:type=ProcessGroup,name=NAME}. Its members are the processes the filters ({@code include},
- * {@code exclude}, {@code users}) show whose name or arguments match the group's regex; {@code
- * maxRows} does not cut them. Every attribute of one read comes from the same snapshot as the
- * process table's, taken only when somebody reads. Sums count a member's value only when it is
- * available; every attribute is a plain number (or a {@code long[]}) so that any JMX client,
- * jmx_exporter and the OpenTelemetry agent read it.
+ * {@code exclude}, {@code users}) show whose name or arguments match the group's regex and, with
+ * {@code groupChildren=true}, every shown descendant of one ({@link
+ * dev.psinfo.sampling.GroupMembers}); {@code maxRows} does not cut them. Every attribute of one
+ * read comes from the same snapshot as the process table's, taken only when somebody reads. Sums
+ * count a member's value only when it is available; every attribute is a plain number (or a {@code
+ * long[]}) so that any JMX client, jmx_exporter and the OpenTelemetry agent read it.
  */
 @Description(
     "A named group of processes (option group.NAME=REGEX): totals over its members in the same"

@@ -256,4 +256,12 @@ class OptionsParserTest {
     assertThat(o.expectedCount("db")).isZero();
     assertThat(OptionsParser.parse("").expected()).isEmpty();
   }
+
+  @Test
+  void groupChildrenIsOffByDefault() throws Exception {
+    assertThat(AgentOptions.defaults().get(Option.GROUP_CHILDREN)).isFalse();
+    assertThat(OptionsParser.parse("groupChildren=TRUE").get(Option.GROUP_CHILDREN)).isTrue();
+    assertThatThrownBy(() -> OptionsParser.parse("groupChildren=yes"))
+        .hasMessage("bad value for groupChildren: 'yes' (expected true or false)");
+  }
 }

@@ -1,0 +1,136 @@
+package dev.psinfo.sampling;
+
+import dev.psinfo.config.UserPattern;
+import dev.psinfo.probe.ProcessInfo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who is in a process group ({@code group.NAME=REGEX}): the shown processes whose name or arguments
+ * match, and, with {@code groupChildren=true}, every shown descendant of one of them, each counted
+ * once. Descendants are found by parent pid over the same scan; a hidden process still links its
+ * shown descendants (as the table's {@code children(pid)} does, with the same rule for a parent
+ * link: {@code host.ProcessTree}). Stateless; the functions are pure.
+ *
+ * <p>A parent link is believed only when it can be true: a process is not its own parent, and a
+ * process that started before the process now holding its parent pid is not that process's child
+ * (its real parent exited and the pid was reused). Cycles in the parent links (which a scan racing
+ * with exits and pid reuse could show) end the walk instead of looping.
+ */
+public final class GroupMembers {
+  private GroupMembers() {}
+
+  /**
+   * The totals of a group over {@code s}: the shown processes matching {@code regex}, and with
+   * {@code children} their shown descendants too.
+   */
+  public static ProcessTotals totals(Snapshot s, UserPattern regex, boolean children) {
+    if (!children) {
+      return s.totals(regex);
+    }
+    List<ProcessInfo> all = s.scan().processes();
+    List<ProcessSample> samples = s.samples();
+    int n = all.size();
+    long[] pid = new long[n];
+    long[] ppid = new long[n];
+    long[] start = new long[n];
+    int[] shown = new int[n]; // index in samples, or -1 for a hidden process
+    boolean[] matched = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      ProcessInfo p = all.get(i);
+      pid[i] = p.pid();
+      ppid[i] = p.ppid();
+      start[i] = p.startTimeMillis();
+      shown[i] = s.indexOf(p.pid());
+      matched[i] = shown[i] >= 0 && ProcessFilter.matches(regex, samples.get(shown[i]));
+    }
+    boolean[] member = withDescendants(pid, ppid, start, matched);
+    boolean[] counted = new boolean[samples.size()];
+    for (int i = 0; i < n; i++) {
+      if (member[i] && shown[i] >= 0) {
+        counted[shown[i]] = true;
+      }
+    }
+    ProcessTotals.Sum sum = new ProcessTotals.Sum();
+    for (int k = 0; k < counted.length; k++) {
+      if (counted[k]) {
+        sum.add(samples.get(k)); // once each, in the snapshot's pid order
+      }
+    }
+    return sum.totals();
+  }
+
+  /**
+   * Which processes are members: those {@code matched}, and every descendant of one. The arrays
+   * describe one scan, one entry per process.
+   *
+   * @param pid each process's id
+   * @param ppid each process's parent id
+   * @param startMillis each process's start time ({@code -1}: not known; the link is then believed)
+   * @param matched which processes match the group directly
+   * @return a new array: true for each member
+   */
+  public static boolean[] withDescendants(
+      long[] pid, long[] ppid, long[] startMillis, boolean[] matched) {
+    int n = pid.length;
+    if (ppid.length != n || startMillis.length != n || matched.length != n) {
+      throw new IllegalArgumentException("arrays of different lengths");
+    }
+    int[] parent = parents(pid, ppid, startMillis);
+    // 0: not known yet, 1: member, 2: not a member, 3: on the walk being made
+    byte[] state = new byte[n];
+    int[] path = new int[n];
+    for (int i = 0; i < n; i++) {
+      int length = 0;
+      byte verdict = 2;
+      int at = i;
+      while (true) {
+        if (state[at] == 1 || state[at] == 2) {
+          verdict = state[at];
+          break;
+        }
+        if (state[at] == 3) {
+          break; // a cycle without a match on it
+        }
+        state[at] = 3;
+        path[length++] = at;
+        if (matched[at]) {
+          verdict = 1; // everything walked so far is it or below it
+          break;
+        }
+        if (parent[at] < 0) {
+          break;
+        }
+        at = parent[at];
+      }
+      for (int k = 0; k < length; k++) {
+        state[path[k]] = verdict;
+      }
+    }
+    boolean[] member = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      member[i] = state[i] == 1;
+    }
+    return member;
+  }
+
+  /** Each process's parent's index, or -1 when it has none in the scan or the link is refused. */
+  static int[] parents(long[] pid, long[] ppid, long[] startMillis) {
+    int n = pid.length;
+    Map<Long, Integer> indexOf = new HashMap<>(n * 4 / 3 + 1);
+    for (int i = 0; i < n; i++) {
+      indexOf.put(pid[i], i);
+    }
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      Integer p = ppid[i] == pid[i] ? null : indexOf.get(ppid[i]);
+      boolean believed =
+          p != null
+              && p != i
+              && (startMillis[i] < 0 || startMillis[p] < 0 || startMillis[i] >= startMillis[p]);
+      parent[i] = believed ? p : -1;
+    }
+    return parent;
+  }
+}
