@@ -34,7 +34,7 @@ record ProcessEntry(Map<String, Object> items) implements RowValues {
    */
   static final int MAX_ROWS = 10_000;
 
-  /** The most items of one row the plugin keeps (the agent serves 33). */
+  /** The most items of one row the plugin keeps (the agent serves {@code Items.ORDER.size()}). */
   static final int MAX_ITEMS = 64;
 
   /** The longest item name kept. */
