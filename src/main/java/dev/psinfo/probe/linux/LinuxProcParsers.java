@@ -144,26 +144,21 @@ public final class LinuxProcParsers {
     long threads = -1;
     long voluntary = -1;
     long involuntary = -1;
-    for (int p = 0, lineEnd; p < length; p = lineEnd + 1) {
-      lineEnd = lineEnd(b, p, length);
-      int colon = indexOf(b, p, lineEnd, (byte) ':');
-      if (colon > p) {
-        int v = colon + 1;
-        if (keyIs(b, p, colon, UID)) {
-          long pair = idPair(b, v, lineEnd, length, "Uid");
-          uid = pair >>> 32;
-          euid = pair & MAX_ID;
-        } else if (keyIs(b, p, colon, GID)) {
-          long pair = idPair(b, v, lineEnd, length, "Gid");
-          gid = pair >>> 32;
-          egid = pair & MAX_ID;
-        } else if (keyIs(b, p, colon, THREADS)) {
-          threads = single(b, v, lineEnd, length, "status", "Threads");
-        } else if (keyIs(b, p, colon, VOLUNTARY)) {
-          voluntary = single(b, v, lineEnd, length, "status", "voluntary_ctxt_switches");
-        } else if (keyIs(b, p, colon, NONVOLUNTARY)) {
-          involuntary = single(b, v, lineEnd, length, "status", "nonvoluntary_ctxt_switches");
-        }
+    for (KeyLines l = new KeyLines(b, length); l.next(); ) {
+      if (l.keyIs(UID)) {
+        long pair = idPair(b, l.value, l.end, length, "Uid");
+        uid = pair >>> 32;
+        euid = pair & MAX_ID;
+      } else if (l.keyIs(GID)) {
+        long pair = idPair(b, l.value, l.end, length, "Gid");
+        gid = pair >>> 32;
+        egid = pair & MAX_ID;
+      } else if (l.keyIs(THREADS)) {
+        threads = single(b, l.value, l.end, length, "status", "Threads");
+      } else if (l.keyIs(VOLUNTARY)) {
+        voluntary = single(b, l.value, l.end, length, "status", "voluntary_ctxt_switches");
+      } else if (l.keyIs(NONVOLUNTARY)) {
+        involuntary = single(b, l.value, l.end, length, "status", "nonvoluntary_ctxt_switches");
       }
     }
     if (uid < 0 || euid < 0 || gid < 0 || egid < 0) {
@@ -183,15 +178,11 @@ public final class LinuxProcParsers {
     checkLength(b, length);
     long read = -1;
     long write = -1;
-    for (int p = 0, lineEnd; p < length; p = lineEnd + 1) {
-      lineEnd = lineEnd(b, p, length);
-      int colon = indexOf(b, p, lineEnd, (byte) ':');
-      if (colon > p) {
-        if (keyIs(b, p, colon, READ_BYTES)) {
-          read = single(b, colon + 1, lineEnd, length, "io", "read_bytes");
-        } else if (keyIs(b, p, colon, WRITE_BYTES)) {
-          write = single(b, colon + 1, lineEnd, length, "io", "write_bytes");
-        }
+    for (KeyLines l = new KeyLines(b, length); l.next(); ) {
+      if (l.keyIs(READ_BYTES)) {
+        read = single(b, l.value, l.end, length, "io", "read_bytes");
+      } else if (l.keyIs(WRITE_BYTES)) {
+        write = single(b, l.value, l.end, length, "io", "write_bytes");
       }
     }
     if (read < 0 || write < 0) {
@@ -381,10 +372,47 @@ public final class LinuxProcParsers {
     return true;
   }
 
-  /** Where the line that starts at {@code from} ends: its {@code '\n'}, or {@code length}. */
-  private static int lineEnd(byte[] b, int from, int length) {
-    int end = indexOf(b, from, length, (byte) '\n');
-    return end < 0 ? length : end;
+  /**
+   * The {@code Key: value} lines of a {@code /proc} file such as {@code status} or {@code io}, one
+   * at a time; lines without a key are passed over. Not thread-safe: one per parse.
+   */
+  private static final class KeyLines {
+    private final byte[] b;
+    private final int length;
+    private int start;
+    private int colon;
+
+    /** Where the current line's value starts (after its colon). */
+    int value;
+
+    /** Where the current line ends: its {@code '\n'}, or the length. */
+    int end = -1;
+
+    KeyLines(byte[] b, int length) {
+      this.b = b;
+      this.length = length;
+    }
+
+    /** Moves to the next line that has a key; false at the end. */
+    boolean next() {
+      while ((start = end + 1) < length) {
+        end = indexOf(b, start, length, (byte) '\n');
+        if (end < 0) {
+          end = length;
+        }
+        colon = indexOf(b, start, end, (byte) ':');
+        if (colon > start) {
+          value = colon + 1;
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** True when the current line's key is {@code key}. */
+    boolean keyIs(byte[] key) {
+      return LinuxProcParsers.keyIs(b, start, colon, key);
+    }
   }
 
   private static int indexOf(byte[] b, int from, int to, byte c) {
