@@ -48,12 +48,4 @@ public record ProcessFilter(UserPattern include, UserPattern exclude, Set<String
   public static boolean matches(UserPattern pattern, ProcessSample s) {
     return pattern.find(s.info().name()) || pattern.find(s.matchText());
   }
-
-  /**
-   * As {@link #matches(UserPattern, ProcessSample)} for a process outside a sample: computes its
-   * match text ({@link MatchText}) on each call, so prefer the sample's.
-   */
-  public static boolean matches(UserPattern pattern, ProcessInfo p) {
-    return pattern.find(p.name()) || pattern.find(MatchText.of(p.args()));
-  }
 }

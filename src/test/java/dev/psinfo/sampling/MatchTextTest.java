@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.agent.Agent;
 import dev.psinfo.config.UserPattern;
-import dev.psinfo.probe.ProcessInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -108,10 +107,14 @@ class MatchTextTest {
 
   @Test
   void groupsPinsFiltersAndFindDoNotMatchPsinfoOptions() {
-    ProcessInfo jvm = process(100, 1, "app", "java", JVM, 10, 1);
-    ProcessInfo attach =
-        process(101, 1, "app", "java", "java -jar psinfo-jmx-agent.jar attach 100 pin=nginx", 1, 1);
-    ProcessInfo nginx = process(102, 1, "root", "nginx", "nginx: master process", 1, 1);
+    ProcessSample jvm = new ProcessSample(process(100, 1, "app", "java", JVM, 10, 1), 0);
+    ProcessSample attach =
+        new ProcessSample(
+            process(
+                101, 1, "app", "java", "java -jar psinfo-jmx-agent.jar attach 100 pin=nginx", 1, 1),
+            0);
+    ProcessSample nginx =
+        new ProcessSample(process(102, 1, "root", "nginx", "nginx: master process", 1, 1), 0);
     UserPattern web = UserPattern.compile("nginx");
     assertThat(ProcessFilter.matches(web, jvm)).isFalse();
     assertThat(ProcessFilter.matches(web, attach)).isFalse();
@@ -121,15 +124,12 @@ class MatchTextTest {
     assertThat(ProcessFilter.matches(UserPattern.compile("shop\\.jar"), jvm)).isTrue();
     assertThat(ProcessFilter.matches(UserPattern.compile("psinfo-jmx-agent"), jvm)).isTrue();
     assertThat(
-            new ProcessFilter(UserPattern.compile("ttl=5s"), null, Set.of())
-                .test(new ProcessSample(jvm, 0))) // include
+            new ProcessFilter(UserPattern.compile("ttl=5s"), null, Set.of()).test(jvm)) // include
         .isFalse();
-    assertThat(
-            new ProcessFilter(null, UserPattern.compile("pin="), Set.of())
-                .test(new ProcessSample(jvm, 0))) // exclude
+    assertThat(new ProcessFilter(null, UserPattern.compile("pin="), Set.of()).test(jvm)) // exclude
         .isTrue();
 
-    FakeProbe probe = new FakeProbe().then(0, List.of(jvm, attach, nginx));
+    FakeProbe probe = new FakeProbe().then(0, List.of(jvm.info(), attach.info(), nginx.info()));
     Snapshot s =
         new ProcessSampler(
                 probe,
