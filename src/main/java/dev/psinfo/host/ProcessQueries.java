@@ -99,6 +99,18 @@ public final class ProcessQueries {
   }
 
   /**
+   * The shown ancestors of {@code pid}, its parent first, up to the root of its tree (init, or the
+   * first ancestor whose parent is not in the scan). The chain is the whole scan's ({@link
+   * ProcessTree}), so a hidden ancestor still links the shown ones; it stops at a parent that
+   * started after its child (a reused pid) and at a pid seen already (a cycle). {@code pid} must be
+   * in the scan.
+   */
+  public List<ProcessSample> ancestors(long pid) {
+    ProcessTree tree = tree(pid);
+    return policy.cut(shown(tree.ancestors(pid)));
+  }
+
+  /**
    * The rows as ps-like text ({@link PsText}), sorted by {@code sortBy} ({@code cpu}, {@code rss}
    * or {@code memory}, {@code pid}), cut to {@code rows} (0: all) and {@code maxRows}, START in the
    * host's time zone; one line per row after the header, each ending in a newline.

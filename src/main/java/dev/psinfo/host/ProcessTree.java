@@ -44,6 +44,23 @@ final class ProcessTree {
     return parent != null && startedNoLater(parent, child) ? parent : null;
   }
 
+  /**
+   * The pids of {@code pid}'s ancestors, its parent first, up to the root of its tree; empty when
+   * {@code pid} is not in the scan.
+   */
+  List<Long> ancestors(long pid) {
+    List<Long> out = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    seen.add(pid);
+    ProcessInfo child = byPid(pid);
+    ProcessInfo parent = child == null ? null : parentOf(child);
+    while (parent != null && seen.add(parent.pid())) {
+      out.add(parent.pid());
+      parent = parentOf(parent);
+    }
+    return out;
+  }
+
   /** The pids of {@code pid}'s descendants (children, their children, ...), ascending. */
   List<Long> descendants(long pid) {
     Map<Long, List<Long>> childrenOf = new HashMap<>();

@@ -131,6 +131,15 @@ public final class TableOperation<R> {
           (t, a) -> t.queries().children((Long) a[0]),
           new Parameter("pid", long.class, "the ancestor's process id"));
 
+  public static final TableOperation<List<ProcessSample>> ANCESTORS =
+      rows(
+          "ancestors",
+          "The process's ancestors, its parent first, up to the root of its tree (init), by the"
+              + " parent pids of one scan; a parent that started after its child (its pid was"
+              + " reused) or a pid seen already ends the chain",
+          (t, a) -> t.queries().ancestors((Long) a[0]),
+          new Parameter("pid", long.class, "the descendant's process id"));
+
   public static final TableOperation<List<ProcessSample>> TOP_BY_CPU =
       rows(
           "topByCpu",
@@ -176,7 +185,8 @@ public final class TableOperation<R> {
 
   /** Every operation of the bean, in the order its {@code MBeanInfo} lists them. */
   public static final List<TableOperation<?>> ALL =
-      List.of(FIND, PROCESS, CHILDREN, TOP_BY_CPU, TOP_BY_MEMORY, BY_USER, PS_TEXT, REFRESH);
+      List.of(
+          FIND, PROCESS, CHILDREN, ANCESTORS, TOP_BY_CPU, TOP_BY_MEMORY, BY_USER, PS_TEXT, REFRESH);
 
   private final String name;
   private final String description;

@@ -79,6 +79,7 @@ class ExposureTest {
             "ProcessTable.find",
             "ProcessTable.byUser",
             "ProcessTable.children",
+            "ProcessTable.ancestors",
             "ProcessTable.psText",
             "ProcessTable.refresh",
             "Agent.applyOptions");

@@ -67,6 +67,30 @@ class ProcessQueriesTest {
   }
 
   @Test
+  void ancestorsAreTheParentChainUpToTheRootLinkedThroughHiddenOnes() {
+    ProcessQueries all = TablePolicy.ALL.queries(snapshot(TREE, ProcessFilter.ALL));
+    assertThat(pids(all.ancestors(9))).containsExactly(7L, 5L, 1L);
+    assertThat(pids(all.ancestors(11))).containsExactly(1L);
+    // init's parent, 0, is not in the scan
+    assertThat(all.ancestors(1)).isEmpty();
+    // init hidden (root's): not shown, and the chain above bash ends there
+    ProcessQueries alices =
+        TablePolicy.ALL.queries(snapshot(TREE, new ProcessFilter(null, null, Set.of("alice"))));
+    assertThat(pids(alices.ancestors(9))).containsExactly(7L, 5L);
+    // a hidden process in the middle still links: hide bash by name
+    ProcessQueries noBash =
+        TablePolicy.ALL.queries(
+            snapshot(TREE, new ProcessFilter(null, UserPattern.compile("^bash$"), Set.of())));
+    assertThat(pids(noBash.ancestors(9))).containsExactly(7L, 1L);
+    // maxRows keeps the nearest
+    assertThat(pids(new TablePolicy(2, ExportOrder.CPU, null).queries(all.snapshot()).ancestors(9)))
+        .containsExactly(7L, 5L);
+    assertThatThrownBy(() -> all.ancestors(4242))
+        .hasMessage("no process with pid 4242 in the snapshot");
+    assertThatThrownBy(() -> all.ancestors(-1)).hasMessage("pid must be >= 0: -1");
+  }
+
+  @Test
   void aParentThatStartedAfterItsChildIsAReusedPid() {
     // 7 was read naming 5 as its parent; 5 exited and its pid went to a newer process before the
     // scan read it: that process is not 7's parent
@@ -83,6 +107,10 @@ class ProcessQueriesTest {
     assertThat(pids(q.children(5))).isEmpty();
     assertThat(pids(q.children(1))).containsExactly(5L, 11L);
     assertThat(pids(q.children(7))).containsExactly(9L);
+    // 7's chain ends at 7: the newer 5 is not its parent, nor is 5's parent its grandparent
+    assertThat(q.ancestors(7)).isEmpty();
+    assertThat(pids(q.ancestors(9))).containsExactly(7L);
+    assertThat(pids(q.ancestors(5))).containsExactly(1L);
   }
 
   @Test
@@ -98,6 +126,9 @@ class ProcessQueriesTest {
     assertThat(pids(q.children(20))).containsExactly(21L);
     assertThat(pids(q.children(21))).containsExactly(20L);
     assertThat(q.children(0)).isEmpty();
+    assertThat(pids(q.ancestors(20))).containsExactly(21L);
+    assertThat(pids(q.ancestors(21))).containsExactly(20L);
+    assertThat(q.ancestors(0)).isEmpty();
   }
 
   @Test

@@ -173,6 +173,7 @@ class SecretsIT {
       case "find" -> List.of(new Object[] {"."}, new Object[] {SECRET}, new Object[] {"secret"});
       case "byUser" -> List.<Object[]>of(new Object[] {System.getProperty("user.name")});
       case "children" -> List.<Object[]>of(new Object[] {me});
+      case "ancestors" -> List.<Object[]>of(new Object[] {holder.pid()});
       case "psText" -> List.<Object[]>of(new Object[] {"pid", 0});
       // the Agent bean's one action: the level it has already, and its answer is checked too
       case "applyOptions" -> List.<Object[]>of(new Object[] {"log=warn"});

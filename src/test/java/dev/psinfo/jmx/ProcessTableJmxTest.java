@@ -107,6 +107,9 @@ class ProcessTableJmxTest {
     assertThat(client.processCount()).isEqualTo(5);
     assertThat(client.topByMemory(2)).extracting(s -> s.info().pid()).containsExactly(7L, 5L);
     assertThat(client.children(5)).extracting(s -> s.info().pid()).containsExactly(7L, 9L);
+    assertThat(client.call(TableOperation.ANCESTORS, 9L))
+        .extracting(s -> s.info().pid())
+        .containsExactly(7L, 5L, 1L);
     assertThat(client.byUser("bob")).extracting(s -> s.info().name()).containsExactly("top");
     assertThat(client.find("make")).extracting(s -> s.info().pid()).containsExactly(9L);
     assertThat(client.process(11).info().user()).isEqualTo("bob");
@@ -317,6 +320,12 @@ class ProcessTableJmxTest {
     assertThatThrownBy(() -> client.children(4242))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no process with pid 4242");
+    assertThatThrownBy(() -> client.call(TableOperation.ANCESTORS, 4242L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no process with pid 4242 in the snapshot");
+    assertThatThrownBy(() -> client.call(TableOperation.ANCESTORS, "7"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pid must be a long: 7");
     assertThatThrownBy(() -> client.byUser(" "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("user must be");

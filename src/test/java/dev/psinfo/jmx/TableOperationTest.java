@@ -27,6 +27,7 @@ class TableOperationTest {
         .containsEntry("find", List.of("java.lang.String"))
         .containsEntry("byUser", List.of("java.lang.String"))
         .containsEntry("children", List.of("long"))
+        .containsEntry("ancestors", List.of("long"))
         .containsEntry("psText", List.of("java.lang.String", "int"))
         .containsEntry("refresh", List.of());
   }
