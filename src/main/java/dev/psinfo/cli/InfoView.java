@@ -80,6 +80,7 @@ final class InfoView {
           new CoverageField("CmdlineDenied", CoverageMXBean::getCmdlineDenied),
           new CoverageField("IoDenied", CoverageMXBean::getIoDenied),
           new CoverageField("FdDenied", CoverageMXBean::getFdDenied),
+          new CoverageField("FdLimitDenied", CoverageMXBean::getFdLimitDenied),
           new CoverageField("AsDenied", CoverageMXBean::getAsDenied),
           new CoverageField("ArgsTruncated", CoverageMXBean::getArgsTruncated),
           new CoverageField("GoneProcesses", CoverageMXBean::getGoneProcesses),

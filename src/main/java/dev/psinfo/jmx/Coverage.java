@@ -150,6 +150,11 @@ public final class Coverage implements CoverageMXBean {
   }
 
   @Override
+  public int getFdLimitDenied() {
+    return report().stats().fdLimitDenied();
+  }
+
+  @Override
   public int getAsDenied() {
     return readsAs ? report().stats().asDenied() : -1;
   }

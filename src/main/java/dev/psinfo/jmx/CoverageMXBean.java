@@ -100,6 +100,12 @@ public interface CoverageMXBean {
 
   /** See the description. */
   @Description(
+      "Linux: processes whose descriptors were counted but whose limits file (for fdLimit) was"
+          + " not readable in the latest scan. Count; -1 on AIX, which has no such file to read.")
+  int getFdLimitDenied();
+
+  /** See the description. */
+  @Description(
       "AIX: processes whose address space (/proc/<pid>/as, for the full argument list) was not"
           + " readable in the latest scan. Count; -1 on Linux, which has no such file to read.")
   int getAsDenied();

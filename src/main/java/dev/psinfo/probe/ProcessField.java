@@ -118,7 +118,13 @@ public enum ProcessField {
       "For a JVM (argv[0] named java, javaw or jsvc): the main class, the -jar file's name, the"
           + " -m module[/class], or @FILE when the main is in an unread argfile; \"\": not a JVM,"
           + " or not known (a command line cut short before or inside it, as AIX's 80 bytes of"
-          + " psargs often are without fullArgs=true)");
+          + " psargs often are without fullArgs=true)"),
+  FD_LIMIT(
+      long.class,
+      ProcessInfo::fdLimit,
+      "Soft limit of open file descriptors (Linux /proc/PID/limits, Max open files), read only"
+          + " for a process whose openFds is known; 9223372036854775807 (Long.MAX_VALUE) for"
+          + " unlimited; -1: not available (AIX, openFds unknown, or limits unreadable)");
 
   /** The record's canonical constructor, whose parameters are these fields in this order. */
   private static final MethodHandle CANONICAL;

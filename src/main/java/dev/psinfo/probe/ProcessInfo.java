@@ -47,6 +47,9 @@ import static java.util.Objects.requireNonNull;
  * @param javaMain for a JVM, what its command line runs: the main class, the {@code -jar} file's
  *     name or the {@code -m} module[/class] ({@link JavaMain}); {@code ""} for any other process
  *     and when not known
+ * @param fdLimit the soft limit of open file descriptors ({@code RLIMIT_NOFILE}, Linux {@code
+ *     /proc/<pid>/limits}), read only where {@code openFds} is known; {@link Long#MAX_VALUE} for
+ *     unlimited
  */
 public record ProcessInfo(
     long pid,
@@ -79,7 +82,8 @@ public record ProcessInfo(
     long writeBytes,
     int wparId,
     String wpar,
-    String javaMain) {
+    String javaMain,
+    long fdLimit) {
 
   /**
    * "Not available" for {@code nice} and {@code priority}, whose legal values include -1 and other
@@ -100,6 +104,9 @@ public record ProcessInfo(
     requireNonNull(javaMain, "javaMain is null");
     if (wparId < -1 || wparId > 0xffff) {
       throw new IllegalArgumentException("wparId must be -1..65535: " + wparId);
+    }
+    if (fdLimit < -1) {
+      throw new IllegalArgumentException("fdLimit must be >= -1: " + fdLimit);
     }
     if (threads < -1) {
       throw new IllegalArgumentException("threads must be >= -1: " + threads);
@@ -173,6 +180,7 @@ public record ProcessInfo(
     private int wparId;
     private String wpar;
     private String javaMain;
+    private long fdLimit;
 
     private Builder(long pid) {
       reset(pid);
@@ -215,6 +223,7 @@ public record ProcessInfo(
       wparId = -1;
       wpar = "";
       javaMain = "";
+      fdLimit = -1;
       return this;
     }
 
@@ -373,6 +382,11 @@ public record ProcessInfo(
       return this;
     }
 
+    public Builder fdLimit(long v) {
+      fdLimit = v;
+      return this;
+    }
+
     public ProcessInfo build() {
       return new ProcessInfo(
           pid,
@@ -405,7 +419,8 @@ public record ProcessInfo(
           writeBytes,
           wparId,
           wpar,
-          javaMain);
+          javaMain,
+          fdLimit);
     }
   }
 }

@@ -22,6 +22,9 @@ package dev.psinfo.probe;
  * @param asDenied processes whose address space could not be read for the full argument vector (AIX
  *     {@code /proc/<pid>/as}); the row keeps {@code psinfo}'s 80-byte {@code pr_psargs}
  * @param argsTruncated rows whose {@code args} is shorter than the process's real command line
+ * @param fdLimitDenied processes whose descriptors were counted but whose limits could not be read
+ *     for {@code fdLimit} (Linux {@code limits}, readable by every user unless {@code hidepid}
+ *     hides the process); -1 when the probe reads no limits (AIX)
  */
 public record ScanStats(
     int listed,
@@ -33,12 +36,14 @@ public record ScanStats(
     int ioDenied,
     int fdDenied,
     int asDenied,
-    int argsTruncated) {
+    int argsTruncated,
+    int fdLimitDenied) {
   public static final ScanStats EMPTY = new ScanStats(0, 0, 0, 0);
 
   public ScanStats {
     if ((listed | gone | denied | corrupt) < 0
-        || (statusDenied | cmdlineDenied | ioDenied | fdDenied | asDenied | argsTruncated) < 0) {
+        || (statusDenied | cmdlineDenied | ioDenied | fdDenied | asDenied | argsTruncated) < 0
+        || fdLimitDenied < -1) {
       throw new IllegalArgumentException(
           "counts must be >= 0: "
               + listed
@@ -59,17 +64,20 @@ public record ScanStats(
               + "/"
               + asDenied
               + "/"
-              + argsTruncated);
+              + argsTruncated
+              + "/"
+              + fdLimitDenied);
     }
   }
 
   /** Stats without per-file detail: every per-file counter 0. */
   public ScanStats(int listed, int gone, int denied, int corrupt) {
-    this(listed, gone, denied, corrupt, 0, 0, 0, 0, 0, 0);
+    this(listed, gone, denied, corrupt, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** Whether some field of some row could not be read for lack of permission. */
   public boolean anyFieldDenied() {
-    return (denied | statusDenied | cmdlineDenied | ioDenied | fdDenied | asDenied) != 0;
+    return (denied | statusDenied | cmdlineDenied | ioDenied | fdDenied | asDenied) != 0
+        || fdLimitDenied > 0;
   }
 }

@@ -148,6 +148,7 @@ public record CoverageReport(
     count(unreadable, "cmdline", s.cmdlineDenied());
     count(unreadable, "io", s.ioDenied());
     count(unreadable, "fd", s.fdDenied());
+    count(unreadable, "limits", s.fdLimitDenied());
     count(unreadable, "as", s.asDenied());
     List<String> parts = new ArrayList<>();
     if (!unreadable.isEmpty()) {

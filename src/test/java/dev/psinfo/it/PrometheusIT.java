@@ -141,10 +141,15 @@ class PrometheusIT {
       assertThat(value(samples, "psinfo_coverage_complete")).isEqualTo(1.0);
       assertThat(value(samples, "psinfo_coverage_kernel_tasks"))
           .isGreaterThanOrEqualTo(value(samples, "psinfo_coverage_visible_processes"));
-      // Linux has no /proc/<pid>/as to be denied: no "as" series at all, rather than a 0
+      // Linux has no /proc/<pid>/as to be denied: no "as" series at all, rather than a 0; it has
+      // limits (for fdLimit), readable by everyone here: 0
       assertThat(named(samples, "psinfo_coverage_file_denied_processes"))
           .extracting(x -> x.labels().get("file"))
-          .containsExactlyInAnyOrder("status", "cmdline", "io", "fd");
+          .containsExactlyInAnyOrder("status", "cmdline", "io", "fd", "limits");
+      assertThat(
+              sampleWith(samples, "psinfo_coverage_file_denied_processes", "file", "limits")
+                  .value())
+          .isZero();
       // one answer, one snapshot: every process the table counts has its series, and only those
       // (the rows come from the narrow ProcessMetrics view; the full table is not walked)
       assertThat((double) named(samples, "psinfo_process_rss_bytes").size())

@@ -173,7 +173,8 @@ class ProcessTableJmxTest {
             "writeBytes",
             "wparId",
             "wpar",
-            "javaMain");
+            "javaMain",
+            "fdLimit");
     CompositeData[] top =
         (CompositeData[])
             connection.invoke(NAME, "topByCpu", new Object[] {3}, new String[] {"int"});

@@ -65,14 +65,15 @@ class CoverageReportTest {
 
   @Test
   void deniedFieldsAndTruncationAreDetails() {
-    ScanStats stats = new ScanStats(50, 3, 0, 0, 0, 0, 1, 2, 0, 4);
+    ScanStats stats = new ScanStats(50, 3, 0, 0, 0, 0, 1, 2, 0, 4, 5);
     CoverageReport r = CoverageReport.of(scan(50, 0, HOST.withKernelTasks(100), stats), 1);
     assertThat(r.summary())
         .isEqualTo(
-            "complete (unreadable: io of 1 process, fd of 2 processes; 4 command lines truncated)");
+            "complete (unreadable: io of 1 process, fd of 2 processes, limits of 5 processes; 4"
+                + " command lines truncated)");
     assertThat(r.complete()).isTrue();
 
-    ScanStats closed = new ScanStats(50, 0, 40, 1, 40, 40, 40, 40, 0, 0);
+    ScanStats closed = new ScanStats(50, 0, 40, 1, 40, 40, 40, 40, 0, 0, 0);
     CoverageReport noaccess =
         CoverageReport.of(scan(50, 0, new Visibility(1, "host", "t", 100), closed), 1);
     assertThat(noaccess.summary())
@@ -85,7 +86,7 @@ class CoverageReportTest {
 
   @Test
   void aixHasNoKernelCount() {
-    ScanStats stats = new ScanStats(3, 0, 2, 0, 2, 0, 0, 0, 1, 0);
+    ScanStats stats = new ScanStats(3, 0, 2, 0, 2, 0, 0, 0, 1, 0, -1);
     CoverageReport r = CoverageReport.of(scan(3, 0, Visibility.UNKNOWN, stats), 99);
     assertThat(r.hiddenTasks()).isEqualTo(-1);
     assertThat(r.agentEffectiveUid()).isEqualTo(-1);

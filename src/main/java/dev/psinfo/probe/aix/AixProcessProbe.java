@@ -253,7 +253,8 @@ public final class AixProcessProbe implements ProcessProbe {
             0,
             0,
             scan.asDeniedCount,
-            scan.argsTruncatedCount);
+            scan.argsTruncatedCount,
+            -1); // no limits file: fdLimit is not read on AIX
     return new ProcessScan(
         scan.rows, wallTimeMillis, startNanos, System.nanoTime() - startNanos, stats);
   }

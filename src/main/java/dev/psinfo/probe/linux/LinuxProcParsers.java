@@ -26,6 +26,8 @@ public final class LinuxProcParsers {
   private static final byte[] NONVOLUNTARY = key("nonvoluntary_ctxt_switches");
   private static final byte[] READ_BYTES = key("read_bytes");
   private static final byte[] WRITE_BYTES = key("write_bytes");
+  private static final byte[] MAX_OPEN_FILES = key("Max open files");
+  private static final byte[] UNLIMITED = key("unlimited");
 
   private static final long MAX_ID = 0xFFFF_FFFFL;
 
@@ -189,6 +191,47 @@ public final class LinuxProcParsers {
       throw corrupt("io", length, "no valid read_bytes and write_bytes lines");
     }
     return new LinuxIo(read, write);
+  }
+
+  /**
+   * The soft limit of open files ({@code RLIMIT_NOFILE}) from {@code /proc/<pid>/limits}: the first
+   * value of its {@code Max open files} line (the kernel prints a header line, then one line per
+   * limit: the name padded to 26 columns, soft, hard, units). {@code unlimited} (which Linux does
+   * not let a process set for this limit: it must stay at or below {@code fs.nr_open}) is {@link
+   * Long#MAX_VALUE}, so that a ratio to it is 0. The other lines are not parsed.
+   *
+   * @throws CorruptRecordException when there is no {@code Max open files} line or its soft value
+   *     is neither {@code unlimited} nor a number from 0 to {@link Long#MAX_VALUE}
+   */
+  public static long parseFdLimit(byte[] b, int length) throws CorruptRecordException {
+    checkLength(b, length);
+    int p = 0;
+    while (p < length) {
+      int lineEnd = indexOf(b, p, length, (byte) '\n');
+      if (lineEnd < 0) {
+        lineEnd = length;
+      }
+      int keyEnd = p + MAX_OPEN_FILES.length;
+      if (keyEnd < lineEnd
+          && keyIs(b, p, keyEnd, MAX_OPEN_FILES)
+          && (b[keyEnd] == ' ' || b[keyEnd] == '\t')) {
+        int s = skipBlanks(b, keyEnd, lineEnd);
+        int e = wordEnd(b, s, lineEnd);
+        if (e == s) {
+          throw corrupt("limits", length, "Max open files has no value");
+        }
+        if (keyIs(b, s, e, UNLIMITED)) {
+          return Long.MAX_VALUE;
+        }
+        long soft = number(b, s, e, "limits", length, "Max open files");
+        if (soft < 0) {
+          throw corrupt("limits", length, "Max open files is negative");
+        }
+        return soft;
+      }
+      p = lineEnd + 1;
+    }
+    throw corrupt("limits", length, "no Max open files line");
   }
 
   /**

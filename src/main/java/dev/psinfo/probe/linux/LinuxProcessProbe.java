@@ -33,10 +33,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Per process it reads {@code stat} (ids, name, state, times, sizes), {@code status} (real and
  * effective uid/gid, threads, context switches), {@code cmdline} (up to {@value #MAX_ARGS_BYTES}
- * bytes, then {@code argsTruncated}), {@code io} and the count of {@code fd} entries, each file
- * once into a buffer reused across the scan. The user is the effective uid's name from {@link
- * UserNames}, which falls back to the owner of {@code /proc/<pid>} for directory (LDAP/NIS) users:
- * no process is forked.
+ * bytes, then {@code argsTruncated}), {@code io}, the count of {@code fd} entries and, where that
+ * count is known, {@code limits} (for {@code fdLimit}), each file once into a buffer reused across
+ * the scan. The user is the effective uid's name from {@link UserNames}, which falls back to the
+ * owner of {@code /proc/<pid>} for directory (LDAP/NIS) users: no process is forked.
  *
  * <p>How an entry is classified:
  *
@@ -84,6 +84,12 @@ public final class LinuxProcessProbe implements ProcessProbe {
 
   /** Linux's PID_MAX_LIMIT is 2^22; anything up to 2^31-1 is accepted as a pid name. */
   static final long MAX_PID = Integer.MAX_VALUE;
+
+  /**
+   * The most of {@code limits} that is read: the kernel's file is about 1.3 KB, with {@code Max
+   * open files} on its 9th line; a longer one (a fake tree) is cut here, and parsed as far as read.
+   */
+  static final int MAX_LIMITS_BYTES = 4096;
 
   /** The most of one process's command line that is read and kept, by default. */
   public static final int MAX_ARGS_BYTES = 64 * 1024;
@@ -234,7 +240,8 @@ public final class LinuxProcessProbe implements ProcessProbe {
             tally.ioDenied,
             tally.fdDenied,
             0,
-            tally.argsTruncated);
+            tally.argsTruncated,
+            tally.fdLimitDenied);
     // tasks come and go while the scan runs: the smaller count is the one the table could reach
     long tasksAfter = LinuxVisibility.kernelTasks(procRoot);
     long tasks = tasksBefore < 0 || tasksAfter < 0 ? -1 : Math.min(tasksBefore, tasksAfter);
@@ -320,6 +327,9 @@ public final class LinuxProcessProbe implements ProcessProbe {
       } else {
         row.openFds(fds);
       }
+      if (fds >= 0) {
+        readFdLimit(pid, row, reader, files, tally);
+      }
 
       if (denied) {
         tally.denied++;
@@ -400,6 +410,34 @@ public final class LinuxProcessProbe implements ProcessProbe {
     try {
       LinuxIo counters = LinuxProcParsers.parseIo(reader.bytes(), n);
       row.readBytes(counters.readBytes()).writeBytes(counters.writeBytes());
+    } catch (CorruptRecordException e) {
+      warnCorrupt(pid, e.what(), e.byteCount(), e.getMessage(), false);
+    }
+  }
+
+  /**
+   * {@code fdLimit} from {@code limits}, for a process whose descriptors were counted (so that a
+   * scan reads it only where {@code openFds / fdLimit} can be known). The file is readable by every
+   * user; a read refused anyway (a process hidden by {@code hidepid}) is counted in {@code
+   * fdLimitDenied}, a corrupt one only warned about; either leaves the field -1, as does a process
+   * that exited.
+   */
+  private void readFdLimit(
+      long pid, ProcessInfo.Builder row, ProcFileReader reader, PidFiles files, Tally tally) {
+    int n;
+    try {
+      n = reader.read(files.limits(), MAX_LIMITS_BYTES);
+    } catch (IOException e) {
+      if (!ProcDirectory.isGone(e, files.dir())) {
+        tally.fdLimitDenied++;
+      }
+      return;
+    }
+    if (n == 0) {
+      return;
+    }
+    try {
+      row.fdLimit(LinuxProcParsers.parseFdLimit(reader.bytes(), n));
     } catch (CorruptRecordException e) {
       warnCorrupt(pid, e.what(), e.byteCount(), e.getMessage(), false);
     }
@@ -505,6 +543,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     int cmdlineDenied;
     int ioDenied;
     int fdDenied;
+    int fdLimitDenied;
     int argsTruncated;
     final ArgsBudget args;
 
@@ -528,6 +567,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     final String status;
     final String cmdline;
     final String io;
+    private String limits;
     private Path dir;
     private Path fd;
     private volatile String lastArgs;
@@ -549,6 +589,16 @@ public final class LinuxProcessProbe implements ProcessProbe {
         dir = d;
       }
       return d;
+    }
+
+    /** The {@code limits} file's name, made on first use (only counted processes need it). */
+    String limits() {
+      String l = limits;
+      if (l == null) {
+        l = dirName + "/limits";
+        limits = l;
+      }
+      return l;
     }
 
     Path fd() {

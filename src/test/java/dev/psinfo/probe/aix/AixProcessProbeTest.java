@@ -61,7 +61,7 @@ class AixProcessProbeTest {
   void realSamplesAsATree() throws Exception {
     ProcessScan scan = new AixProcessProbe(AixTestData.procRoot(), users).scan();
 
-    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 0));
+    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1));
     assertThat(scan.processes()).extracting(ProcessInfo::pid).containsExactly(1L, 5767616L);
 
     ProcessInfo init = scan.processes().get(0);
@@ -187,7 +187,7 @@ class AixProcessProbeTest {
     ProcessScan scan = probe.scan();
 
     // one psinfo and one status denied: status is also counted per file
-    assertThat(scan.stats()).isEqualTo(new ScanStats(14, 2, 2, 2, 1, 0, 0, 0, 0, 0));
+    assertThat(scan.stats()).isEqualTo(new ScanStats(14, 2, 2, 2, 1, 0, 0, 0, 0, 0, -1));
     assertThat(scan.wallTimeMillis()).isBetween(before, System.currentTimeMillis());
     assertThat(scan.durationNanos()).isPositive();
     Map<Long, ProcessInfo> rows =
@@ -266,7 +266,7 @@ class AixProcessProbeTest {
 
     ProcessScan scan = probe.scan();
 
-    assertThat(scan.stats()).isEqualTo(new ScanStats(6, 0, 5, 0, 5, 0, 0, 0, 0, 0));
+    assertThat(scan.stats()).isEqualTo(new ScanStats(6, 0, 5, 0, 5, 0, 0, 0, 0, 0, -1));
     assertThat(statusOpens).containsExactly(proc.resolve("10/status"), proc.resolve("20/status"));
     assertThat(scan.processes())
         .extracting(ProcessInfo::userTimeMillis)
@@ -294,7 +294,7 @@ class AixProcessProbeTest {
     ProcessScan scan = probe.scan();
     assertThat(scan.processes()).extracting(ProcessInfo::pid).containsExactly(11L, 12L);
     assertThat(scan.processes()).extracting(ProcessInfo::name).containsExactly("changed", "new");
-    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 0));
+    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1));
   }
 
   @Test
@@ -312,7 +312,7 @@ class AixProcessProbeTest {
               return FileChannel.open(file);
             });
     ProcessScan scan = probe.scan();
-    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 1));
+    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 1, 0, 0, 0, 0, 0, 0, -1));
     assertThat(scan.processes()).extracting(ProcessInfo::pid).containsExactly(11L);
   }
 
@@ -325,14 +325,15 @@ class AixProcessProbeTest {
     assertThat(scan.processes())
         .extracting(ProcessInfo::argsTruncated)
         .containsExactly(true, false);
-    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 0, 0, 0, 0, 0, 0, 1));
+    assertThat(scan.stats()).isEqualTo(new ScanStats(2, 0, 0, 0, 0, 0, 0, 0, 0, 1, -1));
   }
 
   @Test
   void emptyProcRootGivesAnEmptyScan() throws Exception {
     ProcessScan scan = new AixProcessProbe(proc, users).scan();
     assertThat(scan.processes()).isEmpty();
-    assertThat(scan.stats()).isEqualTo(ScanStats.EMPTY);
+    // AIX reads no limits: fdLimitDenied is -1, not 0
+    assertThat(scan.stats()).isEqualTo(new ScanStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1));
   }
 
   @Test
@@ -348,7 +349,7 @@ class AixProcessProbeTest {
   void manyProcessesInPidOrder() throws Exception {
     FakeAixProc.writeProcesses(proc, 1, 300);
     ProcessScan scan = new AixProcessProbe(proc, users).scan();
-    assertThat(scan.stats()).isEqualTo(new ScanStats(300, 0, 0, 0));
+    assertThat(scan.stats()).isEqualTo(new ScanStats(300, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1));
     assertThat(scan.processes()).extracting(ProcessInfo::pid).isSorted().hasSize(300);
     ProcessInfo last = scan.processes().get(299);
     assertThat(last.name()).isEqualTo("p300");

@@ -64,7 +64,7 @@ class LargeTableTest {
     AixProcessProbe probe = new AixProcessProbe(root, new UserNames(passwd));
     ProcessScan scan = probe.scan();
     assertThat(scan.processes()).hasSize(PROCESSES);
-    assertThat(scan.stats()).isEqualTo(new ScanStats(PROCESSES, 0, 0, 0));
+    assertThat(scan.stats()).isEqualTo(new ScanStats(PROCESSES, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1));
     assertThat(probe.scan().processes()).hasSize(PROCESSES); // again, with the path cache
 
     ObjectName name = new ObjectName("psinfo:type=ProcessTable");

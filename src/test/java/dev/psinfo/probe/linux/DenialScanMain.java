@@ -39,7 +39,9 @@ public final class DenialScanMain {
             + " "
             + s.asDenied()
             + " "
-            + s.argsTruncated());
+            + s.argsTruncated()
+            + " "
+            + s.fdLimitDenied());
     if (args.length > 1 && args[1].equals("coverage")) {
       System.out.println(
           dev.psinfo.sampling.CoverageReport.of(scan, ProcessHandle.current().pid()).summary());

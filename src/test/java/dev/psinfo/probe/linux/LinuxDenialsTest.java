@@ -51,7 +51,7 @@ class LinuxDenialsTest {
 
   private Path process(long pid, String fixture, int fds) throws IOException {
     Path dir = Files.createDirectories(root.resolve(Long.toString(pid)));
-    for (String f : new String[] {"stat", "status", "cmdline", "io"}) {
+    for (String f : new String[] {"stat", "status", "cmdline", "io", "limits"}) {
       if (Files.exists(Fixtures.dir().resolve(fixture).resolve(f))) {
         Files.write(dir.resolve(f), Fixtures.bytes(fixture + "/" + f));
       }
@@ -71,14 +71,19 @@ class LinuxDenialsTest {
   void eachUnreadableFileIsCountedForItsField() throws Exception {
     process(9466, "paren-name", 3);
     closed(process(9512, "nobody", 1).resolve("status"));
-    closed(process(2380, "bash", 4).resolve("io"));
+    Path bash = process(2380, "bash", 4);
+    closed(bash.resolve("io"));
+    closed(bash.resolve("limits"));
     closed(process(9468, "negative-nice", 1).resolve("cmdline"));
-    closed(process(2, "kthread", 2).resolve("fd"));
+    Path kthread = process(2, "kthread", 2);
+    closed(kthread.resolve("fd"));
+    closed(kthread.resolve("limits")); // not read: its descriptors are not counted
 
     ScanStats stats = scanAsNonRoot();
 
-    // status and cmdline denials keep the row but mark it denied; io and fd only count per file
-    assertThat(stats).isEqualTo(new ScanStats(5, 0, 2, 0, 1, 1, 1, 1, 0, 0));
+    // status and cmdline denials keep the row but mark it denied; io, fd and limits only count per
+    // file, and limits only where the descriptors were counted
+    assertThat(stats).isEqualTo(new ScanStats(5, 0, 2, 0, 1, 1, 1, 1, 0, 0, 1));
   }
 
   @Test
@@ -111,7 +116,7 @@ class LinuxDenialsTest {
     }
     String[] out = runAsNobody(List.of(), this.root.toString());
     int[] n = Arrays.stream(out[0].split(" ")).mapToInt(Integer::parseInt).toArray();
-    return new ScanStats(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
+    return new ScanStats(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10]);
   }
 
   /**

@@ -37,7 +37,7 @@ class LinuxProcessProbeTest {
 
   private void process(long pid, String fixture, int fds) throws IOException {
     Path dir = Files.createDirectories(root.resolve(Long.toString(pid)));
-    for (String f : new String[] {"stat", "status", "cmdline", "io"}) {
+    for (String f : new String[] {"stat", "status", "cmdline", "io", "limits"}) {
       if (Files.exists(Fixtures.dir().resolve(fixture).resolve(f))) {
         Files.write(dir.resolve(f), Fixtures.bytes(fixture + "/" + f));
       }
@@ -110,6 +110,49 @@ class LinuxProcessProbeTest {
     assertThat(rows.get(9470L).args()).isEqualTo("[sleep]");
     assertThat(rows.get(9512L).user()).isEqualTo("nobody");
     assertThat(rows.get(9512L).euid()).isEqualTo(65534);
+
+    // limits where the fixture has one
+    assertThat(bash.fdLimit()).isEqualTo(20000);
+    assertThat(rows.get(2L).fdLimit()).isEqualTo(1024);
+    assertThat(rows.get(9512L).fdLimit()).isEqualTo(20000);
+    assertThat(p.fdLimit()).isEqualTo(-1);
+  }
+
+  @Test
+  void fdLimitIsReadOnlyWhereDescriptorsAreCountedAndBoundedOtherwise() throws Exception {
+    process(2380, "bash", 2);
+    process(9512, "nobody", 0);
+    Files.delete(root.resolve("9512/fd")); // openFds unknown: limits is not read
+    process(2, "kthread", 0);
+    // hostile limits files: garbage, the line past the read limit, a directory, "unlimited"
+    Files.writeString(root.resolve("2/limits"), "garbage\n");
+    process(9466, "paren-name", 1);
+    Files.writeString(
+        root.resolve("9466/limits"),
+        "x".repeat(LinuxProcessProbe.MAX_LIMITS_BYTES) + "\nMax open files 5 5 files\n");
+    process(9468, "negative-nice", 1);
+    Files.createDirectories(root.resolve("9468/limits"));
+    process(9470, "zombie", 1);
+    Files.writeString(
+        root.resolve("9470/limits"),
+        new String(Fixtures.bytes("bash/limits"), UTF_8)
+            .replace("20000                20000", "unlimited            unlimited"));
+
+    ProcessScan scan = probe().scan();
+    Map<Long, ProcessInfo> rows = byPid(scan);
+    assertThat(rows).hasSize(6);
+    assertThat(rows.get(2380L).fdLimit()).isEqualTo(20000);
+    assertThat(rows.get(2380L).openFds()).isEqualTo(2);
+    assertThat(rows.get(9512L).openFds()).isEqualTo(-1);
+    assertThat(rows.get(9512L).fdLimit()).isEqualTo(-1);
+    assertThat(rows.get(2L).fdLimit()).isEqualTo(-1);
+    assertThat(rows.get(9466L).fdLimit()).isEqualTo(-1);
+    assertThat(rows.get(9468L).fdLimit()).isEqualTo(-1);
+    assertThat(rows.get(9470L).fdLimit()).isEqualTo(Long.MAX_VALUE);
+    // corrupt limits only warn; a limits that cannot be opened (here a directory) is a denial
+    assertThat(scan.stats().fdLimitDenied()).isEqualTo(1);
+    assertThat(scan.stats().corrupt()).isZero();
+    assertThat(scan.stats().denied()).isZero();
   }
 
   @Test
