@@ -243,6 +243,11 @@ public final class ProcessGroup implements ProcessGroupMXBean {
   }
 
   @Override
+  public double getWorstFdRatio() {
+    return totals().worstFdRatio();
+  }
+
+  @Override
   public long[] getPids() {
     return totals().pids();
   }

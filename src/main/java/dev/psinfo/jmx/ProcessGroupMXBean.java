@@ -42,6 +42,11 @@ public interface ProcessGroupMXBean {
           + " the group is empty")
   long getOldestStartTimeMillis();
 
+  @Description(
+      "The largest openFds/fdLimit over the group's processes (Linux: 1.0 means a member has as"
+          + " many descriptors open as its soft limit allows); -1 when no member has both known")
+  double getWorstFdRatio();
+
   @Description("The pids of the group's processes, ascending")
   long[] getPids();
 

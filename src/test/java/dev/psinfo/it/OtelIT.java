@@ -2,6 +2,7 @@ package dev.psinfo.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
@@ -51,7 +52,9 @@ class OtelIT {
     try (MarkedProcesses marked = new MarkedProcesses().start(3, 300)) {
       // "[p]sinfo-mark-…" matches the shells but not the child JVM's own command line
       String groups =
-          "group.marked=[p]" + marked.marker.substring(1) + ",group.empty=^no-such-process$";
+          "group.marked=[p]"
+              + marked.marker.substring(1)
+              + ",group.empty=^no-such-process$,expect.empty=1";
       try (ChildJvm child =
           ChildJvm.start(
               List.of(
@@ -74,6 +77,10 @@ class OtelIT {
             .contains("# TYPE psinfo_agent_scan_errors_total counter")
             .contains("# TYPE psinfo_agent_process_gone_total counter")
             .contains("# TYPE psinfo_group_cpu_time_seconds gauge")
+            .contains("# TYPE psinfo_group_worst_fd_ratio gauge")
+            .contains("# TYPE psinfo_group_up gauge")
+            .contains("# TYPE psinfo_group_process_expected gauge")
+            .contains("# TYPE psinfo_group_restarts_total counter")
             .contains("system_memory_usage_bytes{")
             .contains("system_memory_state=\"free\"");
         // promtool's linter warns only about the semantic-convention names that end in _count
@@ -136,6 +143,31 @@ class OtelIT {
           double firstStart =
               marked.processes().get(0).info().startInstant().orElseThrow().toEpochMilli() / 1000.0;
           assertThat(oldest).isBetween(firstStart - 1, firstStart + 1);
+
+          // expect.empty=1: the boolean Up as a state metric, 1 on the group's state
+          assertThat(
+                  byLabel(
+                      server, "psinfo_group_up{psinfo_group_state=\"up\"}", "psinfo_group_name"))
+              .containsEntry("marked", 1.0)
+              .containsEntry("empty", 0.0);
+          assertThat(
+                  byLabel(
+                      server, "psinfo_group_up{psinfo_group_state=\"down\"}", "psinfo_group_name"))
+              .containsEntry("marked", 0.0)
+              .containsEntry("empty", 1.0);
+          assertThat(byLabel(server, "psinfo_group_process_expected", "psinfo_group_name"))
+              .containsEntry("marked", 0.0)
+              .containsEntry("empty", 1.0);
+          assertThat(byLabel(server, "psinfo_group_restarts_total", "psinfo_group_name"))
+              .containsEntry("marked", 0.0)
+              .containsEntry("empty", 0.0);
+          // the worst openFds/fdLimit of the marked shells, as /proc says; the empty group's -1 is
+          // dropped
+          Map<String, Double> worst =
+              byLabel(server, "psinfo_group_worst_fd_ratio", "psinfo_group_name");
+          assertThat(worst).containsOnlyKeys("marked");
+          assertThat(worst.get("marked"))
+              .isCloseTo(FdLimitIT.worstFdRatio(marked.pids()), within(1e-9));
 
           // the Grafana dashboard's group totals panels read these names too
           int groupQueries = 0;

@@ -119,6 +119,17 @@ class PrometheusIT {
               s ->
                   s.name().equals("psinfo_group_oldest_start_time_seconds")
                       && "none".equals(s.labels().get("group")));
+      // the worst openFds/fdLimit of the HostApps (this child among them: at least its own ratio,
+      // give or take the descriptors it opens and closes); none for the empty group's -1
+      double ownRatio = (double) FdLimitIT.openFds(child.pid()) / FdLimitIT.softLimit(child.pid());
+      assertThat(sampleWith(samples, "psinfo_group_worst_fd_ratio", "group", "host-app").value())
+          .isGreaterThanOrEqualTo(ownRatio - 16.0 / FdLimitIT.softLimit(child.pid()))
+          .isLessThanOrEqualTo(1.0);
+      assertThat(samples)
+          .noneMatch(
+              s ->
+                  s.name().equals("psinfo_group_worst_fd_ratio")
+                      && "none".equals(s.labels().get("group")));
 
       // per-user totals: one labelled series per user and item
       Sample myProcesses =
