@@ -165,8 +165,9 @@ class ArchitectureTest {
                   IO,
                   SUPPORT,
                   HOST)),
-          Map.entry(CONFIG, List.of(JMX, MANAGEMENT, PROBE, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
-          Map.entry(PLATFORM, List.of(JMX, MANAGEMENT, SAMPLING, BEANS, AGENT, CLI)),
+          Map.entry(
+              CONFIG, List.of(JMX, MANAGEMENT, PROBE, PLATFORM, SAMPLING, BEANS, AGENT, CLI, HOST)),
+          Map.entry(PLATFORM, List.of(JMX, MANAGEMENT, SAMPLING, BEANS, AGENT, CLI, HOST)),
           Map.entry(
               PROBE,
               List.of(
@@ -180,23 +181,30 @@ class ArchitectureTest {
                   BEANS,
                   AGENT,
                   CLI,
-                  VIEW)),
+                  VIEW,
+                  HOST)),
           Map.entry(
-              AIX, List.of(JMX, MANAGEMENT, LINUX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
+              AIX,
+              List.of(JMX, MANAGEMENT, LINUX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI, HOST)),
           Map.entry(
-              LINUX, List.of(JMX, MANAGEMENT, AIX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI)),
-          Map.entry(SAMPLING, List.of(JMX, MANAGEMENT, AIX, LINUX, PLATFORM, BEANS, AGENT, CLI)),
+              LINUX,
+              List.of(JMX, MANAGEMENT, AIX, CONFIG, PLATFORM, SAMPLING, BEANS, AGENT, CLI, HOST)),
+          Map.entry(
+              SAMPLING,
+              List.of(JMX, MANAGEMENT, AIX, LINUX, PLATFORM, BEANS, AGENT, CLI, HOST, JFR)),
           // the host model: plain Java that every view (JMX, CLI, JFR) adapts
-          Map.entry(HOST, List.of(JMX, MANAGEMENT, AIX, LINUX, BEANS, AGENT, CLI, JCONSOLE, JFR)),
+          Map.entry(
+              HOST,
+              List.of(JMX, MANAGEMENT, AIX, LINUX, BEANS, AGENT, CLI, JCONSOLE, JFR, PLATFORM)),
           Map.entry(BEANS, List.of(AIX, LINUX, PLATFORM, AGENT, CLI)),
           Map.entry(CLI, List.of(AIX, LINUX, AGENT)),
-          // Flight Recorder events over the sampler; jdk.jfr stays inside this package
+          // Flight Recorder events over the host; jdk.jfr stays inside this package
           Map.entry(JFR, List.of(JMX, MANAGEMENT, AIX, LINUX, CONFIG, PLATFORM, BEANS, AGENT, CLI)),
           // the JConsole plugin reads only the public MBeans, so it works on a remote JVM too; it
           // writes them with the view package, like the CLI
           Map.entry(
               JCONSOLE,
-              List.of(AGENT, CONFIG, PLATFORM, PROBE, SAMPLING, BEANS, CLI, IO, SUPPORT)));
+              List.of(AGENT, CONFIG, PLATFORM, PROBE, SAMPLING, BEANS, CLI, IO, SUPPORT, HOST)));
 
   @Test
   void packagesDependOnlyOnWhatTheDesignAllows() throws IOException {

@@ -2,6 +2,7 @@ package dev.psinfo.agent;
 
 import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.Option;
+import dev.psinfo.host.Host;
 import dev.psinfo.jfr.JfrEvents;
 import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.Coverage;
@@ -26,9 +27,10 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * Wires the agent: the platform the options choose ({@link Platforms}), the sampler, the beans; has
- * {@link Registration} register them in the platform MBeanServer once per JVM, and unregister them
- * at JVM shutdown. Thread-safe.
+ * Wires the agent: the platform the options choose ({@link Platforms}), the one {@link Host} built
+ * from it, the beans over that host and the Flight Recorder events; has {@link Registration}
+ * register them in the platform MBeanServer once per JVM, and unregister them at JVM shutdown.
+ * Thread-safe.
  */
 final class Installation {
   private static final Log log = Log.of(Installation.class);
@@ -138,7 +140,8 @@ final class Installation {
       return true;
     }
     Platform platform = Platforms.of(options);
-    ProcessSampler sampler = ProcessSampler.of(platform.processProbe(), options);
+    Host host = Host.of(platform, options);
+    ProcessSampler sampler = host.sampler();
     ProcessTable table =
         new ProcessTable(
             sampler,
@@ -146,8 +149,7 @@ final class Installation {
             options.exportTop(),
             options.pin(),
             options.eventInterval());
-    SystemInfo system = new SystemInfo(platform.systemProbe(), sampler, options.ttl());
-    LiveSettings settings = new LiveSettings(sampler, system, table);
+    LiveSettings settings = new LiveSettings(host, table);
     AgentStatus status =
         new AgentStatus(version(), options.source(), System.currentTimeMillis(), sampler, settings);
     Map<String, ProcessGroup> groups = new LinkedHashMap<>();
@@ -167,7 +169,13 @@ final class Installation {
     try {
       installed =
           Registration.register(
-              server, sampler, table, system, new Coverage(sampler), status, groups);
+              server,
+              sampler,
+              table,
+              new SystemInfo(host.system()),
+              new Coverage(host.coverage()),
+              status,
+              groups);
       live = settings;
     } catch (InstanceAlreadyExistsException e) {
       // another copy of the agent (another class loader) won the race
@@ -181,7 +189,7 @@ final class Installation {
     }
     publish(server);
     // Flight Recorder events: registered when the recorder initializes; cost nothing until enabled
-    boolean jfr = JfrEvents.install(sampler, platform.systemProbe());
+    boolean jfr = JfrEvents.install(host);
     Thread hook = new Thread(Installation::uninstall, "psinfo-jmx-shutdown");
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);

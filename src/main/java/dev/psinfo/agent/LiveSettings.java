@@ -6,9 +6,9 @@ import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.Option;
 import dev.psinfo.config.OptionsException;
 import dev.psinfo.config.OptionsParser;
+import dev.psinfo.host.Host;
 import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.ProcessTable;
-import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.support.Log;
 import java.util.ArrayList;
@@ -27,14 +27,14 @@ final class LiveSettings implements AgentStatus.Live {
   /** The options that change at run time, in the order the answer names them. */
   static final List<String> LIVE = Option.liveKeys();
 
+  private final Host host;
   private final ProcessSampler sampler;
-  private final SystemInfo system;
   private final ProcessTable table;
   private volatile String last = "";
 
-  LiveSettings(ProcessSampler sampler, SystemInfo system, ProcessTable table) {
-    this.sampler = requireNonNull(sampler, "sampler is null");
-    this.system = requireNonNull(system, "system is null");
+  LiveSettings(Host host, ProcessTable table) {
+    this.host = requireNonNull(host, "host is null");
+    this.sampler = host.sampler();
     this.table = requireNonNull(table, "table is null");
   }
 
@@ -103,8 +103,7 @@ final class LiveSettings implements AgentStatus.Live {
     if (option == Option.LOG) {
       Log.setLevel(Log.Level.valueOf(options.log().name()));
     } else if (option == Option.TTL) {
-      sampler.setTtl(options.ttl());
-      system.setTtl(options.ttl());
+      host.setTtl(options.ttl());
     } else if (option == Option.EVENT_INTERVAL) {
       table.setEventInterval(options.eventInterval());
     } else {

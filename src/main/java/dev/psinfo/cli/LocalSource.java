@@ -4,6 +4,7 @@ import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.Option;
 import dev.psinfo.config.ProbeKind;
 import dev.psinfo.config.UserPattern;
+import dev.psinfo.host.Host;
 import dev.psinfo.jmx.Coverage;
 import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.SystemInfo;
@@ -11,7 +12,6 @@ import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.platform.Platforms;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.sampling.ProcessSample;
-import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.Snapshot;
 import dev.psinfo.sampling.TtlCache;
 import java.nio.file.Files;
@@ -23,26 +23,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * This host's process table through the platform {@link Platforms} chooses and {@link
- * ProcessSampler#of}: the reader, filter and argument scrubbing the agent's beans use. Every {@link
- * #rows()} scans once.
+ * This host's process table through the platform {@link Platforms} chooses and one {@link
+ * Host#forCommand}: the reader, filter, argument scrubbing, system readings and coverage the
+ * agent's beans use. Every {@link #rows()} scans once.
  */
 final class LocalSource implements Source {
   /** The options that choose what a local source reads. */
   static final Set<String> OPTIONS = Set.of("--probe", "--proc-root", "--passwd-file");
 
   private final AgentOptions options;
-  private final Platform platform;
-  private final ProcessSampler sampler;
-  private final SystemInfo system;
-  private final Coverage coverage;
+  private final Host host;
 
   LocalSource(AgentOptions options) {
     this.options = options;
-    this.platform = Platforms.of(options);
-    this.sampler = ProcessSampler.of(platform.processProbe(), options);
-    this.system = new SystemInfo(platform.systemProbe(), sampler, Duration.ofMillis(200));
-    this.coverage = new Coverage(this::latestScan, ProcessHandle.current().pid());
+    this.host = Host.forCommand(Platforms.of(options), options);
   }
 
   /**
@@ -110,14 +104,14 @@ final class LocalSource implements Source {
 
   /** The platform this source reads. */
   Platform platform() {
-    return platform;
+    return host.platform();
   }
 
   @Override
   public List<ProcessSample> rows() throws CliException {
     Snapshot s;
     try {
-      s = sampler.refresh();
+      s = host.sampler().refresh();
     } catch (TtlCache.CacheLoadException e) {
       throw new CliException(
           "cannot read the process table under " + options.procRoot() + ": " + e.getMessage(), e);
@@ -125,25 +119,21 @@ final class LocalSource implements Source {
     return s.samples();
   }
 
+  /** The host's system readings, through the interface a remote agent's bean answers with. */
   @Override
   public SystemInfoMXBean system() {
-    return system;
+    return new SystemInfo(host.system());
   }
 
+  /** The host's coverage, through the interface a remote agent's bean answers with. */
   @Override
   public CoverageMXBean coverage() {
-    return coverage;
-  }
-
-  /** The latest snapshot's scan (one scan when there is none yet); ttl 0 would scan per getter. */
-  private dev.psinfo.probe.ProcessScan latestScan() {
-    Snapshot s = sampler.peek();
-    return (s != null ? s : sampler.snapshot()).scan();
+    return new Coverage(host.coverage());
   }
 
   @Override
   public String describe() {
-    return platform.name() + " " + options.procRoot();
+    return host.platform().name() + " " + options.procRoot();
   }
 
   @Override

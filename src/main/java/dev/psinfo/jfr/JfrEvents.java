@@ -1,7 +1,6 @@
 package dev.psinfo.jfr;
 
-import dev.psinfo.probe.SystemProbe;
-import dev.psinfo.sampling.ProcessSampler;
+import dev.psinfo.host.Host;
 
 /**
  * The agent's Flight Recorder events: {@code psinfo.HostProcesses} (periodic, disabled by default)
@@ -17,18 +16,18 @@ public final class JfrEvents {
 
   /**
    * Makes the events available to recordings: registers them with Flight Recorder as soon as it
-   * initializes (at once if it has); nothing is scanned unless a recording enables them. Never
-   * throws.
+   * initializes (at once if it has); nothing is scanned unless a recording enables them, and then
+   * {@code host}'s snapshot and system readings are what they record. Never throws.
    *
    * @return true when the events are (or will be) registered; false when this runtime has no {@code
    *     jdk.jfr} or Flight Recorder refused
    */
-  public static boolean install(ProcessSampler sampler, SystemProbe system) {
+  public static boolean install(Host host) {
     if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
       return false;
     }
     try {
-      new JfrHook(sampler, system).listen();
+      new JfrHook(host).listen();
       return true;
     } catch (LinkageError | RuntimeException e) {
       // e.g. a security manager that denies Flight Recorder: the agent works on without it

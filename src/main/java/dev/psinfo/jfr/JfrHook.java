@@ -1,11 +1,10 @@
 package dev.psinfo.jfr;
 
+import dev.psinfo.host.Host;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
-import dev.psinfo.probe.SystemProbe;
 import dev.psinfo.sampling.ProcessSample;
-import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.Snapshot;
 import java.util.function.LongSupplier;
 import jdk.jfr.FlightRecorder;
@@ -28,8 +27,7 @@ final class JfrHook implements FlightRecorderListener, Runnable {
 
   private static final int MAX_ARGS = 1024;
 
-  private final ProcessSampler sampler;
-  private final SystemProbe system;
+  private final Host host;
   private final LongSupplier nanoTime;
   private boolean registered;
 
@@ -38,16 +36,15 @@ final class JfrHook implements FlightRecorderListener, Runnable {
 
   private boolean recorded;
 
-  JfrHook(ProcessSampler sampler, SystemProbe system) {
-    this(sampler, system, System::nanoTime);
+  JfrHook(Host host) {
+    this(host, System::nanoTime);
   }
 
   /**
    * @param nanoTime the clock of the period floor
    */
-  JfrHook(ProcessSampler sampler, SystemProbe system, LongSupplier nanoTime) {
-    this.sampler = sampler;
-    this.system = system;
+  JfrHook(Host host, LongSupplier nanoTime) {
+    this.host = host;
     this.nanoTime = nanoTime;
   }
 
@@ -88,40 +85,33 @@ final class JfrHook implements FlightRecorderListener, Runnable {
     }
     Snapshot s;
     try {
-      s = sampler.snapshot();
+      s = host.sampler().snapshot();
     } catch (RuntimeException e) {
       return; // no snapshot to record; the agent's status bean counts the failure
     }
-    HostProcessesEvent host = new HostProcessesEvent();
-    host.processCount = s.scan().processes().size();
-    host.shownProcessCount = s.samples().size();
+    HostProcessesEvent event = new HostProcessesEvent();
+    event.processCount = s.scan().processes().size();
+    event.shownProcessCount = s.samples().size();
     long threads = 0;
     for (ProcessInfo p : s.scan().processes()) {
       threads += Math.max(0, p.threads());
     }
-    host.threadCount = threads;
+    event.threadCount = threads;
     long rss = 0;
     double cpu = 0;
     for (ProcessSample p : s.samples()) {
       rss += Math.max(0, p.info().rssBytes());
       cpu += Math.max(0, p.cpuPercent());
     }
-    host.shownRssBytes = rss;
-    host.shownCpuPercent = Math.round(cpu * 100) / 100.0;
-    host.totalMemoryBytes = -1;
-    host.availableMemoryBytes = -1;
-    host.loadAverage1m = -1;
-    try {
-      SystemFacts facts = system.facts();
-      SystemLoad load = system.load();
-      host.totalMemoryBytes = facts.totalMemoryBytes();
-      host.availableMemoryBytes = load.availableMemoryBytes();
-      host.loadAverage1m = load.loadAverage1m();
-    } catch (RuntimeException e) {
-      // the host fields stay -1
-    }
-    host.scanMillis = s.scan().durationNanos() / 1_000_000;
-    host.commit();
+    event.shownRssBytes = rss;
+    event.shownCpuPercent = Math.round(cpu * 100) / 100.0;
+    SystemFacts facts = host.system().facts(); // sentinels when the probe fails: never throws
+    SystemLoad load = host.system().load();
+    event.totalMemoryBytes = facts.totalMemoryBytes();
+    event.availableMemoryBytes = load.availableMemoryBytes();
+    event.loadAverage1m = load.loadAverage1m();
+    event.scanMillis = s.scan().durationNanos() / 1_000_000;
+    event.commit();
     int rank = 0;
     for (ProcessSample p : s.topByCpu(TOP)) {
       ProcessInfo i = p.info();

@@ -2,71 +2,26 @@ package dev.psinfo.jmx;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.psinfo.probe.ProcessScan;
+import dev.psinfo.host.HostCoverage;
 import dev.psinfo.sampling.CoverageReport;
-import dev.psinfo.sampling.ProcessSampler;
-import java.util.function.Supplier;
 
 /**
- * {@link CoverageMXBean} over the sampler's latest snapshot: the report is made once per snapshot
- * and kept until the next one. Thread-safe.
+ * {@link CoverageMXBean} over the host's {@link HostCoverage}: the report of the current scan (made
+ * once per scan there). Thread-safe.
  */
 public final class Coverage implements CoverageMXBean {
-  private record Made(ProcessScan scan, CoverageReport report) {}
-
-  private final Supplier<ProcessScan> scans;
-  private final long agentPid;
-  private final boolean readsAs;
-  private volatile Made made;
-
-  /** Over the process table's snapshots; the agent is this JVM. */
-  public Coverage(ProcessSampler sampler) {
-    this(scansOf(sampler), ProcessHandle.current().pid(), "aix".equals(sampler.probeName()));
-  }
-
-  private static Supplier<ProcessScan> scansOf(ProcessSampler sampler) {
-    requireNonNull(sampler, "sampler is null");
-    return () -> sampler.snapshot().scan();
-  }
+  private final HostCoverage coverage;
 
   /**
-   * @param scans the latest scan; may throw or return null when there is none
-   * @param agentPid the pid whose row gives the agent's effective uid
+   * @param coverage the host's coverage
    */
-  public Coverage(Supplier<ProcessScan> scans, long agentPid) {
-    this(scans, agentPid, true);
+  public Coverage(HostCoverage coverage) {
+    this.coverage = requireNonNull(coverage, "coverage is null");
   }
 
-  /**
-   * @param scans the latest scan; may throw or return null when there is none
-   * @param agentPid the pid whose row gives the agent's effective uid
-   * @param readsAs whether the probe reads {@code /proc/<pid>/as} at all (AIX); when not, {@link
-   *     #getAsDenied} is -1 (not available), so no 0 series claims a check that never ran
-   */
-  public Coverage(Supplier<ProcessScan> scans, long agentPid, boolean readsAs) {
-    this.scans = requireNonNull(scans, "scans is null");
-    this.agentPid = agentPid;
-    this.readsAs = readsAs;
-  }
-
-  /** The report on the latest snapshot; {@link CoverageReport#UNKNOWN} when there is none. */
+  /** The report on the current scan; {@link CoverageReport#UNKNOWN} when there never was one. */
   public CoverageReport report() {
-    ProcessScan scan;
-    try {
-      scan = scans.get();
-    } catch (RuntimeException e) {
-      scan = null;
-    }
-    if (scan == null) {
-      Made m = made;
-      return m == null ? CoverageReport.UNKNOWN : m.report();
-    }
-    Made m = made;
-    if (m == null || m.scan() != scan) {
-      m = new Made(scan, CoverageReport.of(scan, agentPid));
-      made = m;
-    }
-    return m.report();
+    return coverage.report();
   }
 
   @Override
@@ -156,7 +111,7 @@ public final class Coverage implements CoverageMXBean {
 
   @Override
   public int getAsDenied() {
-    return readsAs ? report().stats().asDenied() : -1;
+    return coverage.asDenied(report());
   }
 
   @Override

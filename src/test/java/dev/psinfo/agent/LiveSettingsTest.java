@@ -7,8 +7,8 @@ import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.ExportOrder;
 import dev.psinfo.config.Option;
 import dev.psinfo.config.OptionsParser;
+import dev.psinfo.host.Host;
 import dev.psinfo.jmx.ProcessTable;
-import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.platform.Platforms;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.sampling.ProcessSampler;
@@ -24,12 +24,11 @@ class LiveSettingsTest {
   private final Log.Level before = Log.level();
   private final AgentOptions options = AgentOptions.defaults();
   private final Platform platform = Platforms.of(options);
-  private final ProcessSampler sampler = ProcessSampler.of(platform.processProbe(), options);
+  private final Host host = Host.of(platform, options);
+  private final ProcessSampler sampler = host.sampler();
   private final ProcessTable table =
       new ProcessTable(sampler, 0, ExportOrder.CPU, null, Duration.ofSeconds(5));
-  private final LiveSettings live =
-      new LiveSettings(
-          sampler, new SystemInfo(platform.systemProbe(), sampler, options.ttl()), table);
+  private final LiveSettings live = new LiveSettings(host, table);
 
   @AfterEach
   void restoreTheLevel() {

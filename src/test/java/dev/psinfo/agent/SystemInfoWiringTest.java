@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.psinfo.config.AgentOptions;
+import dev.psinfo.host.TestHosts;
 import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.jmx.SystemInfoMXBean;
@@ -24,7 +25,6 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
- * The SystemInfo bean wired as the agent wires it (platform, sampler, bean), read through an MXBean
+ * The SystemInfo bean wired as the agent wires it (platform, host, bean), read through an MXBean
  * proxy; the process probe counts its scans.
  */
 class SystemInfoWiringTest {
@@ -77,7 +77,8 @@ class SystemInfoWiringTest {
 
   static SystemInfoMXBean wired(Platform platform, CountingProbe probe) throws Exception {
     ProcessSampler sampler = ProcessSampler.of(probe, AgentOptions.defaults());
-    return registered(new SystemInfo(platform.systemProbe(), sampler, Duration.ofSeconds(2)));
+    return registered(
+        new SystemInfo(TestHosts.of(probe, platform.systemProbe(), sampler).system()));
   }
 
   /** What may come from a scan: the counts, and the CPU use where it is estimated from one. */

@@ -3,6 +3,7 @@ package dev.psinfo.jfr;
 import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.psinfo.host.TestHosts;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.probe.SystemProbe;
@@ -58,7 +59,7 @@ class JfrEventsTest {
   static void install() {
     ProcessSampler sampler =
         new ProcessSampler(PROBE, ProcessFilter.ALL, null, Duration.ofMillis(50), System::nanoTime);
-    assertThat(JfrEvents.install(sampler, SYSTEM)).isTrue();
+    assertThat(JfrEvents.install(TestHosts.of(PROBE, SYSTEM, sampler))).isTrue();
   }
 
   @Test
@@ -124,7 +125,7 @@ class JfrEventsTest {
     ProcessSampler sampler =
         new ProcessSampler(probe, ProcessFilter.ALL, null, Duration.ZERO, System::nanoTime);
     long[] now = {0};
-    JfrHook hook = new JfrHook(sampler, SYSTEM, () -> now[0]);
+    JfrHook hook = new JfrHook(TestHosts.of(probe, SYSTEM, sampler), () -> now[0]);
     hook.run();
     assertThat(probe.scans()).isEqualTo(1);
     for (int ms = 1; ms < 1000; ms++) {

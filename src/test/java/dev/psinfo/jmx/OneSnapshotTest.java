@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.config.ExportOrder;
 import dev.psinfo.config.UserPattern;
+import dev.psinfo.host.Host;
+import dev.psinfo.host.TestHosts;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessProbe;
 import dev.psinfo.probe.ProcessScan;
@@ -85,6 +87,7 @@ class OneSnapshotTest {
   private final Churning probe = new Churning();
   private final ProcessSampler sampler =
       new ProcessSampler(probe, ProcessFilter.ALL, null, Duration.ZERO, System::nanoTime);
+  private final Host host = TestHosts.of(probe, new SystemInfoTest.FakeProbe(), sampler);
   private final ObjectName table = name("psinfo:type=ProcessTable");
   private final ObjectName system = name("psinfo:type=SystemInfo");
   private final ObjectName coverage = name("psinfo:type=Coverage");
@@ -93,13 +96,11 @@ class OneSnapshotTest {
   OneSnapshotTest() throws Exception {
     server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), table);
     server.registerMBean(
-        new DescribedMBean<>(
-            new SystemInfo(new SystemInfoTest.FakeProbe(), sampler, Duration.ofSeconds(2)),
-            SystemInfoMXBean.class,
-            sampler),
+        new DescribedMBean<>(new SystemInfo(host.system()), SystemInfoMXBean.class, sampler),
         system);
     server.registerMBean(
-        new DescribedMBean<>(new Coverage(sampler), CoverageMXBean.class, sampler), coverage);
+        new DescribedMBean<>(new Coverage(host.coverage()), CoverageMXBean.class, sampler),
+        coverage);
     server.registerMBean(
         new DescribedMBean<>(
             new ProcessGroup(sampler, UserPattern.compile("^db$")),

@@ -3,6 +3,7 @@ package dev.psinfo.jmx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.psinfo.host.HostSystem;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ScanStats;
@@ -67,10 +68,12 @@ class SystemInfoCpuTest {
     Files.writeString(proc.resolve("uptime"), "3600.25 7000.00\n");
     SystemInfo info =
         new SystemInfo(
-            new LinuxSystemProbe(proc, proc.resolve("cgroup"), proc.resolve("os-release"), () -> 0),
-            () -> null,
-            Duration.ZERO,
-            nanos::get);
+            new HostSystem(
+                new LinuxSystemProbe(
+                    proc, proc.resolve("cgroup"), proc.resolve("os-release"), () -> 0),
+                () -> null,
+                Duration.ZERO,
+                nanos::get));
 
     // the first reading is since boot
     assertAttributes(info, percents(null, cpuLine(first)));
@@ -93,10 +96,12 @@ class SystemInfoCpuTest {
   void unreadableProcStatIsUnknown() {
     SystemInfo info =
         new SystemInfo(
-            new LinuxSystemProbe(proc, proc.resolve("cgroup"), proc.resolve("os-release"), () -> 0),
-            () -> null,
-            Duration.ZERO,
-            nanos::get);
+            new HostSystem(
+                new LinuxSystemProbe(
+                    proc, proc.resolve("cgroup"), proc.resolve("os-release"), () -> 0),
+                () -> null,
+                Duration.ZERO,
+                nanos::get));
     assertThat(info.getCpuBusyPercent()).isEqualTo(-1);
     assertThat(info.getCpuIowaitPercent()).isEqualTo(-1);
     assertThat(info.getCpuSource()).isEmpty();
@@ -108,7 +113,8 @@ class SystemInfoCpuTest {
     long boot = SystemInfoTest.FACTS.bootTimeMillis();
     AtomicReference<ProcessScan> scan = new AtomicReference<>();
     SystemInfo info =
-        new SystemInfo(new SystemInfoTest.FakeProbe(), scan::get, Duration.ZERO, nanos::get);
+        new SystemInfo(
+            new HostSystem(new SystemInfoTest.FakeProbe(), scan::get, Duration.ZERO, nanos::get));
     scan.set(scanAt(boot + 100_000, 0, 30_000, 10_000));
     // 40 s of 2 x 100 s since boot
     assertThat(info.getCpuBusyPercent()).isEqualTo(20);

@@ -2,6 +2,7 @@ package dev.psinfo.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.psinfo.host.HostSystem;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.ScanStats;
@@ -106,7 +107,11 @@ class SystemInfoTest {
     SystemInfoMXBean proxy =
         register(
             new SystemInfo(
-                new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2), System::nanoTime));
+                new HostSystem(
+                    new FakeProbe(),
+                    SystemInfoTest::scan,
+                    Duration.ofSeconds(2),
+                    System::nanoTime)));
     assertThat(proxy.getHostname()).isEqualTo("host1");
     assertThat(proxy.getOsName()).isEqualTo("AIX");
     assertThat(proxy.getOsVersion()).isEqualTo("7.2");
@@ -139,7 +144,8 @@ class SystemInfoTest {
   void attributesAreExactlyTheContractAndDescribedWithUnits() throws Exception {
     register(
         new SystemInfo(
-            new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2), System::nanoTime));
+            new HostSystem(
+                new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2), System::nanoTime)));
     MBeanInfo info = server.getMBeanInfo(NAME);
     assertThat(Arrays.stream(info.getAttributes()).map(MBeanAttributeInfo::getName))
         .containsExactlyInAnyOrder(
@@ -191,7 +197,8 @@ class SystemInfoTest {
   void platformIsATabularDataWithKeyAndValue() throws Exception {
     register(
         new SystemInfo(
-            new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2), System::nanoTime));
+            new HostSystem(
+                new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2), System::nanoTime)));
     TabularData table = (TabularData) server.getAttribute(NAME, "Platform");
     assertThat(table.getTabularType().getIndexNames()).containsExactly("key");
     CompositeData row = table.get(new Object[] {"lparName"});
@@ -206,12 +213,13 @@ class SystemInfoTest {
     SystemInfoMXBean proxy =
         register(
             new SystemInfo(
-                probe,
-                () -> {
-                  throw new IllegalStateException("no scan");
-                },
-                Duration.ofSeconds(2),
-                System::nanoTime));
+                new HostSystem(
+                    probe,
+                    () -> {
+                      throw new IllegalStateException("no scan");
+                    },
+                    Duration.ofSeconds(2),
+                    System::nanoTime)));
     assertThat(proxy.getHostname()).isEmpty();
     assertThat(proxy.getTotalMemoryBytes()).isEqualTo(-1);
     assertThat(proxy.getFreeMemoryBytes()).isEqualTo(-1);
@@ -220,7 +228,9 @@ class SystemInfoTest {
     assertThat(proxy.getProcessCount()).isEqualTo(-1);
     assertThat(proxy.getThreadCount()).isEqualTo(-1);
     assertThat(proxy.getPlatform()).containsOnly(Map.entry("probe", "fake"));
-    assertThat(new SystemInfo(probe, () -> null, Duration.ZERO, System::nanoTime).getProcessCount())
+    assertThat(
+            new SystemInfo(new HostSystem(probe, () -> null, Duration.ZERO, System::nanoTime))
+                .getProcessCount())
         .isEqualTo(-1);
   }
 
@@ -231,13 +241,14 @@ class SystemInfoTest {
     AtomicInteger scans = new AtomicInteger();
     SystemInfo bean =
         new SystemInfo(
-            probe,
-            () -> {
-              scans.incrementAndGet();
-              return scan();
-            },
-            Duration.ofSeconds(2),
-            now::get);
+            new HostSystem(
+                probe,
+                () -> {
+                  scans.incrementAndGet();
+                  return scan();
+                },
+                Duration.ofSeconds(2),
+                now::get));
     assertThat(probe.loadCalls).hasValue(0); // nothing is read before the first getter
     bean.getFreeMemoryBytes();
     bean.getLoadAverage1m();
