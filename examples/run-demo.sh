@@ -16,4 +16,5 @@ echo "metrics: http://127.0.0.1:$port/metrics   (Ctrl-C stops)"
 exec java \
   "-javaagent:target/psinfo-jmx-agent.jar=$options" \
   "-javaagent:$exporter=127.0.0.1:$port:jmx-config/psinfo.yaml" \
+  -Dsun.net.httpserver.maxRspTime=60 \
   examples/DemoHost.java
