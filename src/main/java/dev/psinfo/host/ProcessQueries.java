@@ -129,7 +129,7 @@ public final class ProcessQueries {
   private ProcessTree tree(long pid) {
     checkPid(pid);
     ProcessTree tree = new ProcessTree(snapshot.scan().processes());
-    if (tree.byPid(pid) == null) {
+    if (!tree.contains(pid)) {
       throw new IllegalArgumentException("no process with pid " + pid + " in the snapshot");
     }
     return tree;

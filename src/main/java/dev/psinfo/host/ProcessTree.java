@@ -1,47 +1,51 @@
 package dev.psinfo.host;
 
 import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.sampling.GroupMembers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Parent links between the processes of one scan, by pid. A link counts only when the parent
- * started no later than the child: a scan reads one process after another, so a child read before
- * its parent exited can name a pid that a newer process took by the time that pid was read, and the
- * newer process is not its parent. A process that names itself as its parent (pid 0 on some
- * systems) has no parent. Walks stop at a pid seen already, so a cycle costs one visit per process.
+ * Parent links between the processes of one scan, by pid, under the one rule for a parent link
+ * ({@link GroupMembers#parents}, which process groups' {@code groupChildren} follow too): a process
+ * is not its own parent, and a process that started before the process now holding its parent pid
+ * is not that process's child (a scan reads one process after another, so a child read before its
+ * parent exited can name a pid that a newer process took by the time that pid was read). Walks stop
+ * at a process seen already, so a cycle costs one visit per process.
  */
 final class ProcessTree {
-  private final Map<Long, ProcessInfo> byPid;
+  private final long[] pid;
+  private final Map<Long, Integer> indexOf;
+
+  /** Each process's parent's index, or -1. */
+  private final int[] parent;
 
   /**
    * @param processes one scan's processes, in any order
    */
   ProcessTree(List<ProcessInfo> processes) {
-    byPid = new HashMap<>(processes.size() * 2);
-    for (ProcessInfo p : processes) {
-      byPid.put(p.pid(), p);
+    int n = processes.size();
+    pid = new long[n];
+    long[] ppid = new long[n];
+    long[] start = new long[n];
+    indexOf = new HashMap<>(n * 4 / 3 + 1);
+    for (int i = 0; i < n; i++) {
+      ProcessInfo p = processes.get(i);
+      pid[i] = p.pid();
+      ppid[i] = p.ppid();
+      start[i] = p.startTimeMillis();
+      indexOf.put(p.pid(), i);
     }
+    parent = GroupMembers.parents(pid, ppid, start);
   }
 
-  /** The process with this pid in the scan, or null. */
-  ProcessInfo byPid(long pid) {
-    return byPid.get(pid);
-  }
-
-  /** The parent of {@code child} in the scan, or null (none, itself, absent or started later). */
-  ProcessInfo parentOf(ProcessInfo child) {
-    if (child.ppid() == child.pid()) {
-      return null;
-    }
-    ProcessInfo parent = byPid(child.ppid());
-    return parent != null && startedNoLater(parent, child) ? parent : null;
+  /** True when a process with this pid is in the scan. */
+  boolean contains(long pid) {
+    return indexOf.containsKey(pid);
   }
 
   /**
@@ -50,45 +54,44 @@ final class ProcessTree {
    */
   List<Long> ancestors(long pid) {
     List<Long> out = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
-    seen.add(pid);
-    ProcessInfo child = byPid(pid);
-    ProcessInfo parent = child == null ? null : parentOf(child);
-    while (parent != null && seen.add(parent.pid())) {
-      out.add(parent.pid());
-      parent = parentOf(parent);
+    Integer self = indexOf.get(pid);
+    if (self == null) {
+      return out;
+    }
+    boolean[] seen = new boolean[parent.length];
+    seen[self] = true;
+    for (int at = parent[self]; at >= 0 && !seen[at]; at = parent[at]) {
+      seen[at] = true;
+      out.add(this.pid[at]);
     }
     return out;
   }
 
   /** The pids of {@code pid}'s descendants (children, their children, ...), ascending. */
   List<Long> descendants(long pid) {
-    Map<Long, List<Long>> childrenOf = new HashMap<>();
-    for (ProcessInfo p : byPid.values()) {
-      ProcessInfo parent = parentOf(p);
-      if (parent != null) {
-        childrenOf.computeIfAbsent(parent.pid(), k -> new ArrayList<>()).add(p.pid());
+    Integer self = indexOf.get(pid);
+    if (self == null) {
+      return List.of();
+    }
+    Map<Integer, List<Integer>> childrenOf = new HashMap<>();
+    for (int i = 0; i < parent.length; i++) {
+      if (parent[i] >= 0) {
+        childrenOf.computeIfAbsent(parent[i], k -> new ArrayList<>()).add(i);
       }
     }
+    boolean[] seen = new boolean[parent.length];
+    seen[self] = true;
     List<Long> found = new ArrayList<>();
-    ArrayDeque<Long> queue = new ArrayDeque<>(childrenOf.getOrDefault(pid, List.of()));
-    Set<Long> seen = new HashSet<>();
-    seen.add(pid);
+    ArrayDeque<Integer> queue = new ArrayDeque<>(childrenOf.getOrDefault(self, List.of()));
     while (!queue.isEmpty()) {
-      Long next = queue.poll();
-      if (seen.add(next)) {
-        found.add(next);
+      int next = queue.poll();
+      if (!seen[next]) {
+        seen[next] = true;
+        found.add(this.pid[next]);
         queue.addAll(childrenOf.getOrDefault(next, List.of()));
       }
     }
     Collections.sort(found);
     return found;
-  }
-
-  /** False only when both start times are known and the parent's is the later one. */
-  private static boolean startedNoLater(ProcessInfo parent, ProcessInfo child) {
-    return parent.startTimeMillis() < 0
-        || child.startTimeMillis() < 0
-        || parent.startTimeMillis() <= child.startTimeMillis();
   }
 }

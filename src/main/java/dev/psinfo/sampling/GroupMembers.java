@@ -11,7 +11,7 @@ import java.util.Map;
  * match, and, with {@code groupChildren=true}, every shown descendant of one of them, each counted
  * once. Descendants are found by parent pid over the same scan; a hidden process still links its
  * shown descendants (as the table's {@code children(pid)} does, with the same rule for a parent
- * link: {@code host.ProcessTree}). Stateless; the functions are pure.
+ * link: {@link #parents}, which {@code host.ProcessTree} uses). Stateless; the functions are pure.
  *
  * <p>A parent link is believed only when it can be true: a process is not its own parent, and a
  * process that started before the process now holding its parent pid is not that process's child
@@ -115,8 +115,14 @@ public final class GroupMembers {
     return member;
   }
 
-  /** Each process's parent's index, or -1 when it has none in the scan or the link is refused. */
-  static int[] parents(long[] pid, long[] ppid, long[] startMillis) {
+  /**
+   * Each process's parent's index, or -1 when it has none in the scan or the link is refused: the
+   * one rule for a parent link, also followed by the table's {@code children} and {@code ancestors}
+   * ({@code host.ProcessTree}). The arrays describe one scan, one entry per process.
+   *
+   * @param startMillis each process's start time ({@code -1}: not known; the link is then believed)
+   */
+  public static int[] parents(long[] pid, long[] ppid, long[] startMillis) {
     int n = pid.length;
     Map<Long, Integer> indexOf = new HashMap<>(n * 4 / 3 + 1);
     for (int i = 0; i < n; i++) {
