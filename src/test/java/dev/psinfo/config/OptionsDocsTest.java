@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,9 +50,18 @@ class OptionsDocsTest {
   }
 
   @Test
-  void readmesExampleOfAnAttachNamesTheLiveKeys() throws IOException {
-    assertThat(Files.readString(README, StandardCharsets.UTF_8))
-        .contains("(live: " + String.join(", ", Option.liveKeys()) + ")");
+  void textsThatListTheLiveOptionsListThemAsDeclared() throws IOException {
+    String live = String.join(", ", Option.liveKeys());
+    assertThat(Files.readString(README, StandardCharsets.UTF_8)).contains("(live: " + live + ")");
+    // attach's help and the Agent bean's description (an annotation: a constant) name them too
+    for (String source :
+        List.of(
+            "src/main/java/dev/psinfo/cli/AttachCommand.java",
+            "src/main/java/dev/psinfo/jmx/AgentStatus.java")) {
+      assertThat(Files.readString(Path.of(source), StandardCharsets.UTF_8))
+          .as(source)
+          .contains("(" + live + ")");
+    }
   }
 
   /** The table: one row per option, in declaration order. */
