@@ -24,9 +24,12 @@ class JarSizeIT {
    * (the plugin's System dashboard with Java2D charts and its Users tab; the jconsole package is
    * 91,976 bytes of the jar, loaded only by JConsole and VisualVM): 1,895,235 measured on a
    * slightly older main. Issue 22 (the exporter's {@code ProcessMetrics} view and one snapshot per
-   * answer) with issue 25's expected counts: 1,920,118.
+   * answer) with issue 25's expected counts: 1,920,118. Issue 24/25 round (options declared once
+   * with their README descriptions in config.Option, +8.7 KB compressed; groupChildren's
+   * GroupMembers, +2.4 KB; the host package, the table's declared operations, the view package,
+   * fdLimit): 1,956,780.
    */
-  static final long BUDGET_BYTES = 1_940_000;
+  static final long BUDGET_BYTES = 1_975_000;
 
   @Test
   void theAgentJarStaysInItsBudget() throws Exception {
