@@ -1,8 +1,8 @@
 package dev.psinfo.agent;
 
 import dev.psinfo.config.AgentOptions;
-import dev.psinfo.config.Option;
 import dev.psinfo.host.Host;
+import dev.psinfo.host.HostGroup;
 import dev.psinfo.jfr.JfrEvents;
 import dev.psinfo.jmx.AgentStatus;
 import dev.psinfo.jmx.Coverage;
@@ -153,19 +153,9 @@ final class Installation {
     AgentStatus status =
         new AgentStatus(version(), options.source(), System.currentTimeMillis(), sampler, settings);
     Map<String, ProcessGroup> groups = new LinkedHashMap<>();
-    options
-        .groups()
-        .forEach(
-            (name, regex) ->
-                groups.put(
-                    name,
-                    new ProcessGroup(
-                        sampler,
-                        name,
-                        regex,
-                        options.expectedCount(name),
-                        options.eventInterval(),
-                        options.get(Option.GROUP_CHILDREN))));
+    for (HostGroup g : host.groups().all()) {
+      groups.put(g.name(), new ProcessGroup(g));
+    }
     try {
       installed =
           Registration.register(

@@ -106,6 +106,7 @@ final class LiveSettings implements AgentStatus.Live {
       host.setTtl(options.ttl());
     } else if (option == Option.EVENT_INTERVAL) {
       table.setEventInterval(options.eventInterval());
+      host.groups().setEventInterval(options.eventInterval());
     } else {
       throw new IllegalStateException("option " + option + " is declared live but not applied");
     }

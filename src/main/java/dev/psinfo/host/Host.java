@@ -11,10 +11,11 @@ import java.time.Duration;
 
 /**
  * The one model of this host: built once from a {@link Platform} and the {@link AgentOptions}, it
- * owns the process table's sampler, the system facts and load ({@link HostSystem}) and the coverage
- * report ({@link HostCoverage}). The agent's MBeans, the command line and the Flight Recorder
- * events are views over one {@code Host}; none of them builds another sampler or cache. Plain Java
- * only: nothing here knows JMX. Thread-safe.
+ * owns the process table's sampler, the system facts and load ({@link HostSystem}), the coverage
+ * report ({@link HostCoverage}) and the process groups with their one shared poller ({@link
+ * HostGroups}). The agent's MBeans, the command line and the Flight Recorder events are views over
+ * one {@code Host}; none of them builds another sampler or cache. Plain Java only: nothing here
+ * knows JMX. Thread-safe.
  */
 public final class Host {
   /** How long a command reads the system facts once, while each of its table reads scans. */
@@ -26,6 +27,7 @@ public final class Host {
   private final boolean scanOnRead;
   private final HostSystem system;
   private final HostCoverage coverage;
+  private final HostGroups groups;
 
   private Host(
       Platform platform, AgentOptions options, ProcessSampler sampler, boolean scanOnRead) {
@@ -42,6 +44,7 @@ public final class Host {
     this.coverage =
         new HostCoverage(
             this::currentScan, ProcessHandle.current().pid(), "aix".equals(platform.name()));
+    this.groups = HostGroups.of(sampler, options);
   }
 
   /**
@@ -93,6 +96,11 @@ public final class Host {
   /** What the process table cannot see. */
   public HostCoverage coverage() {
     return coverage;
+  }
+
+  /** The process groups the options name, and their shared poller. */
+  public HostGroups groups() {
+    return groups;
   }
 
   /** Serves each scan and each system reading for {@code ttl} from the next read on (live). */

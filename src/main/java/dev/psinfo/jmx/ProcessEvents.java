@@ -25,12 +25,13 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Start and exit notifications of {@code psinfo:type=ProcessTable}. A daemon thread ({@value
- * #POLLER_NAME}) compares successive snapshots every {@code interval} <em>only while at least one
- * listener is registered</em>: the first listener starts it, removing the last stops it and the
- * thread ends. A process is its pid and start time, so a reused pid is a new process. The first
- * poll after the start only learns the table. A process that starts and exits between two polls is
- * not seen.
+ * Start and exit notifications of {@code psinfo:type=ProcessTable}, and the bounded delivery of
+ * other beans' notifications (a group's down and up, whose poller is {@code HostGroups}' shared
+ * one: see {@link Demand}). A daemon thread ({@value #POLLER_NAME}) compares successive snapshots
+ * every {@code interval} <em>only while at least one listener is registered</em>: the first
+ * listener starts it, removing the last stops it and the thread ends. A process is its pid and
+ * start time, so a reused pid is a new process. The first poll after the start only learns the
+ * table. A process that starts and exits between two polls is not seen.
  *
  * <p>Bounded in bytes, whatever the host runs and however slow a listener is: a notification's row
  * is the process's row with {@code args} cut to {@value #ARGS_CHARS} characters ({@code
@@ -83,6 +84,15 @@ final class ProcessEvents {
 
   private static final Log LOG = Log.of(ProcessEvents.class);
 
+  /**
+   * Told when the first listener comes ({@code true}) and when the last one goes or the events stop
+   * ({@code false}): for events whose poller is elsewhere (a group's: {@code HostGroups}' shared
+   * one).
+   */
+  interface Demand {
+    void listening(boolean anyone);
+  }
+
   /** One snapshot as the poller sees it: identity to row. */
   interface Table {
     /** The rows of the current snapshot (may scan); throws when no snapshot can be had. */
@@ -111,6 +121,7 @@ final class ProcessEvents {
   }
 
   private final Table table;
+  private final Demand demand;
   private volatile Duration interval;
   private final Supplier<ObjectName> source;
   private final ThreadPoolExecutor dispatch;
@@ -119,6 +130,7 @@ final class ProcessEvents {
   private final AtomicLong dropped = new AtomicLong();
   private final RateLimitedLog warnings = new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1));
   private Thread poller;
+  private boolean listening;
 
   /**
    * @param table where the rows come from
@@ -126,7 +138,23 @@ final class ProcessEvents {
    * @param source the notifications' source (the bean's ObjectName)
    */
   ProcessEvents(Table table, Duration interval, Supplier<ObjectName> source) {
-    this.table = requireNonNull(table, "table is null");
+    this(requireNonNull(table, "table is null"), null, interval, source);
+  }
+
+  /**
+   * Events with no poller of their own: {@link #emit} sends, {@code demand} hears when someone
+   * starts and stops listening.
+   *
+   * @param source the notifications' source (the bean's ObjectName)
+   */
+  ProcessEvents(Demand demand, Supplier<ObjectName> source) {
+    this(null, requireNonNull(demand, "demand is null"), Duration.ofSeconds(1), source);
+  }
+
+  private ProcessEvents(
+      Table table, Demand demand, Duration interval, Supplier<ObjectName> source) {
+    this.table = table;
+    this.demand = demand;
     this.interval = requireNonNull(interval, "interval is null");
     this.source = requireNonNull(source, "source is null");
     // at most one task per subscription is queued (see schedule), so the queue stays small
@@ -174,15 +202,20 @@ final class ProcessEvents {
     return sum;
   }
 
-  /** True while the poller runs. */
+  /** True while the poller runs (with a demand instead: while someone listens). */
   synchronized boolean polling() {
-    return poller != null;
+    return demand != null ? listening : poller != null;
   }
 
   synchronized void add(NotificationListener l, NotificationFilter f, Object handback) {
     requireNonNull(l, "listener is null");
     subscriptions.add(new Subscription(l, f, handback));
-    if (poller == null) {
+    if (demand != null) {
+      if (!listening) {
+        listening = true;
+        demand.listening(true);
+      }
+    } else if (poller == null) {
       poller = new Thread(this::poll, POLLER_NAME);
       poller.setDaemon(true);
       poller.start();
@@ -227,6 +260,10 @@ final class ProcessEvents {
 
   /** Stops the poller, whoever still listens (the bean is being unregistered). */
   synchronized void stop() {
+    if (listening) {
+      listening = false;
+      demand.listening(false);
+    }
     if (poller != null) {
       poller.interrupt();
       poller = null;

@@ -3,15 +3,13 @@ package dev.psinfo.jmx;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.config.UserPattern;
-import dev.psinfo.sampling.GroupMembers;
-import dev.psinfo.sampling.ProcessSample;
+import dev.psinfo.host.GroupReading;
+import dev.psinfo.host.HostGroup;
+import dev.psinfo.host.HostGroups;
 import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.ProcessTotals;
-import dev.psinfo.sampling.Snapshot;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Map;
 import javax.management.ListenerNotFoundException;
 import javax.management.MBeanNotificationInfo;
 import javax.management.MalformedObjectNameException;
@@ -28,17 +26,15 @@ import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 
 /**
- * The {@link ProcessGroupMXBean} of one group over a {@link ProcessSampler}: the totals are added
- * up once per snapshot, on the first read of any attribute, and reused until the next snapshot.
- * Thread-safe. A scan failure with no snapshot to fall back on gets an {@link
- * IllegalStateException} naming the cause.
+ * The {@link ProcessGroupMXBean} of one group: an adapter over the host's {@link HostGroup}, which
+ * adds the totals up once per snapshot and keeps the group's history ({@code Restarts}, {@code
+ * LastStartMillis}, {@code Up}, {@code DownSinceMillis}). Thread-safe. A scan failure with no
+ * snapshot to fall back on gets an {@link IllegalStateException} naming the cause.
  *
- * <p>Each new snapshot the group sees (at a read, or at a poll of the notification poller, which
- * runs every {@code eventInterval} only while a listener is registered, as for the process table)
- * updates its history: {@code Restarts}, {@code LastStartMillis}, and whether it is up ({@code
- * ProcessCount >= Expected}). When that changes it sends {@value #DOWN} or {@value #UP}; before its
- * first snapshot a group counts as up, so a group that is down at its first snapshot sends {@value
- * #DOWN}.
+ * <p>When the group goes down or comes back up (seen at a read, or at a look of the host's one
+ * shared group poller, which runs every {@code eventInterval} only while someone listens to a
+ * group) the bean sends {@value #DOWN} or {@value #UP} through its bounded queues ({@link
+ * ProcessEvents}); a group that is down at its first snapshot sends {@value #DOWN}.
  */
 public final class ProcessGroup implements ProcessGroupMXBean {
   static final String DOWN = "psinfo.group.down";
@@ -104,107 +100,40 @@ public final class ProcessGroup implements ProcessGroupMXBean {
               + " (psinfo.GroupTotals). Seen at a read or, while someone listens, every"
               + " eventInterval");
 
-  private static final CompositeData[] NO_ROWS = new CompositeData[0];
-
-  /**
-   * A new member whose start time is at most this much before the group's first snapshot still
-   * counts as a restart: a start time is boot time plus ticks, and Linux's boot time ({@code
-   * btime}) is in whole seconds, so a process started just after a snapshot can read as started
-   * before it. A process that had been running longer (one that only now matches) is no restart.
-   */
-  static final long START_SLACK_MILLIS = 2000;
-
-  private record Identity(long pid, long startTimeMillis) {}
-
-  private record Computed(Snapshot snapshot, ProcessTotals totals) {}
-
-  private final ProcessSampler sampler;
-  private final String name;
-  private final UserPattern regex;
-  private final int expected;
-  private final boolean children;
+  private final HostGroup group;
   private final ProcessEvents events;
-  private volatile Computed last;
-
-  // history, guarded by this
-  private Snapshot observed;
-  private long firstSnapshotMillis = -1;
-  private Set<Identity> members;
-  private boolean up = true;
-  private long downSinceMillis = -1;
-  private long restarts;
-  private long lastStartMillis = -1;
 
   /**
-   * A group without an expectation, named {@code group}.
+   * A group without an expectation, named {@code group}, over {@code sampler} alone (tests).
    *
-   * @param sampler where the snapshots come from (the process table's own)
+   * @param sampler where the snapshots come from
    * @param regex matched against each shown process's name or arguments
    */
   public ProcessGroup(ProcessSampler sampler, UserPattern regex) {
-    this(sampler, "group", regex, 0, Duration.ofSeconds(5));
+    this(
+        new HostGroups(sampler, Map.of("group", regex), name -> 0, false, Duration.ofSeconds(5))
+            .get("group"));
   }
 
   /**
-   * @param sampler where the snapshots come from (the process table's own)
-   * @param name the group's name ({@code group.NAME})
-   * @param regex matched against each shown process's name or arguments
-   * @param expected how many processes the group should have ({@code expect.NAME}; 0: none)
-   * @param eventInterval how often the group is looked at while a listener is registered
+   * @param group the host's group this bean shows; its changes become this bean's notifications
    */
-  public ProcessGroup(
-      ProcessSampler sampler,
-      String name,
-      UserPattern regex,
-      int expected,
-      Duration eventInterval) {
-    this(sampler, name, regex, expected, eventInterval, false);
-  }
-
-  /**
-   * @param sampler where the snapshots come from (the process table's own)
-   * @param name the group's name ({@code group.NAME})
-   * @param regex matched against each shown process's name or arguments
-   * @param expected how many processes the group should have ({@code expect.NAME}; 0: none)
-   * @param eventInterval how often the group is looked at while a listener is registered
-   * @param children whether every descendant of a matching process is a member too ({@code
-   *     groupChildren}: {@link GroupMembers})
-   */
-  public ProcessGroup(
-      ProcessSampler sampler,
-      String name,
-      UserPattern regex,
-      int expected,
-      Duration eventInterval,
-      boolean children) {
-    this.children = children;
-    this.sampler = requireNonNull(sampler, "sampler is null");
-    this.name = requireNonNull(name, "name is null");
-    this.regex = requireNonNull(regex, "regex is null");
-    if (expected < 0) {
-      throw new IllegalArgumentException("expected must be >= 0: " + expected);
-    }
-    this.expected = expected;
+  public ProcessGroup(HostGroup group) {
+    this.group = requireNonNull(group, "group is null");
     ObjectName source;
     try {
-      source = new ObjectName("psinfo:type=ProcessGroup,name=" + name);
+      source = new ObjectName("psinfo:type=ProcessGroup,name=" + group.name());
     } catch (MalformedObjectNameException e) {
-      throw new IllegalArgumentException("bad group name '" + name + "'", e);
+      throw new IllegalArgumentException("bad group name '" + group.name() + "'", e);
     }
     ObjectName objectName = source;
-    this.events =
-        new ProcessEvents(
-            () -> {
-              computed(); // one look at the group: its history and, on a change, a notification
-              return NO_ROWS;
-            },
-            eventInterval,
-            () -> objectName);
+    this.events = new ProcessEvents(group::watch, () -> objectName);
+    group.onChange(this::changed);
   }
 
   @Override
   public String getRegex() {
-    return regex.pattern();
+    return group.regex().pattern();
   }
 
   @Override
@@ -254,155 +183,83 @@ public final class ProcessGroup implements ProcessGroupMXBean {
 
   @Override
   public long getSnapshotTimeMillis() {
-    return computed().snapshot().scan().wallTimeMillis();
+    return group.read().snapshotTimeMillis();
   }
 
   @Override
   public int getExpected() {
-    return expected;
+    return group.expected();
   }
 
   @Override
   public boolean isUp() {
-    computed();
-    synchronized (this) {
-      return up;
-    }
+    return group.read().up();
   }
 
   @Override
   public long getDownSinceMillis() {
-    computed();
-    synchronized (this) {
-      return downSinceMillis;
-    }
+    return group.read().downSinceMillis();
   }
 
   @Override
   public long getRestarts() {
-    computed();
-    synchronized (this) {
-      return restarts;
-    }
+    return group.read().restarts();
   }
 
   @Override
   public long getLastStartMillis() {
-    computed();
-    synchronized (this) {
-      return lastStartMillis;
-    }
+    return group.read().lastStartMillis();
   }
 
   private ProcessTotals totals() {
-    return computed().totals();
+    return group.read().totals();
   }
 
-  private Computed computed() {
-    Snapshot s;
+  /** The group went down or came back up at {@code r}: a notification with its totals. */
+  private void changed(GroupReading r) {
+    ProcessTotals t = r.totals();
+    CompositeData row;
     try {
-      s = sampler.snapshot();
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("process table unavailable: " + e.getMessage());
-    }
-    Computed c = last;
-    if (c == null || c.snapshot() != s) {
-      c = new Computed(s, GroupMembers.totals(s, regex, children));
-      last = c;
-    }
-    observe(c);
-    return c;
-  }
-
-  /** Learns what {@code c} says about the group's history, once per snapshot, in order. */
-  private void observe(Computed c) {
-    CompositeData changed;
-    String type;
-    synchronized (this) {
-      Snapshot s = c.snapshot();
-      if (s == observed
-          || (observed != null && s.scan().wallTimeMillis() < observed.scan().wallTimeMillis())) {
-        return; // seen, or older than what was seen (two readers raced)
-      }
-      observed = s;
-      long now = s.scan().wallTimeMillis();
-      Set<Identity> current = identities(s, c.totals().pids());
-      if (members == null) {
-        firstSnapshotMillis = now;
-      } else {
-        for (Identity i : current) {
-          if (!members.contains(i)
-              && (i.startTimeMillis() < 0
-                  || i.startTimeMillis() > firstSnapshotMillis - START_SLACK_MILLIS)) {
-            restarts++;
-          }
-        }
-      }
-      for (Identity i : current) {
-        lastStartMillis = Math.max(lastStartMillis, i.startTimeMillis());
-      }
-      members = current;
-      boolean nowUp = c.totals().processCount() >= expected;
-      if (nowUp == up) {
-        return;
-      }
-      up = nowUp;
-      downSinceMillis = nowUp ? -1 : now;
-      type = nowUp ? UP : DOWN;
-      changed = totalsRow(c.totals(), now);
-    }
-    events.emit(
-        type,
-        "group "
-            + name
-            + (type.equals(UP) ? " up: " : " down: ")
-            + changed.get("processCount")
-            + " of "
-            + expected
-            + " expected",
-        changed);
-  }
-
-  /** The members' identities: pid and start time (a reused pid is another process). */
-  private static Set<Identity> identities(Snapshot s, long[] pids) {
-    Set<Identity> out = new HashSet<>(pids.length * 4 / 3 + 1);
-    for (ProcessSample p : s.samples()) {
-      if (Arrays.binarySearch(pids, p.info().pid()) >= 0) {
-        out.add(new Identity(p.info().pid(), p.info().startTimeMillis()));
-      }
-    }
-    return out;
-  }
-
-  /** The group's totals as notification user data; call holding the lock. */
-  private CompositeData totalsRow(ProcessTotals t, long snapshotMillis) {
-    try {
-      return new CompositeDataSupport(
-          TOTALS_TYPE,
-          TOTALS_ITEMS,
-          new Object[] {
-            name,
-            expected,
-            t.processCount(),
-            up,
-            downSinceMillis,
-            restarts,
-            lastStartMillis,
-            t.threadCount(),
-            t.rssBytes(),
-            snapshotMillis
-          });
+      row =
+          new CompositeDataSupport(
+              TOTALS_TYPE,
+              TOTALS_ITEMS,
+              new Object[] {
+                group.name(),
+                group.expected(),
+                t.processCount(),
+                r.up(),
+                r.downSinceMillis(),
+                r.restarts(),
+                r.lastStartMillis(),
+                t.threadCount(),
+                t.rssBytes(),
+                r.snapshotTimeMillis()
+              });
     } catch (OpenDataException e) {
       throw new IllegalStateException(e);
     }
+    events.emit(
+        r.up() ? UP : DOWN,
+        "group "
+            + group.name()
+            + (r.up() ? " up: " : " down: ")
+            + t.processCount()
+            + " of "
+            + group.expected()
+            + " expected",
+        row);
   }
 
-  /** True while the poller runs (for tests). */
+  /** True while the host's shared poller looks at this group (for tests). */
   boolean polling() {
-    return events.polling();
+    return group.polled();
   }
 
-  /** Stops the poller, whoever still listens (the bean is being unregistered). */
+  /**
+   * Stops this group's notifications, whoever still listens (the bean is being unregistered): the
+   * shared poller stops looking at it.
+   */
   public void stop() {
     events.stop();
   }

@@ -53,6 +53,7 @@ class LiveSettingsTest {
     assertThat(live.apply("eventInterval=2s")).isEqualTo("applied eventInterval=2s");
     assertThat(Log.level()).isEqualTo(Log.Level.DEBUG);
     assertThat(table.eventInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(host.groups().eventInterval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(live.apply("maxRows=3"))
         .isEqualTo("need a restart (not applied): maxRows (live: log, ttl, eventInterval)");
     assertThat(live.apply("")).isEqualTo("no options given; live options: log, ttl, eventInterval");

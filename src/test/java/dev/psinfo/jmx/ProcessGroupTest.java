@@ -4,12 +4,14 @@ import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.config.UserPattern;
+import dev.psinfo.host.HostGroups;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.sampling.FakeProbe;
 import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSampler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -130,8 +132,7 @@ class ProcessGroupTest {
     AtomicLong clock = new AtomicLong(1);
     ProcessSampler sampler =
         new ProcessSampler(steps, ProcessFilter.ALL, null, Duration.ofSeconds(30), clock::get);
-    ProcessGroup g =
-        new ProcessGroup(sampler, "web", UserPattern.compile("nginx"), 2, Duration.ofHours(1));
+    ProcessGroup g = group(sampler, "web", UserPattern.compile("nginx"), 2, Duration.ofHours(1));
     BlockingQueue<Notification> got = new LinkedBlockingQueue<>();
     g.emitter().addNotificationListener((n, hb) -> got.add(n), null, null);
     // the poller's first look learns the group: one member of two expected, so down
@@ -204,7 +205,7 @@ class ProcessGroupTest {
             .then(1000, List.of(web(11, t0 + 100), web(12, t0 - 3_600_000)));
     AtomicLong clock = new AtomicLong(1);
     ProcessGroup g =
-        new ProcessGroup(
+        group(
             new ProcessSampler(steps, ProcessFilter.ALL, null, Duration.ofSeconds(30), clock::get),
             "web",
             UserPattern.compile("nginx"),
@@ -213,5 +214,12 @@ class ProcessGroupTest {
     assertThat(g.getRestarts()).isZero();
     clock.addAndGet(Duration.ofMinutes(1).toNanos());
     assertThat(g.getRestarts()).isEqualTo(1);
+  }
+
+  /** The bean of a group {@code name} with {@code expected}, as the host makes it. */
+  private static ProcessGroup group(
+      ProcessSampler sampler, String name, UserPattern regex, int expected, Duration interval) {
+    return new ProcessGroup(
+        new HostGroups(sampler, Map.of(name, regex), n -> expected, false, interval).get(name));
   }
 }

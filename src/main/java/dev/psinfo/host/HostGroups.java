@@ -1,0 +1,176 @@
+package dev.psinfo.host;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.psinfo.config.AgentOptions;
+import dev.psinfo.config.Option;
+import dev.psinfo.config.UserPattern;
+import dev.psinfo.sampling.ProcessSampler;
+import dev.psinfo.support.Log;
+import dev.psinfo.support.RateLimitedLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+
+/**
+ * The host's process groups, in the order the options name them, and their one shared poller: a
+ * daemon thread ({@value #POLLER_NAME}) that looks at the watched groups every {@code
+ * eventInterval}, all of them in one snapshot, <em>only while at least one group is watched</em>
+ * (someone listens to its changes): the first watch starts it, the last unwatch (or {@link #stop})
+ * ends the thread. Its first look is at once. A scan failure or any other error of a look is caught
+ * and logged in one rate-limited line; the poller goes on. Thread-safe.
+ */
+public final class HostGroups {
+  /** The shared poller's thread name. */
+  public static final String POLLER_NAME = "psinfo-jmx-groups";
+
+  private static final Log LOG = Log.of(HostGroups.class);
+
+  private final ProcessSampler sampler;
+  private final Map<String, HostGroup> groups = new LinkedHashMap<>();
+  private final RateLimitedLog warnings = new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1));
+  private volatile Duration interval;
+
+  // guarded by this
+  private final Set<HostGroup> watched = new LinkedHashSet<>();
+  private Thread poller;
+
+  /**
+   * @param sampler where the snapshots come from (the process table's own)
+   * @param regexes each group's name and regex, in order
+   * @param expected each group's expected count by name (0: none)
+   * @param children whether every shown descendant of a matching process is a member too
+   * @param interval how often the poller looks while a group is watched
+   */
+  public HostGroups(
+      ProcessSampler sampler,
+      Map<String, UserPattern> regexes,
+      ToIntFunction<String> expected,
+      boolean children,
+      Duration interval) {
+    this.sampler = requireNonNull(sampler, "sampler is null");
+    this.interval = requireNonNull(interval, "interval is null");
+    regexes.forEach(
+        (name, regex) ->
+            groups.put(
+                name,
+                new HostGroup(sampler, this, name, regex, expected.applyAsInt(name), children)));
+  }
+
+  /**
+   * The groups the options name ({@code group.NAME}, {@code expect.NAME}, {@code groupChildren},
+   * {@code eventInterval}) over {@code sampler}.
+   */
+  public static HostGroups of(ProcessSampler sampler, AgentOptions options) {
+    return new HostGroups(
+        sampler,
+        options.groups(),
+        options::expectedCount,
+        options.get(Option.GROUP_CHILDREN),
+        options.eventInterval());
+  }
+
+  /** Every group, in the options' order. */
+  public List<HostGroup> all() {
+    return List.copyOf(groups.values());
+  }
+
+  /** The group named {@code name}, or null. */
+  public HostGroup get(String name) {
+    return groups.get(name);
+  }
+
+  /** The time between two looks. */
+  public Duration eventInterval() {
+    return interval;
+  }
+
+  /** Looks every {@code interval} from the poller's next wait on (a live option). */
+  public void setEventInterval(Duration interval) {
+    this.interval = requireNonNull(interval, "interval is null");
+  }
+
+  /** True while the poller runs. */
+  public synchronized boolean polling() {
+    return poller != null;
+  }
+
+  synchronized boolean polls(HostGroup g) {
+    return poller != null && watched.contains(g);
+  }
+
+  synchronized void watch(HostGroup g) {
+    watched.add(g);
+    if (poller == null) {
+      poller = new Thread(new Poll(), POLLER_NAME);
+      poller.setDaemon(true);
+      poller.start();
+    }
+  }
+
+  synchronized void unwatch(HostGroup g) {
+    watched.remove(g);
+    if (watched.isEmpty()) {
+      stop();
+    }
+  }
+
+  /** Stops the poller, whoever still watches (the agent is being uninstalled). */
+  public synchronized void stop() {
+    watched.clear();
+    if (poller != null) {
+      poller.interrupt();
+      poller = null;
+    }
+  }
+
+  private synchronized List<HostGroup> lookAt(Thread me) {
+    return poller == me ? new ArrayList<>(watched) : Collections.emptyList();
+  }
+
+  /** The poller's work: a class, not a lambda, so that starting it spins no lambda. */
+  private final class Poll implements Runnable {
+    @Override
+    public void run() {
+      Thread me = Thread.currentThread();
+      while (true) {
+        List<HostGroup> look = lookAt(me);
+        if (look.isEmpty()) {
+          return;
+        }
+        try {
+          sampler.answer(() -> readAll(look));
+        } catch (OutOfMemoryError e) {
+          warnings.warn("process groups: out of memory in a look, tried again later");
+        } catch (Throwable e) { // NOPMD: a guest's thread never dies with a trace on stderr
+          warnings.warn("process groups: a look failed: {}", e);
+        }
+        try {
+          Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** One look at each group, all in the caller's snapshot. */
+  private Void readAll(List<HostGroup> look) {
+    for (HostGroup g : look) {
+      try {
+        g.read();
+      } catch (IllegalStateException e) {
+        // no snapshot this time (the agent's status bean counts scan failures): try again later
+        return null;
+      }
+    }
+    return null;
+  }
+}
