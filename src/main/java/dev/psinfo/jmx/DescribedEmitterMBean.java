@@ -3,20 +3,15 @@ package dev.psinfo.jmx;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.sampling.ProcessSampler;
-import javax.management.ListenerNotFoundException;
 import javax.management.MBeanInfo;
-import javax.management.MBeanNotificationInfo;
 import javax.management.NotificationEmitter;
-import javax.management.NotificationFilter;
-import javax.management.NotificationListener;
 
 /**
  * A {@link DescribedMBean} whose implementation also sends notifications: listeners are handed to
  * it, and its {@link NotificationEmitter#getNotificationInfo()} is in the bean's {@link MBeanInfo}
  * (a plain {@code StandardMBean} forwards neither).
  */
-public final class DescribedEmitterMBean<T> extends DescribedMBean<T>
-    implements NotificationEmitter {
+public final class DescribedEmitterMBean<T> extends DescribedMBean<T> implements ForwardingEmitter {
   private final NotificationEmitter emitter;
 
   private final Runnable onUnregister;
@@ -75,32 +70,13 @@ public final class DescribedEmitterMBean<T> extends DescribedMBean<T>
   }
 
   @Override
-  public void addNotificationListener(
-      NotificationListener listener, NotificationFilter filter, Object handback) {
-    emitter.addNotificationListener(listener, filter, handback);
-  }
-
-  @Override
-  public void removeNotificationListener(NotificationListener listener)
-      throws ListenerNotFoundException {
-    emitter.removeNotificationListener(listener);
-  }
-
-  @Override
-  public void removeNotificationListener(
-      NotificationListener listener, NotificationFilter filter, Object handback)
-      throws ListenerNotFoundException {
-    emitter.removeNotificationListener(listener, filter, handback);
-  }
-
-  @Override
   public void postDeregister() {
     super.postDeregister();
     onUnregister.run();
   }
 
   @Override
-  public MBeanNotificationInfo[] getNotificationInfo() {
-    return emitter.getNotificationInfo();
+  public NotificationEmitter emitter() {
+    return emitter;
   }
 }

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import javax.management.ListenerNotFoundException;
 import javax.management.MBeanNotificationInfo;
 import javax.management.Notification;
+import javax.management.NotificationEmitter;
 import javax.management.NotificationFilter;
 import javax.management.NotificationListener;
 import javax.management.ObjectName;
@@ -247,6 +248,39 @@ final class ProcessEvents {
       }
     }
     throw new ListenerNotFoundException("listener not registered with this filter and handback");
+  }
+
+  /**
+   * These events as a JMX emitter described by {@code info}, for the bean that forwards its
+   * listeners here ({@link ForwardingEmitter}): the first listener starts the poller (or tells the
+   * demand that someone listens), the last one to leave stops it.
+   */
+  NotificationEmitter emitter(MBeanNotificationInfo info) {
+    return new NotificationEmitter() {
+      @Override
+      public void addNotificationListener(
+          NotificationListener listener, NotificationFilter filter, Object handback) {
+        add(listener, filter, handback);
+      }
+
+      @Override
+      public void removeNotificationListener(NotificationListener listener)
+          throws ListenerNotFoundException {
+        remove(listener);
+      }
+
+      @Override
+      public void removeNotificationListener(
+          NotificationListener listener, NotificationFilter filter, Object handback)
+          throws ListenerNotFoundException {
+        remove(listener, filter, handback);
+      }
+
+      @Override
+      public MBeanNotificationInfo[] getNotificationInfo() {
+        return new MBeanNotificationInfo[] {info};
+      }
+    };
   }
 
   /** A leaving listener's queue is emptied at once: it retains nothing. */

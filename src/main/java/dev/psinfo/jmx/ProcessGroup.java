@@ -10,13 +10,10 @@ import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.ProcessTotals;
 import java.time.Duration;
 import java.util.Map;
-import javax.management.ListenerNotFoundException;
 import javax.management.MBeanNotificationInfo;
 import javax.management.MalformedObjectNameException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
-import javax.management.NotificationFilter;
-import javax.management.NotificationListener;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeDataSupport;
@@ -271,30 +268,6 @@ public final class ProcessGroup implements ProcessGroupMXBean {
    * that subscribes to every emitter starts no poller for it.
    */
   public NotificationEmitter emitter() {
-    return new NotificationEmitter() {
-      @Override
-      public void addNotificationListener(
-          NotificationListener listener, NotificationFilter filter, Object handback) {
-        events.add(listener, filter, handback);
-      }
-
-      @Override
-      public void removeNotificationListener(NotificationListener listener)
-          throws ListenerNotFoundException {
-        events.remove(listener);
-      }
-
-      @Override
-      public void removeNotificationListener(
-          NotificationListener listener, NotificationFilter filter, Object handback)
-          throws ListenerNotFoundException {
-        events.remove(listener, filter, handback);
-      }
-
-      @Override
-      public MBeanNotificationInfo[] getNotificationInfo() {
-        return new MBeanNotificationInfo[] {INFO};
-      }
-    };
+    return events.emitter(INFO);
   }
 }

@@ -17,14 +17,11 @@ import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
 import javax.management.DynamicMBean;
 import javax.management.ImmutableDescriptor;
-import javax.management.ListenerNotFoundException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanRegistration;
 import javax.management.MBeanServer;
 import javax.management.NotificationEmitter;
-import javax.management.NotificationFilter;
-import javax.management.NotificationListener;
 import javax.management.ObjectName;
 import javax.management.ReflectionException;
 import javax.management.openmbean.CompositeData;
@@ -50,12 +47,13 @@ import javax.management.openmbean.TabularData;
  * cause.
  */
 public final class ProcessTable
-    implements DynamicMBean, NotificationEmitter, MBeanRegistration, ProcessTableOperations {
+    implements DynamicMBean, ForwardingEmitter, MBeanRegistration, ProcessTableOperations {
   private static final MBeanInfo INFO = mbeanInfo();
 
   private final ProcessSampler sampler;
   private final TablePolicy policy;
   private final ProcessEvents events;
+  private final NotificationEmitter emitter;
   private volatile ObjectName name;
 
   /** The open data of the latest snapshot read; replaced only by a newer snapshot's. */
@@ -181,6 +179,7 @@ public final class ProcessTable
             eventInterval,
             // never this object: a notification's source must be serialisable
             () -> name == null ? ProcessTableClient.NAME : name);
+    this.emitter = events.emitter(ProcessEvents.INFO);
   }
 
   // ---- typed access (in this JVM) ----
@@ -372,30 +371,13 @@ public final class ProcessTable
 
   // ---- notifications: psinfo.process.started / psinfo.process.exited ----
 
-  /** The first listener starts the poller (see {@link ProcessEvents}). */
+  /**
+   * The process events: the first listener starts the poller, the last one to leave stops it (see
+   * {@link ProcessEvents}).
+   */
   @Override
-  public void addNotificationListener(
-      NotificationListener listener, NotificationFilter filter, Object handback) {
-    events.add(listener, filter, handback);
-  }
-
-  /** Removing the last listener stops the poller. */
-  @Override
-  public void removeNotificationListener(NotificationListener listener)
-      throws ListenerNotFoundException {
-    events.remove(listener);
-  }
-
-  @Override
-  public void removeNotificationListener(
-      NotificationListener listener, NotificationFilter filter, Object handback)
-      throws ListenerNotFoundException {
-    events.remove(listener, filter, handback);
-  }
-
-  @Override
-  public MBeanNotificationInfo[] getNotificationInfo() {
-    return new MBeanNotificationInfo[] {ProcessEvents.INFO};
+  public NotificationEmitter emitter() {
+    return emitter;
   }
 
   /** The notifications' poller and queues (for tests). */
