@@ -135,25 +135,12 @@ final class SystemView {
         new Fact(
             "Complete", complete instanceof Boolean b ? (b ? "yes" : "no") : Values.NOT_AVAILABLE));
     facts.add(
-        new Fact(
-            "Seen / other users'",
-            Values.count(number(c, "VisibleProcesses"))
-                + " / "
-                + Values.count(number(c, "OtherUsersProcesses"))));
+        new Fact("Seen / other users'", counts(c, "VisibleProcesses", "OtherUsersProcesses")));
     facts.add(
         new Fact(
             "Denied / gone / corrupt",
-            Values.count(number(c, "DeniedProcesses"))
-                + " / "
-                + Values.count(number(c, "GoneProcesses"))
-                + " / "
-                + Values.count(number(c, "CorruptEntries"))));
-    facts.add(
-        new Fact(
-            "Hidden tasks / args cut",
-            Values.count(number(c, "HiddenTasks"))
-                + " / "
-                + Values.count(number(c, "ArgsTruncated"))));
+            counts(c, "DeniedProcesses", "GoneProcesses", "CorruptEntries")));
+    facts.add(new Fact("Hidden tasks / args cut", counts(c, "HiddenTasks", "ArgsTruncated")));
     return new Group("Coverage", facts);
   }
 
@@ -291,6 +278,15 @@ final class SystemView {
       return b;
     }
     return b.equals(Values.NOT_AVAILABLE) ? a : a + " " + b;
+  }
+
+  /** The counts of the items {@code names} of {@code a}, as the CLI writes counts, with " / ". */
+  private static String counts(Map<String, Object> a, String... names) {
+    StringBuilder out = new StringBuilder();
+    for (String name : names) {
+      out.append(out.length() == 0 ? "" : " / ").append(Values.count(number(a, name)));
+    }
+    return out.toString();
   }
 
   private static long number(Map<String, Object> a, String name) {
