@@ -1,10 +1,9 @@
 package dev.psinfo.jmx;
 
-import dev.psinfo.sampling.ProcessSample;
+import dev.psinfo.host.UsersTotals;
 import dev.psinfo.sampling.ProcessTotals;
 import dev.psinfo.sampling.Snapshot;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.OpenDataException;
@@ -15,10 +14,8 @@ import javax.management.openmbean.TabularDataSupport;
 import javax.management.openmbean.TabularType;
 
 /**
- * The {@code Users} attribute of {@code psinfo:type=ProcessTable}: one row per effective user over
- * the processes the filters show (before {@code maxRows}), indexed by {@code user}. A process whose
- * user name is unknown counts under its uid (as text); values not available ({@code -1}) add
- * nothing.
+ * The {@code Users} attribute of {@code psinfo:type=ProcessTable}: the host's {@link UsersTotals}
+ * as open data, one row per effective user, indexed by {@code user}.
  */
 final class UserTotals {
   static final CompositeType ROW_TYPE;
@@ -65,19 +62,12 @@ final class UserTotals {
 
   private UserTotals() {}
 
-  /** The table of {@code s}'s shown processes, users in name order. */
+  /** The table of {@code s}'s shown processes ({@link UsersTotals}), users in name order. */
   static TabularData of(Snapshot s) {
-    Map<String, ProcessTotals.Sum> byUser = new TreeMap<>();
-    for (ProcessSample p : s.samples()) {
-      String user = p.info().user();
-      if (user.isEmpty()) {
-        user = Long.toString(p.info().euid());
-      }
-      byUser.computeIfAbsent(user, u -> new ProcessTotals.Sum()).add(p);
-    }
+    Map<String, ProcessTotals> byUser = UsersTotals.of(s);
     TabularDataSupport table = new TabularDataSupport(TABLE_TYPE, byUser.size() * 4 / 3 + 1, 0.75f);
-    for (Map.Entry<String, ProcessTotals.Sum> e : byUser.entrySet()) {
-      ProcessTotals t = e.getValue().totals();
+    for (Map.Entry<String, ProcessTotals> e : byUser.entrySet()) {
+      ProcessTotals t = e.getValue();
       try {
         table.put(
             new CompositeDataSupport(
