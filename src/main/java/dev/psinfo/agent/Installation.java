@@ -142,13 +142,7 @@ final class Installation {
     Platform platform = Platforms.of(options);
     Host host = Host.of(platform, options);
     ProcessSampler sampler = host.sampler();
-    ProcessTable table =
-        new ProcessTable(
-            sampler,
-            options.maxRows(),
-            options.exportTop(),
-            options.pin(),
-            options.eventInterval());
+    ProcessTable table = new ProcessTable(sampler, host.table(), options.eventInterval());
     LiveSettings settings = new LiveSettings(host, table);
     AgentStatus status =
         new AgentStatus(version(), options.source(), System.currentTimeMillis(), sampler, settings);

@@ -11,11 +11,11 @@ import java.time.Duration;
 
 /**
  * The one model of this host: built once from a {@link Platform} and the {@link AgentOptions}, it
- * owns the process table's sampler, the system facts and load ({@link HostSystem}), the coverage
- * report ({@link HostCoverage}) and the process groups with their one shared poller ({@link
- * HostGroups}). The agent's MBeans, the command line and the Flight Recorder events are views over
- * one {@code Host}; none of them builds another sampler or cache. Plain Java only: nothing here
- * knows JMX. Thread-safe.
+ * owns the process table's sampler and its policy ({@link TablePolicy}), the system facts and load
+ * ({@link HostSystem}), the coverage report ({@link HostCoverage}) and the process groups with
+ * their one shared poller ({@link HostGroups}). The agent's MBeans, the command line and the Flight
+ * Recorder events are views over one {@code Host}; none of them builds another sampler or cache.
+ * Plain Java only: nothing here knows JMX. Thread-safe.
  */
 public final class Host {
   /** How long a command reads the system facts once, while each of its table reads scans. */
@@ -28,6 +28,7 @@ public final class Host {
   private final HostSystem system;
   private final HostCoverage coverage;
   private final HostGroups groups;
+  private final TablePolicy table;
 
   private Host(
       Platform platform, AgentOptions options, ProcessSampler sampler, boolean scanOnRead) {
@@ -35,6 +36,7 @@ public final class Host {
     this.options = requireNonNull(options, "options is null");
     this.sampler = requireNonNull(sampler, "sampler is null");
     this.scanOnRead = scanOnRead;
+    this.table = TablePolicy.of(options);
     this.system =
         new HostSystem(
             platform.systemProbe(),
@@ -86,6 +88,11 @@ public final class Host {
   /** The process table's sampler: its snapshots, filter, scrubbing and ttl. */
   public ProcessSampler sampler() {
     return sampler;
+  }
+
+  /** Which rows a read of the table shows: {@code maxRows}, {@code exportTop}, {@code pin}. */
+  public TablePolicy table() {
+    return table;
   }
 
   /** The host's facts, load, CPU use and process counts. */

@@ -85,4 +85,22 @@ class HostTest {
     Host host = Host.of(TestHosts.platform(processes, system), options(Duration.ofHours(1)));
     assertThat(host.coverage().asDenied(host.coverage().report())).isEqualTo(-1);
   }
+
+  @Test
+  void theTablePolicyIsTheOptions() {
+    AgentOptions options =
+        AgentOptions.builder()
+            .set(Option.MAX_ROWS, 1)
+            .set(Option.EXPORT_TOP, dev.psinfo.config.ExportOrder.MEMORY)
+            .set(Option.PIN, dev.psinfo.config.UserPattern.compile("^init$"))
+            .build();
+    Host host = Host.of(TestHosts.platform(processes, system), options);
+    TablePolicy table = host.table();
+    assertThat(table.maxRows()).isEqualTo(1);
+    assertThat(table.exportTop()).isEqualTo(dev.psinfo.config.ExportOrder.MEMORY);
+    // the top row by memory (java) plus the pinned init, from the host's own snapshot
+    assertThat(table.table(host.sampler().snapshot()))
+        .extracting(s -> s.info().pid())
+        .containsExactly(1L, 5L);
+  }
 }
