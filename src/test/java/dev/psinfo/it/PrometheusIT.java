@@ -320,7 +320,11 @@ class PrometheusIT {
   private String scrapeUntil(int port, Predicate<String> ready) throws Exception {
     URI uri = URI.create("http://127.0.0.1:" + port + "/metrics");
     String last = "nothing yet";
-    for (int attempt = 0; attempt < 120; attempt++) {
+    // 120 attempts of up to 30 s each could hold a build for an hour when the child JVM stops
+    // answering (a 64 MB child thrashing in GC on a host with very many processes): give up after
+    // five minutes in all, a bound no healthy child comes near even on a loaded machine.
+    long giveUpNanos = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    for (int attempt = 0; attempt < 120 && System.nanoTime() < giveUpNanos; attempt++) {
       try {
         HttpResponse<String> r = get(uri);
         if (r.statusCode() == 200 && ready.test(r.body())) {
@@ -332,7 +336,8 @@ class PrometheusIT {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("no usable /metrics from " + uri + "; last: " + last);
+    throw new AssertionError(
+        "no usable /metrics from " + uri + " within 120 attempts or 5 min; last: " + last);
   }
 
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
