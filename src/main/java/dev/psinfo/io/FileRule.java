@@ -57,6 +57,14 @@ public enum FileRule {
     return rule;
   }
 
+  /**
+   * Tests only: {@link #forRoot} answers {@code rule} for {@code root} until the remembered roots
+   * are cleared, so that a gate on a fake tree measures the path the kernel's procfs takes.
+   */
+  static void assume(Path root, FileRule rule) {
+    ROOTS.put(root.toAbsolutePath().normalize(), rule);
+  }
+
   /** Whether {@code root} is on the kernel's process file system (not remembered). */
   public static boolean isKernelProcfs(Path root) {
     try {
