@@ -7,16 +7,17 @@ import dev.psinfo.config.Option;
 import dev.psinfo.config.UserPattern;
 import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.support.Log;
+import dev.psinfo.support.Poller;
 import dev.psinfo.support.RateLimitedLog;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -35,12 +36,10 @@ public final class HostGroups {
 
   private final ProcessSampler sampler;
   private final Map<String, HostGroup> groups = new LinkedHashMap<>();
-  private final RateLimitedLog warnings = new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1));
-  private volatile Duration interval;
+  private final Poller poller;
 
   // guarded by this
   private final Set<HostGroup> watched = new LinkedHashSet<>();
-  private Thread poller;
 
   /**
    * @param sampler where the snapshots come from (the process table's own)
@@ -56,7 +55,13 @@ public final class HostGroups {
       boolean children,
       Duration interval) {
     this.sampler = requireNonNull(sampler, "sampler is null");
-    this.interval = requireNonNull(interval, "interval is null");
+    this.poller =
+        new Poller(
+            POLLER_NAME,
+            "process groups",
+            interval,
+            new Look(),
+            new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)));
     regexes.forEach(
         (name, regex) ->
             groups.put(
@@ -89,30 +94,26 @@ public final class HostGroups {
 
   /** The time between two looks. */
   public Duration eventInterval() {
-    return interval;
+    return poller.interval();
   }
 
   /** Looks every {@code interval} from the poller's next wait on (a live option). */
   public void setEventInterval(Duration interval) {
-    this.interval = requireNonNull(interval, "interval is null");
+    poller.setInterval(interval);
   }
 
   /** True while the poller runs. */
   public synchronized boolean polling() {
-    return poller != null;
+    return poller.running();
   }
 
   synchronized boolean polls(HostGroup g) {
-    return poller != null && watched.contains(g);
+    return poller.running() && watched.contains(g);
   }
 
   synchronized void watch(HostGroup g) {
     watched.add(g);
-    if (poller == null) {
-      poller = new Thread(new Poll(), POLLER_NAME);
-      poller.setDaemon(true);
-      poller.start();
-    }
+    poller.start();
   }
 
   synchronized void unwatch(HostGroup g) {
@@ -125,39 +126,32 @@ public final class HostGroups {
   /** Stops the poller, whoever still watches (the agent is being uninstalled). */
   public synchronized void stop() {
     watched.clear();
-    if (poller != null) {
-      poller.interrupt();
-      poller = null;
-    }
+    poller.stop();
   }
 
-  private synchronized List<HostGroup> lookAt(Thread me) {
-    return poller == me ? new ArrayList<>(watched) : Collections.emptyList();
+  private synchronized List<HostGroup> watched() {
+    return new ArrayList<>(watched);
   }
 
-  /** The poller's work: a class, not a lambda, so that starting it spins no lambda. */
-  private final class Poll implements Runnable {
+  /**
+   * One look: every watched group in one snapshot; none watched ends the poller. It keeps nothing
+   * between looks, so every poller thread gets the same one (a class, not a lambda, so that
+   * building the groups spins no lambda).
+   */
+  private final class Look implements Poller.Look, Supplier<Look> {
     @Override
-    public void run() {
-      Thread me = Thread.currentThread();
-      while (true) {
-        List<HostGroup> look = lookAt(me);
-        if (look.isEmpty()) {
-          return;
-        }
-        try {
-          sampler.answer(() -> readAll(look));
-        } catch (OutOfMemoryError e) {
-          warnings.warn("process groups: out of memory in a look, tried again later");
-        } catch (Throwable e) { // NOPMD: a guest's thread never dies with a trace on stderr
-          warnings.warn("process groups: a look failed: {}", e);
-        }
-        try {
-          Thread.sleep(interval.toMillis());
-        } catch (InterruptedException e) {
-          return;
-        }
+    public Look get() {
+      return this;
+    }
+
+    @Override
+    public boolean look() {
+      List<HostGroup> look = watched();
+      if (look.isEmpty()) {
+        return false;
       }
+      sampler.answer(() -> readAll(look));
+      return true;
     }
   }
 

@@ -3,6 +3,7 @@ package dev.psinfo.jmx;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.support.Log;
+import dev.psinfo.support.Poller;
 import dev.psinfo.support.RateLimitedLog;
 import dev.psinfo.text.Printable;
 import java.time.Duration;
@@ -123,14 +124,13 @@ final class ProcessEvents {
 
   private final Table table;
   private final Demand demand;
-  private volatile Duration interval;
+  private final Poller poller;
   private final Supplier<ObjectName> source;
   private final ThreadPoolExecutor dispatch;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final RateLimitedLog warnings = new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1));
-  private Thread poller;
   private boolean listening;
 
   /**
@@ -156,7 +156,8 @@ final class ProcessEvents {
       Table table, Demand demand, Duration interval, Supplier<ObjectName> source) {
     this.table = table;
     this.demand = demand;
-    this.interval = requireNonNull(interval, "interval is null");
+    this.poller =
+        new Poller(POLLER_NAME, "start/exit notifications", interval, Compare::new, warnings);
     this.source = requireNonNull(source, "source is null");
     // at most one task per subscription is queued (see schedule), so the queue stays small
     this.dispatch =
@@ -176,12 +177,12 @@ final class ProcessEvents {
 
   /** Compares every {@code interval} from the poller's next wait on. */
   void setInterval(Duration interval) {
-    this.interval = requireNonNull(interval, "interval is null");
+    poller.setInterval(interval);
   }
 
   /** The time between two polls. */
   Duration interval() {
-    return interval;
+    return poller.interval();
   }
 
   /**
@@ -205,7 +206,7 @@ final class ProcessEvents {
 
   /** True while the poller runs (with a demand instead: while someone listens). */
   synchronized boolean polling() {
-    return demand != null ? listening : poller != null;
+    return demand != null ? listening : poller.running();
   }
 
   synchronized void add(NotificationListener l, NotificationFilter f, Object handback) {
@@ -216,9 +217,7 @@ final class ProcessEvents {
         listening = true;
         demand.listening(true);
       }
-    } else if (poller == null) {
-      poller = new Thread(this::poll, POLLER_NAME);
-      poller.setDaemon(true);
+    } else {
       poller.start();
     }
   }
@@ -298,10 +297,7 @@ final class ProcessEvents {
       listening = false;
       demand.listening(false);
     }
-    if (poller != null) {
-      poller.interrupt();
-      poller = null;
-    }
+    poller.stop();
   }
 
   private void stopWhenNobodyListens() {
@@ -310,33 +306,25 @@ final class ProcessEvents {
     }
   }
 
-  private synchronized boolean isCurrent(Thread t) {
-    return poller == t;
-  }
-
   private synchronized Subscription[] subscribers() {
     return subscriptions.toArray(new Subscription[0]);
   }
 
-  private void poll() {
-    Thread me = Thread.currentThread();
-    Map<Identity, CompositeData> previous = null;
-    while (isCurrent(me)) {
+  /** One poller thread's look: compares each snapshot with the one that thread saw before. */
+  private final class Compare implements Poller.Look {
+    private Map<Identity, CompositeData> previous; // null: the first look, nothing to compare
+
+    @Override
+    public boolean look() {
       try {
         previous = compare(previous, table.rows());
       } catch (RuntimeException e) {
         // no snapshot this time (the agent's status bean counts scan failures): try again later
       } catch (OutOfMemoryError e) {
-        previous = null; // let it go; the next poll learns the table again
-        warnings.warn("start/exit notifications: out of memory in a poll, tried again later");
-      } catch (Throwable e) { // NOPMD: a guest's thread never dies with a trace on stderr
-        warnings.warn("start/exit notifications: a poll failed: {}", e);
+        previous = null; // let it go; the next look learns the table again
+        throw e;
       }
-      try {
-        Thread.sleep(interval.toMillis());
-      } catch (InterruptedException e) {
-        return;
-      }
+      return true;
     }
   }
 
