@@ -92,6 +92,9 @@ class SecretsIT {
 
   @AfterAll
   static void stop() throws Exception {
+    holder
+        .descendants()
+        .forEach(ProcessHandle::destroyForcibly); // the sleep, or it outlives the test
     holder.destroyForcibly().waitFor();
     javaHolder.close();
   }
