@@ -78,7 +78,7 @@ class GroupsIT {
         assertThat(jmx.getAttribute(ChildJvmNames.AGENT, "Scans")).isEqualTo(1L);
 
         // a member that exits leaves the group at the next scan
-        marked.processes().get(0).destroyForcibly().waitFor();
+        marked.kill(0);
         // refresh() scans at most once per min(ttl, 1 s): ask until the next scan has run
         long scans = (Long) jmx.getAttribute(ChildJvmNames.AGENT, "Scans");
         for (int i = 0;
@@ -174,7 +174,7 @@ class GroupsIT {
         assertThat(jmx.getAttribute(web, "Restarts")).isEqualTo(0L);
 
         // the member dies and is started again: a restart, still down
-        marked.processes().get(0).destroyForcibly().waitFor();
+        marked.kill(0);
         marked.start(1, 300);
         long newPid = marked.pids().get(1);
         for (int i = 0; i < 600 && (Long) jmx.getAttribute(web, "Restarts") < 1; i++) {

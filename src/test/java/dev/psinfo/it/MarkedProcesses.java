@@ -35,6 +35,17 @@ final class MarkedProcesses implements AutoCloseable {
     return List.copyOf(processes);
   }
 
+  /**
+   * Kills the {@code index}th shell together with its {@code sleep} and waits until the shell has
+   * gone. Killing the shell alone would leave its {@code sleep} running with parent 1 for the rest
+   * of its seconds (and {@link #close} could no longer find it).
+   */
+  void kill(int index) throws InterruptedException {
+    Process p = processes.get(index);
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly().waitFor();
+  }
+
   @Override
   public void close() {
     for (Process p : processes) {
