@@ -6,7 +6,6 @@ import dev.psinfo.config.ExportOrder;
 import dev.psinfo.config.UserPattern;
 import dev.psinfo.host.ProcessQueries;
 import dev.psinfo.host.TablePolicy;
-import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.ProcessSampler;
 import dev.psinfo.sampling.Snapshot;
@@ -26,11 +25,9 @@ import javax.management.ObjectName;
 import javax.management.ReflectionException;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.OpenMBeanAttributeInfo;
-import javax.management.openmbean.OpenMBeanAttributeInfoSupport;
 import javax.management.openmbean.OpenMBeanConstructorInfo;
 import javax.management.openmbean.OpenMBeanInfoSupport;
 import javax.management.openmbean.OpenMBeanOperationInfo;
-import javax.management.openmbean.SimpleType;
 import javax.management.openmbean.TabularData;
 
 /**
@@ -38,13 +35,13 @@ import javax.management.openmbean.TabularData;
  * {@code Processes} attribute is a flat {@link TabularData} of {@link ProcessRows#ROW_TYPE} rows
  * indexed by {@code pid}, {@code name}, {@code user}, and whose operations return rows of the same
  * type. An adapter: which rows a read shows and what each operation answers is the host model's
- * ({@link TablePolicy}, {@link ProcessQueries}); the operations are declared once in {@link
- * TableOperation}, and this bean's {@code MBeanInfo} operations and {@code invoke} dispatch are
- * derived from them. Every attribute and operation answers from one snapshot; the open data of a
- * snapshot is built once, on its first read, and served to every read until the next scan.
- * Thread-safe. A bad argument gets an {@link IllegalArgumentException} that says what was wrong; a
- * scan failure with no snapshot to fall back on gets an {@link IllegalStateException} naming the
- * cause.
+ * ({@link TablePolicy}, {@link ProcessQueries}); the attributes are declared once in {@link
+ * TableAttribute} and the operations in {@link TableOperation}, and this bean's {@code MBeanInfo},
+ * {@code getAttribute}, {@code getAttributes} and {@code invoke} are derived from them. Every
+ * attribute and operation answers from one snapshot; the open data of a snapshot is built once, on
+ * its first read, and served to every read until the next scan. Thread-safe. A bad argument gets an
+ * {@link IllegalArgumentException} that says what was wrong; a scan failure with no snapshot to
+ * fall back on gets an {@link IllegalStateException} naming the cause.
  */
 public final class ProcessTable
     implements DynamicMBean, ForwardingEmitter, MBeanRegistration, ProcessTableOperations {
@@ -190,35 +187,34 @@ public final class ProcessTable
   }
 
   @Override
-  public int processCount() {
-    return snapshot().samples().size();
-  }
-
-  @Override
-  public long snapshotTimeMillis() {
-    return snapshot().scan().wallTimeMillis();
-  }
-
-  @Override
   public <R> R call(TableOperation<R> operation, Object... arguments) {
-    return operation.answer(new Call(), operation.arguments(arguments));
+    return operation.answer(new Read(), operation.arguments(arguments));
   }
 
-  /** One call of an operation: the snapshot it answers from is taken on its first question. */
-  private final class Call implements TableOperation.Table {
+  @Override
+  public <T> T read(TableAttribute<T> attribute) {
+    return attribute.read(new Read());
+  }
+
+  /**
+   * One read of the bean (an attribute, one {@code getAttributes} call, one operation call): the
+   * snapshot it answers from is taken on its first question and kept for the rest of it; a read
+   * that asks no question of the snapshot takes none.
+   */
+  private final class Read implements TableOperation.Table, TableAttribute.Table {
     private Served answering;
 
-    @Override
-    public ProcessQueries queries() {
-      return policy.queries(served().snapshot());
-    }
-
-    /** The served snapshot this call answers from, the same for each question. */
+    /** The served snapshot this read answers from, the same for each question. */
     Served served() {
       if (answering == null) {
         answering = ProcessTable.this.served();
       }
       return answering;
+    }
+
+    @Override
+    public ProcessQueries queries() {
+      return policy.queries(served().snapshot());
     }
 
     @Override
@@ -228,6 +224,31 @@ public final class ProcessTable
       } catch (RuntimeException e) {
         throw unavailable(e);
       }
+    }
+
+    @Override
+    public Snapshot snapshot() {
+      return served().snapshot();
+    }
+
+    @Override
+    public TabularData processes() {
+      return served().processes();
+    }
+
+    @Override
+    public TabularData metrics() {
+      return served().metrics();
+    }
+
+    @Override
+    public TabularData users() {
+      return served().users();
+    }
+
+    @Override
+    public long droppedNotifications() {
+      return events.dropped();
     }
   }
 
@@ -291,44 +312,52 @@ public final class ProcessTable
     return out;
   }
 
+  /** Reads the attribute declared in {@link TableAttribute#ALL} under this name. */
   @Override
   public Object getAttribute(String attribute) throws AttributeNotFoundException {
+    return declared(attribute).read(new Read());
+  }
+
+  /** The declaration of {@code attribute}, or an exception that names the ones there are. */
+  private static TableAttribute<?> declared(String attribute) throws AttributeNotFoundException {
     if (attribute == null) {
       throw new AttributeNotFoundException("attribute name is null");
     }
-    return switch (attribute) {
-      case "Processes" -> served().processes();
-      case "ProcessMetrics" -> served().metrics();
-      case "Users" -> served().users();
-      case "ProcessCount" -> processCount();
-      case "SnapshotTimeMillis" -> snapshotTimeMillis();
-      case "DroppedNotifications" -> events.dropped();
-      default -> throw new AttributeNotFoundException("no attribute " + attribute);
-    };
+    TableAttribute<?> declared = TableAttribute.find(attribute);
+    if (declared == null) {
+      throw new AttributeNotFoundException(
+          "no attribute " + attribute + "; psinfo:type=ProcessTable has " + TableAttribute.names());
+    }
+    return declared;
   }
 
   @Override
   public void setAttribute(Attribute attribute) throws AttributeNotFoundException {
+    String name = attribute == null ? null : attribute.getName();
+    declared(name);
     throw new AttributeNotFoundException(
-        "every attribute of psinfo:type=ProcessTable is read-only: "
-            + (attribute == null ? null : attribute.getName()));
+        "every attribute of psinfo:type=ProcessTable is read-only: " + name);
   }
 
-  /** Every attribute of one call comes from one snapshot (see {@link ProcessSampler#answer}). */
+  /**
+   * Every attribute of one call comes from one snapshot, taken only if one of them needs it (see
+   * {@link Read}); an attribute that cannot be read is left out, as the JMX contract says.
+   */
   @Override
   public AttributeList getAttributes(String[] attributes) {
-    return sampler.answer(
-        () -> {
-          AttributeList list = new AttributeList();
-          for (String name : attributes) {
-            try {
-              list.add(new Attribute(name, getAttribute(name)));
-            } catch (AttributeNotFoundException | RuntimeException e) {
-              // as the JMX contract says: attributes that cannot be read are left out
-            }
-          }
-          return list;
-        });
+    AttributeList list = new AttributeList();
+    if (attributes == null) {
+      return list;
+    }
+    Read read = new Read();
+    for (String name : attributes) {
+      try {
+        list.add(new Attribute(name, declared(name).read(read)));
+      } catch (AttributeNotFoundException | RuntimeException e) {
+        // left out
+      }
+    }
+    return list;
   }
 
   @Override
@@ -349,7 +378,7 @@ public final class ProcessTable
     if (operation == null) {
       throw noSuchOperation(op, p);
     }
-    Call call = new Call();
+    Read call = new Read();
     Object answer = operation.answer(call, operation.arguments(p));
     return switch (operation.returns()) {
       case ROWS -> rowsOf(call.served(), (List<?>) answer);
@@ -427,65 +456,10 @@ public final class ProcessTable
 
   private static MBeanInfo mbeanInfo() {
     ImmutableDescriptor immutable = new ImmutableDescriptor("immutableInfo=true");
-    OpenMBeanAttributeInfo[] attributes = {
-      new OpenMBeanAttributeInfoSupport(
-          "Processes",
-          "One row per process, indexed by pid, name and user; every field is an item of the row."
-              + " Units are in the item names; -1, "
-              + ProcessInfo.UNAVAILABLE_SIGNED
-              + " (nice, priority) or \"\" means not available here. When maxRows is set, only"
-              + " the top rows by exportTop (cpu or memory) are returned, plus the rows the pin"
-              + " option matches",
-          ProcessRows.TABLE_TYPE,
-          true,
-          false,
-          false),
-      new OpenMBeanAttributeInfoSupport(
-          "ProcessMetrics",
-          "The rows of Processes (the same processes, maxRows and pin applied) with only the"
-              + " numbers jmx_exporter turns into series: pid, name, user, rssBytes, vszBytes,"
-              + " cpuTimeMillis, threads, startTimeMillis; a value not available here is absent"
-              + " (null) instead of -1. For exporters: no command line to walk",
-          ProcessMetricRows.TABLE_TYPE,
-          true,
-          false,
-          false),
-      new OpenMBeanAttributeInfoSupport(
-          "Users",
-          "One row per effective user over the processes the filters show (before maxRows):"
-              + " processCount, threadCount, rssBytes, vszBytes, cpuTimeMillis, cpuPercent;"
-              + " indexed by user",
-          UserTotals.TABLE_TYPE,
-          true,
-          false,
-          false),
-      new OpenMBeanAttributeInfoSupport(
-          "ProcessCount",
-          "Number of processes the filters show (before maxRows cuts the Processes table)",
-          SimpleType.INTEGER,
-          true,
-          false,
-          false),
-      new OpenMBeanAttributeInfoSupport(
-          "SnapshotTimeMillis",
-          "When the snapshot being served was taken, in milliseconds since the epoch",
-          SimpleType.LONG,
-          true,
-          false,
-          false),
-      new OpenMBeanAttributeInfoSupport(
-          "DroppedNotifications",
-          "Start/exit notifications not delivered since the agent started because a listener fell"
-              + " behind: each listener has a queue of at most "
-              + ProcessEvents.QUEUE
-              + " notifications and "
-              + ProcessEvents.QUEUE_BYTES / (1024 * 1024)
-              + " MB; reading it never scans",
-          SimpleType.LONG,
-          true,
-          false,
-          false),
-    };
+    OpenMBeanAttributeInfo[] attributes =
+        TableAttribute.ALL.stream()
+            .map(TableAttribute::info)
+            .toArray(OpenMBeanAttributeInfo[]::new);
     OpenMBeanOperationInfo[] operations =
         TableOperation.ALL.stream()
             .map(TableOperation::info)

@@ -18,10 +18,11 @@ import javax.management.openmbean.TabularData;
 
 /**
  * Typed access to a remote (or local) {@code psinfo:type=ProcessTable} over any {@link
- * MBeanServerConnection}: plain {@code getAttribute}/{@code invoke} calls, rows turned into {@link
- * ProcessSample}s by {@link ProcessRows#sample}. The agent's {@link IllegalArgumentException}s
- * arrive as themselves; a connection failure is an {@link UncheckedIOException}. Not tied to this
- * jar: the same few lines work in any client (see docs/jmx-notes.md).
+ * MBeanServerConnection}: plain {@code getAttribute}/{@code invoke} calls by the declarations of
+ * {@link TableAttribute} and {@link TableOperation}, rows turned into {@link ProcessSample}s by
+ * {@link ProcessRows#sample}. The agent's {@link IllegalArgumentException}s arrive as themselves; a
+ * connection failure is an {@link UncheckedIOException}. Not tied to this jar: the same few lines
+ * work in any client (see docs/jmx-notes.md).
  */
 public final class ProcessTableClient implements ProcessTableOperations {
   /** {@code psinfo:type=ProcessTable}. */
@@ -35,7 +36,7 @@ public final class ProcessTableClient implements ProcessTableOperations {
 
   @Override
   public List<ProcessSample> processes() {
-    TabularData table = (TabularData) attribute("Processes");
+    TabularData table = read(TableAttribute.PROCESSES);
     List<ProcessSample> out = new ArrayList<>(table.size());
     for (Object row : table.values()) {
       out.add(ProcessRows.sample((CompositeData) row));
@@ -45,13 +46,8 @@ public final class ProcessTableClient implements ProcessTableOperations {
   }
 
   @Override
-  public int processCount() {
-    return (Integer) attribute("ProcessCount");
-  }
-
-  @Override
-  public long snapshotTimeMillis() {
-    return (Long) attribute("SnapshotTimeMillis");
+  public <T> T read(TableAttribute<T> attribute) {
+    return attribute.cast(attribute(attribute.name()));
   }
 
   /**

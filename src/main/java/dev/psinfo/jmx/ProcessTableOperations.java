@@ -5,21 +5,33 @@ import java.util.List;
 
 /**
  * Typed Java access to {@code psinfo:type=ProcessTable}: {@link ProcessTable} in the agent's JVM,
- * {@link ProcessTableClient} over any {@code MBeanServerConnection}. Each attribute has its method;
- * every operation is {@link #call}ed by its declaration in {@link TableOperation} (the typed
- * methods below are shorthands for the operations they name). A row is a {@link ProcessSample} (the
- * open row's items are {@link ProcessRows#ITEM_NAMES}). A bad argument gets an {@link
- * IllegalArgumentException} saying what was wrong.
+ * {@link ProcessTableClient} over any {@code MBeanServerConnection}. Every attribute is {@link
+ * #read} by its declaration in {@link TableAttribute}, every operation {@link #call}ed by its
+ * declaration in {@link TableOperation} (the typed methods below are shorthands for the attributes
+ * and operations they name). A row is a {@link ProcessSample} (the open row's items are {@link
+ * ProcessRows#ITEM_NAMES}). A bad argument gets an {@link IllegalArgumentException} saying what was
+ * wrong.
  */
 public interface ProcessTableOperations {
   /** The {@code Processes} attribute's rows, in ascending pid order. */
   List<ProcessSample> processes();
 
   /** The {@code ProcessCount} attribute. */
-  int processCount();
+  default int processCount() {
+    return read(TableAttribute.PROCESS_COUNT);
+  }
 
   /** The {@code SnapshotTimeMillis} attribute. */
-  long snapshotTimeMillis();
+  default long snapshotTimeMillis() {
+    return read(TableAttribute.SNAPSHOT_TIME_MILLIS);
+  }
+
+  /**
+   * The value of {@code attribute}, as its open type's Java type.
+   *
+   * @param <T> a {@code TabularData}, an Integer or a Long, as the attribute declares
+   */
+  <T> T read(TableAttribute<T> attribute);
 
   /**
    * Calls {@code operation} with these arguments, one per parameter, of its parameters' types.
