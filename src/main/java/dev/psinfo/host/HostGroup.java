@@ -54,22 +54,17 @@ public final class HostGroup {
   private long restarts;
   private long lastStartMillis = -1;
 
-  HostGroup(
-      ProcessSampler sampler,
-      HostGroups groups,
-      String name,
-      UserPattern regex,
-      int expected,
-      boolean children) {
-    this.sampler = requireNonNull(sampler, "sampler is null");
-    this.groups = requireNonNull(groups, "groups is null");
+  /** A group of {@code groups}, over their sampler and with their {@code groupChildren}. */
+  HostGroup(HostGroups groups, String name, UserPattern regex, int expected) {
+    this.groups = groups;
+    this.sampler = groups.sampler();
+    this.children = groups.children();
     this.name = requireNonNull(name, "name is null");
     this.regex = requireNonNull(regex, "regex is null");
     if (expected < 0) {
       throw new IllegalArgumentException("expected must be >= 0: " + expected);
     }
     this.expected = expected;
-    this.children = children;
   }
 
   /** The group's name ({@code group.NAME}). */

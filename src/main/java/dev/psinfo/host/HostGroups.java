@@ -35,6 +35,7 @@ public final class HostGroups {
   private static final Log LOG = Log.of(HostGroups.class);
 
   private final ProcessSampler sampler;
+  private final boolean children;
   private final Map<String, HostGroup> groups = new LinkedHashMap<>();
   private final Poller poller;
 
@@ -55,6 +56,7 @@ public final class HostGroups {
       boolean children,
       Duration interval) {
     this.sampler = requireNonNull(sampler, "sampler is null");
+    this.children = children;
     this.poller =
         new Poller(
             POLLER_NAME,
@@ -64,9 +66,7 @@ public final class HostGroups {
             new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)));
     regexes.forEach(
         (name, regex) ->
-            groups.put(
-                name,
-                new HostGroup(sampler, this, name, regex, expected.applyAsInt(name), children)));
+            groups.put(name, new HostGroup(this, name, regex, expected.applyAsInt(name))));
   }
 
   /**
@@ -80,6 +80,16 @@ public final class HostGroups {
         options::expectedCount,
         options.get(Option.GROUP_CHILDREN),
         options.eventInterval());
+  }
+
+  /** The sampler every group reads. */
+  ProcessSampler sampler() {
+    return sampler;
+  }
+
+  /** Whether every group counts the shown descendants of its matching processes too. */
+  boolean children() {
+    return children;
   }
 
   /** Every group, in the options' order. */

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.probe.CorruptRecordException;
 import dev.psinfo.probe.ProcessInfo;
+import dev.psinfo.probe.aix.AixRecord;
 import dev.psinfo.probe.aix.Lwpsinfo;
-import dev.psinfo.probe.aix.LwpsinfoParser;
 import dev.psinfo.probe.aix.Psinfo;
 import dev.psinfo.probe.aix.PsinfoBytes;
-import dev.psinfo.probe.aix.PsinfoParser;
 import dev.psinfo.probe.aix.Pstatus;
 import dev.psinfo.probe.aix.PstatusBytes;
-import dev.psinfo.probe.aix.PstatusParser;
 import dev.psinfo.probe.linux.LinuxIo;
 import dev.psinfo.probe.linux.LinuxProcParsers;
 import dev.psinfo.probe.linux.LinuxStat;
@@ -61,11 +59,11 @@ class ParserFuzzTest {
           int limit = buf.limit();
           ByteOrder order = buf.order();
           try {
-            Psinfo p = PsinfoParser.parse(buf);
+            Psinfo p = AixRecord.PSINFO.parse(buf);
             ProcessInfo row = p.toProcessInfo("user");
             assertThat(row.pid()).isEqualTo(p.pid());
             assertThat(row.args()).doesNotContain("\0");
-            LwpsinfoParser.parseEmbedded(buf);
+            AixRecord.PSINFO_LWP.parse(buf);
           } catch (CorruptRecordException e) {
             assertThat(e.what()).isEqualTo("psinfo");
             assertThat(e.getMessage()).isNotBlank();
@@ -87,8 +85,8 @@ class ParserFuzzTest {
           Psinfo psinfo;
           Pstatus status;
           try {
-            psinfo = PsinfoParser.parse(ByteBuffer.wrap(p));
-            status = PstatusParser.parse(ByteBuffer.wrap(s));
+            psinfo = AixRecord.PSINFO.parse(ByteBuffer.wrap(p));
+            status = AixRecord.STATUS.parse(ByteBuffer.wrap(s));
           } catch (CorruptRecordException e) {
             return;
           }
@@ -107,7 +105,7 @@ class ParserFuzzTest {
           byte[] valid = r.nextInt(4) == 0 ? pick(r, AIX_STATUS) : randomPstatus(r).toBytes();
           byte[] input = r.nextInt(8) == 0 ? valid : Mutate.bytes(r, valid);
           try {
-            Pstatus s = PstatusParser.parse(asBuffer(r, input));
+            Pstatus s = AixRecord.STATUS.parse(asBuffer(r, input));
             assertThat(s.userTimeMillis()).isGreaterThanOrEqualTo(0);
             assertThat(s.systemTimeMillis()).isGreaterThanOrEqualTo(0);
           } catch (CorruptRecordException e) {
@@ -125,7 +123,7 @@ class ParserFuzzTest {
               r.nextInt(4) == 0 ? pick(r, AIX_LWPSINFO) : randomPsinfo(r).lwpsinfoBytes();
           byte[] input = r.nextInt(8) == 0 ? valid : Mutate.bytes(r, valid);
           try {
-            Lwpsinfo l = LwpsinfoParser.parse(asBuffer(r, input));
+            Lwpsinfo l = AixRecord.LWPSINFO.parse(asBuffer(r, input));
             assertThat(l.state()).isNotNull();
             assertThat(l.stateCode()).isNotNull();
           } catch (CorruptRecordException e) {
@@ -141,25 +139,25 @@ class ParserFuzzTest {
     for (byte[] record : records) {
       for (int n = 0; n < record.length; n++) {
         ByteBuffer b = ByteBuffer.wrap(Arrays.copyOf(record, n));
-        assertCorrupt(() -> PsinfoParser.parse(b), "psinfo", n);
+        assertCorrupt(() -> AixRecord.PSINFO.parse(b), "psinfo", n);
       }
-      assertThat(PsinfoParser.parse(ByteBuffer.wrap(record))).isNotNull();
+      assertThat(AixRecord.PSINFO.parse(ByteBuffer.wrap(record))).isNotNull();
     }
     List<byte[]> statuses = new ArrayList<>(AIX_STATUS);
     statuses.add(PstatusBytes.process(42).toBytes());
     for (byte[] record : statuses) {
       for (int n = 0; n < record.length; n++) {
         ByteBuffer b = ByteBuffer.wrap(Arrays.copyOf(record, n));
-        assertCorrupt(() -> PstatusParser.parse(b), "status", n);
+        assertCorrupt(() -> AixRecord.STATUS.parse(b), "status", n);
       }
-      assertThat(PstatusParser.parse(ByteBuffer.wrap(record))).isNotNull();
+      assertThat(AixRecord.STATUS.parse(ByteBuffer.wrap(record))).isNotNull();
     }
     for (byte[] record : AIX_LWPSINFO) {
       for (int n = 0; n < record.length; n++) {
         ByteBuffer b = ByteBuffer.wrap(Arrays.copyOf(record, n));
-        assertCorrupt(() -> LwpsinfoParser.parse(b), "lwpsinfo", n);
+        assertCorrupt(() -> AixRecord.LWPSINFO.parse(b), "lwpsinfo", n);
       }
-      assertThat(LwpsinfoParser.parse(ByteBuffer.wrap(record))).isNotNull();
+      assertThat(AixRecord.LWPSINFO.parse(ByteBuffer.wrap(record))).isNotNull();
     }
   }
 
@@ -175,7 +173,7 @@ class ParserFuzzTest {
           int nsec = r.nextInt(1_000_000_000);
           String args = randomAscii(r, r.nextInt(80));
           Psinfo p =
-              PsinfoParser.parse(
+              AixRecord.PSINFO.parse(
                   PsinfoBytes.process(pid)
                       .euid(uid)
                       .rssizeKb(rssKb)

@@ -3,7 +3,7 @@ package dev.psinfo.bench;
 import dev.psinfo.probe.CorruptRecordException;
 import dev.psinfo.probe.aix.Psinfo;
 import dev.psinfo.probe.aix.PsinfoBytes;
-import dev.psinfo.probe.aix.PsinfoParser;
+import dev.psinfo.probe.aix.AixRecord;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,11 +39,11 @@ public class PsinfoParseBench {
 
   @Benchmark
   public Psinfo parse() throws CorruptRecordException {
-    return PsinfoParser.parse(record);
+    return AixRecord.PSINFO.parse(record);
   }
 
   @Benchmark
   public Object parseToProcessInfo() throws CorruptRecordException {
-    return PsinfoParser.parse(record).toProcessInfo("root");
+    return AixRecord.PSINFO.parse(record).toProcessInfo("root");
   }
 }

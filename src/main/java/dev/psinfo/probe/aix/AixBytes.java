@@ -2,61 +2,18 @@ package dev.psinfo.probe.aix;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.psinfo.probe.CorruptRecordException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
- * Decoding helpers shared by the AIX parsers. Every read is absolute and big-endian; no state.
- * {@code base} is the buffer index where the structure starts.
+ * Decoding helpers shared by the AIX parsers ({@link AixRecord}'s decoders). Every read is absolute
+ * and big-endian; no state. A checked read throws an {@link IllegalArgumentException} naming the
+ * field, which {@link AixRecord#parse} reports as a corrupt record.
  */
 final class AixBytes {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final long NANOS_PER_MILLI = 1_000_000L;
 
   private AixBytes() {}
-
-  /**
-   * {@code buf} itself when it is big-endian, else a big-endian duplicate, so that the caller's
-   * buffer (position, limit, byte order) is never changed; the parsers only use absolute reads.
-   * Checks first that at least {@code minSize} bytes remain.
-   *
-   * @throws CorruptRecordException when fewer than {@code minSize} bytes remain
-   */
-  static ByteBuffer bigEndianView(ByteBuffer buf, int minSize, String what)
-      throws CorruptRecordException {
-    int length = buf.remaining();
-    if (length < minSize) {
-      throw new CorruptRecordException(
-          what, length, length + " bytes, shorter than the " + minSize + " of the layout");
-    }
-    // absolute reads never move the position, so a big-endian buffer can be read in place
-    return buf.order() == ByteOrder.BIG_ENDIAN ? buf : buf.duplicate().order(ByteOrder.BIG_ENDIAN);
-  }
-
-  /** Decodes one structure at {@code base} of a big-endian buffer known to be long enough. */
-  @FunctionalInterface
-  interface Decoder<T> {
-    T decode(ByteBuffer b, int base) throws CorruptRecordException;
-  }
-
-  /**
-   * What every AIX parser does around its own fields: checks that {@code buf} holds at least {@code
-   * minSize} bytes from its position, decodes big-endian from there whatever the buffer's order
-   * (leaving the caller's buffer as it was), and reports a value its record rejects as corrupt.
-   *
-   * @throws CorruptRecordException when fewer than {@code minSize} bytes remain, or the decoder
-   *     throws it or an {@link IllegalArgumentException} (a record's range check)
-   */
-  static <T> T decode(ByteBuffer buf, int minSize, String what, Decoder<T> decoder)
-      throws CorruptRecordException {
-    ByteBuffer b = bigEndianView(buf, minSize, what);
-    try {
-      return decoder.decode(b, b.position());
-    } catch (IllegalArgumentException e) {
-      throw new CorruptRecordException(what, b.remaining(), e.getMessage());
-    }
-  }
 
   /** Unsigned 8-bit value at {@code index}. */
   static int u8(ByteBuffer b, int index) {
@@ -76,14 +33,12 @@ final class AixBytes {
   /**
    * A {@code uint64_t} that must fit a non-negative {@code long}.
    *
-   * @throws CorruptRecordException when the top bit is set
+   * @throws IllegalArgumentException when the top bit is set
    */
-  static long u64(ByteBuffer b, int index, String what, String field)
-      throws CorruptRecordException {
+  static long u64(ByteBuffer b, int index, String field) {
     long v = b.getLong(index);
     if (v < 0) {
-      throw new CorruptRecordException(
-          what, b.remaining(), field + " out of range: " + Long.toUnsignedString(v));
+      throw new IllegalArgumentException(field + " out of range: " + Long.toUnsignedString(v));
     }
     return v;
   }
@@ -91,14 +46,13 @@ final class AixBytes {
   /**
    * A kilobyte count converted to bytes.
    *
-   * @throws CorruptRecordException when the byte count would not fit a {@code long}
+   * @throws IllegalArgumentException when the byte count would not fit a {@code long}
    */
-  static long kilobytesAsBytes(ByteBuffer b, int index, String what, String field)
-      throws CorruptRecordException {
+  static long kilobytesAsBytes(ByteBuffer b, int index, String field) {
     long kb = b.getLong(index);
     if (kb < 0 || kb > Long.MAX_VALUE / 1024) {
-      throw new CorruptRecordException(
-          what, b.remaining(), field + " out of range: " + Long.toUnsignedString(kb) + " KB");
+      throw new IllegalArgumentException(
+          field + " out of range: " + Long.toUnsignedString(kb) + " KB");
     }
     return kb * 1024;
   }
@@ -106,15 +60,14 @@ final class AixBytes {
   /**
    * A {@code pr_timestruc64_t} at {@code index} in nanoseconds.
    *
-   * @throws CorruptRecordException when {@code tv_sec} is negative, {@code tv_nsec} is outside 0 to
-   *     999,999,999, or the total overflows a {@code long} (292 years)
+   * @throws IllegalArgumentException when {@code tv_sec} is negative, {@code tv_nsec} is outside 0
+   *     to 999,999,999, or the total overflows a {@code long} (292 years)
    */
-  static long timestrucNanos(ByteBuffer b, int index, String what, String field)
-      throws CorruptRecordException {
-    long sec = checkedSeconds(b, index, what, field);
-    int nsec = checkedNanos(b, index, what, field);
+  static long timestrucNanos(ByteBuffer b, int index, String field) {
+    long sec = checkedSeconds(b, index, field);
+    int nsec = checkedNanos(b, index, field);
     if (sec > (Long.MAX_VALUE - nsec) / NANOS_PER_SECOND) {
-      throw new CorruptRecordException(what, b.remaining(), field + " too large: " + sec + " s");
+      throw new IllegalArgumentException(field + " too large: " + sec + " s");
     }
     return sec * NANOS_PER_SECOND + nsec;
   }
@@ -123,33 +76,29 @@ final class AixBytes {
    * A {@code pr_timestruc64_t} at {@code index} in milliseconds: {@code sec * 1000 + nsec /
    * 1_000_000}.
    *
-   * @throws CorruptRecordException as {@link #timestrucNanos}, or when the milliseconds overflow
+   * @throws IllegalArgumentException as {@link #timestrucNanos}, or when the milliseconds overflow
    */
-  static long timestrucMillis(ByteBuffer b, int index, String what, String field)
-      throws CorruptRecordException {
-    long sec = checkedSeconds(b, index, what, field);
-    int nsec = checkedNanos(b, index, what, field);
+  static long timestrucMillis(ByteBuffer b, int index, String field) {
+    long sec = checkedSeconds(b, index, field);
+    int nsec = checkedNanos(b, index, field);
     if (sec > (Long.MAX_VALUE - 999) / 1000) {
-      throw new CorruptRecordException(what, b.remaining(), field + " too large: " + sec + " s");
+      throw new IllegalArgumentException(field + " too large: " + sec + " s");
     }
     return sec * 1000 + nsec / NANOS_PER_MILLI;
   }
 
-  private static long checkedSeconds(ByteBuffer b, int index, String what, String field)
-      throws CorruptRecordException {
+  private static long checkedSeconds(ByteBuffer b, int index, String field) {
     long sec = b.getLong(index + TimestrucLayout.TV_SEC);
     if (sec < 0) {
-      throw new CorruptRecordException(what, b.remaining(), field + ".tv_sec negative: " + sec);
+      throw new IllegalArgumentException(field + ".tv_sec negative: " + sec);
     }
     return sec;
   }
 
-  private static int checkedNanos(ByteBuffer b, int index, String what, String field)
-      throws CorruptRecordException {
+  private static int checkedNanos(ByteBuffer b, int index, String field) {
     int nsec = b.getInt(index + TimestrucLayout.TV_NSEC);
     if (nsec < 0 || nsec > TimestrucLayout.MAX_NSEC) {
-      throw new CorruptRecordException(
-          what, b.remaining(), field + ".tv_nsec outside 0..999999999: " + nsec);
+      throw new IllegalArgumentException(field + ".tv_nsec outside 0..999999999: " + nsec);
     }
     return nsec;
   }

@@ -383,7 +383,7 @@ public final class AixProcessProbe implements ProcessProbe {
       return;
     }
     try {
-      psinfo = PsinfoParser.parse(scan.psinfo);
+      psinfo = AixRecord.PSINFO.parse(scan.psinfo);
     } catch (CorruptRecordException e) {
       scan.corrupt++;
       warnings.warn(
@@ -415,7 +415,7 @@ public final class AixProcessProbe implements ProcessProbe {
     }
     try (ReadableByteChannel ch = opener.open(paths.status)) {
       readUpToCapacity(ch, scan.status);
-      status = PstatusParser.parse(scan.status);
+      status = AixRecord.STATUS.parse(scan.status);
       if (status.pid() != pid) {
         warnings.warn(
             "status of pid {} is corrupt ({} bytes): it says pr_pid {}",

@@ -157,7 +157,7 @@ public final class AixSystemProbe implements SystemProbe {
               procRoot.resolve("1").resolve("psinfo"),
               FileRule.forRoot(procRoot),
               PsinfoLayout.PSINFO_SIZE);
-      Psinfo init = PsinfoParser.parse(ByteBuffer.wrap(bytes));
+      Psinfo init = AixRecord.PSINFO.parse(ByteBuffer.wrap(bytes));
       return init.pid() == 1 && init.startTimeMillis() > 0 ? init.startTimeMillis() : -1;
     } catch (IOException | CorruptRecordException | RuntimeException e) {
       return -1;

@@ -1,53 +1,42 @@
 package dev.psinfo.probe.aix;
 
-import dev.psinfo.probe.CorruptRecordException;
 import java.nio.ByteBuffer;
 
 /**
- * Decodes AIX {@code psinfo_t} ({@link PsinfoLayout}) into {@link Psinfo}, big-endian whatever the
- * buffer's own byte order. Pure: no I/O, no state; thread-safe. The caller's buffer (position,
- * limit, order) is left unchanged.
+ * The fields of AIX {@code psinfo_t} ({@link PsinfoLayout}) as {@link Psinfo}: read through {@link
+ * AixRecord#PSINFO}, which checks the size, reads big-endian and reports a rejected value as a
+ * corrupt record. Pure: no I/O, no state; thread-safe.
  */
-public final class PsinfoParser {
-  static final String WHAT = "psinfo";
-
+final class PsinfoParser {
   private PsinfoParser() {}
 
   /**
-   * Decodes the record spanning {@code buf.position()} to {@code buf.limit()}; bytes past {@link
-   * PsinfoLayout#PSINFO_SIZE} are ignored (the structure grows by appending).
+   * Decodes the structure at {@code base} of a big-endian buffer known to be long enough.
    *
-   * @throws CorruptRecordException when fewer than 448 bytes remain (never zero-filled), or a field
-   *     is out of range: a negative or too large pid, ppid, pgid or sid; a uid or gid beyond 32
-   *     bits; a size whose bytes overflow; a time with negative seconds or {@code tv_nsec} outside
-   *     0..999,999,999
+   * @throws IllegalArgumentException naming the field that is out of range
    */
-  public static Psinfo parse(ByteBuffer buf) throws CorruptRecordException {
-    return AixBytes.decode(buf, PsinfoLayout.PSINFO_SIZE, WHAT, PsinfoParser::decode);
-  }
-
-  private static Psinfo decode(ByteBuffer b, int base) throws CorruptRecordException {
-    Lwpsinfo lwp = LwpsinfoParser.decode(b, base + PsinfoLayout.PR_LWP, WHAT);
+  static Psinfo decode(ByteBuffer b, int base) {
+    Lwpsinfo lwp = LwpsinfoParser.decode(b, base + PsinfoLayout.PR_LWP);
     int psargs = base + PsinfoLayout.PR_PSARGS;
     int psargsLength = AixBytes.cStringLength(b, psargs, PsinfoLayout.PR_PSARGS_SIZE);
     return new Psinfo(
         b.getInt(base + PsinfoLayout.PR_FLAG),
         b.getInt(base + PsinfoLayout.PR_FLAG2),
         b.getInt(base + PsinfoLayout.PR_NLWP),
-        AixBytes.u64(b, base + PsinfoLayout.PR_UID, WHAT, "pr_uid"),
-        AixBytes.u64(b, base + PsinfoLayout.PR_EUID, WHAT, "pr_euid"),
-        AixBytes.u64(b, base + PsinfoLayout.PR_GID, WHAT, "pr_gid"),
-        AixBytes.u64(b, base + PsinfoLayout.PR_EGID, WHAT, "pr_egid"),
-        AixBytes.u64(b, base + PsinfoLayout.PR_PID, WHAT, "pr_pid"),
-        AixBytes.u64(b, base + PsinfoLayout.PR_PPID, WHAT, "pr_ppid"),
-        AixBytes.u64(b, base + PsinfoLayout.PR_PGID, WHAT, "pr_pgid"),
-        AixBytes.u64(b, base + PsinfoLayout.PR_SID, WHAT, "pr_sid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_UID, "pr_uid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_EUID, "pr_euid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_GID, "pr_gid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_EGID, "pr_egid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_PID, "pr_pid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_PPID, "pr_ppid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_PGID, "pr_pgid"),
+        AixBytes.u64(b, base + PsinfoLayout.PR_SID, "pr_sid"),
         b.getLong(base + PsinfoLayout.PR_TTYDEV),
         b.getLong(base + PsinfoLayout.PR_ADDR),
-        AixBytes.kilobytesAsBytes(b, base + PsinfoLayout.PR_SIZE, WHAT, "pr_size"),
-        AixBytes.kilobytesAsBytes(b, base + PsinfoLayout.PR_RSSIZE, WHAT, "pr_rssize"),
-        AixBytes.timestrucMillis(b, base + PsinfoLayout.PR_START, WHAT, "pr_start"),
-        AixBytes.timestrucNanos(b, base + PsinfoLayout.PR_TIME, WHAT, "pr_time"),
+        AixBytes.kilobytesAsBytes(b, base + PsinfoLayout.PR_SIZE, "pr_size"),
+        AixBytes.kilobytesAsBytes(b, base + PsinfoLayout.PR_RSSIZE, "pr_rssize"),
+        AixBytes.timestrucMillis(b, base + PsinfoLayout.PR_START, "pr_start"),
+        AixBytes.timestrucNanos(b, base + PsinfoLayout.PR_TIME, "pr_time"),
         AixBytes.u16(b, base + PsinfoLayout.PR_CID),
         b.getInt(base + PsinfoLayout.PR_ARGC),
         b.getLong(base + PsinfoLayout.PR_ARGV),

@@ -1,42 +1,32 @@
 package dev.psinfo.probe.aix;
 
-import dev.psinfo.probe.CorruptRecordException;
 import java.nio.ByteBuffer;
 
 /**
- * Decodes AIX {@code pstatus_t} ({@link PstatusLayout}) into {@link Pstatus}, big-endian whatever
- * the buffer's own byte order. Pure: no I/O, no state; thread-safe. The caller's buffer (position,
- * limit, order) is left unchanged.
+ * The fields of AIX {@code pstatus_t} ({@link PstatusLayout}) as {@link Pstatus}: read through
+ * {@link AixRecord#STATUS}, which checks the size, reads big-endian and reports a rejected value as
+ * a corrupt record. Pure: no I/O, no state; thread-safe.
  */
-public final class PstatusParser {
-  static final String WHAT = "status";
-
+final class PstatusParser {
   private PstatusParser() {}
 
   /**
-   * Decodes the record spanning {@code buf.position()} to {@code buf.limit()}; bytes past {@link
-   * PstatusLayout#PSTATUS_SIZE} are ignored.
+   * Decodes the structure at {@code base} of a big-endian buffer known to be long enough.
    *
-   * @throws CorruptRecordException when fewer than 1520 bytes remain (never zero-filled), or a
-   *     field is out of range (pid, ppid, thread count, a time with negative seconds or {@code
-   *     tv_nsec} outside 0..999,999,999)
+   * @throws IllegalArgumentException naming the field that is out of range
    */
-  public static Pstatus parse(ByteBuffer buf) throws CorruptRecordException {
-    return AixBytes.decode(buf, PstatusLayout.PSTATUS_SIZE, WHAT, PstatusParser::decode);
-  }
-
-  private static Pstatus decode(ByteBuffer b, int base) throws CorruptRecordException {
+  static Pstatus decode(ByteBuffer b, int base) {
     return new Pstatus(
         b.getInt(base + PstatusLayout.PR_FLAG),
         b.getInt(base + PstatusLayout.PR_FLAGS),
         b.getInt(base + PstatusLayout.PR_NLWP),
         AixBytes.u8(b, base + PstatusLayout.PR_STAT),
         AixBytes.u8(b, base + PstatusLayout.PR_DMODEL),
-        AixBytes.u64(b, base + PstatusLayout.PR_PID, WHAT, "pr_pid"),
-        AixBytes.u64(b, base + PstatusLayout.PR_PPID, WHAT, "pr_ppid"),
-        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_UTIME, WHAT, "pr_utime"),
-        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_STIME, WHAT, "pr_stime"),
-        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_CUTIME, WHAT, "pr_cutime"),
-        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_CSTIME, WHAT, "pr_cstime"));
+        AixBytes.u64(b, base + PstatusLayout.PR_PID, "pr_pid"),
+        AixBytes.u64(b, base + PstatusLayout.PR_PPID, "pr_ppid"),
+        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_UTIME, "pr_utime"),
+        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_STIME, "pr_stime"),
+        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_CUTIME, "pr_cutime"),
+        AixBytes.timestrucNanos(b, base + PstatusLayout.PR_CSTIME, "pr_cstime"));
   }
 }

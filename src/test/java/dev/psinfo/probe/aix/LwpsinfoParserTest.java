@@ -13,7 +13,7 @@ class LwpsinfoParserTest {
 
   @Test
   void initThreadSample() throws Exception {
-    Lwpsinfo lwp = LwpsinfoParser.parse(AixTestData.proc("1/lwp/65539/lwpsinfo"));
+    Lwpsinfo lwp = AixRecord.LWPSINFO.parse(AixTestData.proc("1/lwp/65539/lwpsinfo"));
     assertThat(lwp.lwpid()).isEqualTo(65539);
     assertThat(lwp.addr()).isEqualTo(0xf1001004d0000100L);
     assertThat(lwp.wchan()).isEqualTo(0);
@@ -34,7 +34,7 @@ class LwpsinfoParserTest {
 
   @Test
   void cronThreadSample() throws Exception {
-    Lwpsinfo lwp = LwpsinfoParser.parse(AixTestData.proc("5767616/lwp/9568687/lwpsinfo"));
+    Lwpsinfo lwp = AixRecord.LWPSINFO.parse(AixTestData.proc("5767616/lwp/9568687/lwpsinfo"));
     assertThat(lwp.lwpid()).isEqualTo(9568687);
     assertThat(lwp.wchan()).isEqualTo(0xf1000b01502c1048L);
     assertThat(lwp.stateNumber()).isEqualTo(3);
@@ -53,9 +53,9 @@ class LwpsinfoParserTest {
         new String[][] {
           {"1/psinfo", "1/lwp/65539/lwpsinfo"}, {"5767616/psinfo", "5767616/lwp/9568687/lwpsinfo"}
         }) {
-      Lwpsinfo embedded = LwpsinfoParser.parseEmbedded(AixTestData.proc(pair[0]));
-      Lwpsinfo standalone = LwpsinfoParser.parse(AixTestData.proc(pair[1]));
-      assertThat(embedded).isEqualTo(PsinfoParser.parse(AixTestData.proc(pair[0])).lwp());
+      Lwpsinfo embedded = AixRecord.PSINFO_LWP.parse(AixTestData.proc(pair[0]));
+      Lwpsinfo standalone = AixRecord.LWPSINFO.parse(AixTestData.proc(pair[1]));
+      assertThat(embedded).isEqualTo(AixRecord.PSINFO.parse(AixTestData.proc(pair[0])).lwp());
       assertThat(embedded.priority()).isEqualTo(67);
       assertThat(embedded)
           .usingRecursiveComparison()
@@ -79,7 +79,7 @@ class LwpsinfoParserTest {
             .onpro(3)
             .bindpro(2)
             .ptid(0xfffffffeL);
-    Lwpsinfo lwp = LwpsinfoParser.parse(ByteBuffer.wrap(p.lwpsinfoBytes()));
+    Lwpsinfo lwp = AixRecord.LWPSINFO.parse(ByteBuffer.wrap(p.lwpsinfoBytes()));
     assertThat(lwp.lwpid()).isEqualTo(123456789012L);
     assertThat(lwp.waitType()).isEqualTo(2);
     assertThat(lwp.state()).isEqualTo(ProcessState.RUNNING);
@@ -89,13 +89,13 @@ class LwpsinfoParserTest {
     assertThat(lwp.lastCpu()).isEqualTo(3);
     assertThat(lwp.boundCpu()).isEqualTo(2);
     assertThat(lwp.pthreadId()).isEqualTo(0xfffffffeL);
-    assertThat(LwpsinfoParser.parseEmbedded(p.toBuffer())).isEqualTo(lwp);
+    assertThat(AixRecord.PSINFO_LWP.parse(p.toBuffer())).isEqualTo(lwp);
   }
 
   @Test
   void policyNameFillingAll8Bytes() throws Exception {
     Lwpsinfo lwp =
-        LwpsinfoParser.parse(
+        AixRecord.LWPSINFO.parse(
             ByteBuffer.wrap(PsinfoBytes.process(9).clname("ABCDEFGH").lwpsinfoBytes()));
     assertThat(lwp.policyName()).isEqualTo("ABCDEFGH");
   }
@@ -104,18 +104,18 @@ class LwpsinfoParserTest {
   void shortBuffersAreCorrupt() {
     byte[] lwp = PsinfoBytes.process(9).lwpsinfoBytes();
     ByteBuffer short119 = ByteBuffer.wrap(Arrays.copyOf(lwp, 119));
-    assertThatThrownBy(() -> LwpsinfoParser.parse(short119))
+    assertThatThrownBy(() -> AixRecord.LWPSINFO.parse(short119))
         .isInstanceOfSatisfying(
             CorruptRecordException.class, e -> assertThat(e.byteCount()).isEqualTo(119));
     ByteBuffer psinfo = ByteBuffer.wrap(PsinfoBytes.process(9).truncatedTo(447));
-    assertThatThrownBy(() -> LwpsinfoParser.parseEmbedded(psinfo))
+    assertThatThrownBy(() -> AixRecord.PSINFO_LWP.parse(psinfo))
         .isInstanceOf(CorruptRecordException.class);
   }
 
   @Test
   void negativeThreadIdIsCorrupt() {
     ByteBuffer buf = ByteBuffer.wrap(PsinfoBytes.process(9).lwpid(-1).lwpsinfoBytes());
-    assertThatThrownBy(() -> LwpsinfoParser.parse(buf))
+    assertThatThrownBy(() -> AixRecord.LWPSINFO.parse(buf))
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("pr_lwpid");
   }

@@ -22,7 +22,7 @@ class PsinfoParserTest {
 
   @Test
   void initSample() throws Exception {
-    Psinfo p = PsinfoParser.parse(AixTestData.proc("1/psinfo"));
+    Psinfo p = AixRecord.PSINFO.parse(AixTestData.proc("1/psinfo"));
 
     assertThat(p.pid()).isEqualTo(1);
     assertThat(p.ppid()).isEqualTo(0);
@@ -69,7 +69,7 @@ class PsinfoParserTest {
 
   @Test
   void cronSample() throws Exception {
-    Psinfo p = PsinfoParser.parse(AixTestData.proc("5767616/psinfo"));
+    Psinfo p = AixRecord.PSINFO.parse(AixTestData.proc("5767616/psinfo"));
 
     assertThat(p.pid()).isEqualTo(5767616);
     assertThat(p.ppid()).isEqualTo(1);
@@ -106,8 +106,8 @@ class PsinfoParserTest {
 
   @Test
   void samplesAsProcessInfoWithTheirStatus() throws Exception {
-    Psinfo p = PsinfoParser.parse(AixTestData.proc("1/psinfo"));
-    Pstatus s = PstatusParser.parse(AixTestData.proc("1/status"));
+    Psinfo p = AixRecord.PSINFO.parse(AixTestData.proc("1/psinfo"));
+    Pstatus s = AixRecord.STATUS.parse(AixTestData.proc("1/status"));
 
     ProcessInfo row = p.toProcessInfo(s, "root");
 
@@ -139,7 +139,7 @@ class PsinfoParserTest {
     assertThat(withoutStatus.userTimeMillis()).isEqualTo(-1);
     assertThat(withoutStatus.systemTimeMillis()).isEqualTo(-1);
 
-    Pstatus other = PstatusParser.parse(AixTestData.proc("5767616/status"));
+    Pstatus other = AixRecord.STATUS.parse(AixTestData.proc("5767616/status"));
     assertThatThrownBy(() -> p.toProcessInfo(other, "root"))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -150,7 +150,7 @@ class PsinfoParserTest {
   void readsBigEndianWhateverTheBufferOrderAndLeavesTheBufferAlone() throws Exception {
     ByteBuffer buf = AixTestData.proc("5767616/psinfo").order(ByteOrder.LITTLE_ENDIAN);
     buf.position(0);
-    Psinfo p = PsinfoParser.parse(buf);
+    Psinfo p = AixRecord.PSINFO.parse(buf);
     assertThat(p.pid()).isEqualTo(5767616);
     assertThat(buf.order()).isEqualTo(ByteOrder.LITTLE_ENDIAN);
     assertThat(buf.position()).isEqualTo(0);
@@ -165,11 +165,11 @@ class PsinfoParserTest {
     System.arraycopy(record, 0, padded, 7, record.length);
     ByteBuffer buf = ByteBuffer.wrap(padded);
     buf.position(7);
-    assertThat(PsinfoParser.parse(buf).pid()).isEqualTo(42);
+    assertThat(AixRecord.PSINFO.parse(buf).pid()).isEqualTo(42);
 
     ByteBuffer direct = ByteBuffer.allocateDirect(record.length + 16);
     direct.put(record).put(new byte[16]).flip();
-    Psinfo fromDirect = PsinfoParser.parse(direct);
+    Psinfo fromDirect = AixRecord.PSINFO.parse(direct);
     assertThat(fromDirect.pid()).isEqualTo(42);
     assertThat(fromDirect.fname()).isEqualTo("proc");
     assertThat(fromDirect.psargs()).isEqualTo("/usr/bin/proc");
@@ -179,7 +179,7 @@ class PsinfoParserTest {
   @ValueSource(ints = {0, 1, 8, 56, 327, 328, 447})
   void truncatedRecordIsCorruptNeverZeroFilled(int length) {
     ByteBuffer buf = ByteBuffer.wrap(PsinfoBytes.process(42).truncatedTo(length));
-    assertThatThrownBy(() -> PsinfoParser.parse(buf))
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(buf))
         .isInstanceOfSatisfying(
             CorruptRecordException.class,
             e -> {
@@ -193,14 +193,15 @@ class PsinfoParserTest {
   void truncatedByTheBufferLimitIsCorruptToo() {
     ByteBuffer buf = PsinfoBytes.process(42).toBuffer();
     buf.position(1);
-    assertThatThrownBy(() -> PsinfoParser.parse(buf)).isInstanceOf(CorruptRecordException.class);
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(buf))
+        .isInstanceOf(CorruptRecordException.class);
   }
 
   // ---- synthetic edge cases ----
 
   @Test
   void zombieDoesNotTrustItsThreadFields() throws Exception {
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(77).zombie().psargs("").toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(77).zombie().psargs("").toBuffer());
     assertThat(p.isZombie()).isTrue();
     assertThat(p.state()).isEqualTo(ProcessState.ZOMBIE);
     assertThat(p.stateCode()).isEqualTo("Z");
@@ -220,7 +221,7 @@ class PsinfoParserTest {
 
   @Test
   void noThreadsButALiveThreadIdIsNotAZombie() throws Exception {
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(77).nlwp(0).toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(77).nlwp(0).toBuffer());
     assertThat(p.isZombie()).isFalse();
     assertThat(p.state()).isEqualTo(ProcessState.SLEEPING);
   }
@@ -237,25 +238,25 @@ class PsinfoParserTest {
     "W, OTHER"
   })
   void stateLetters(char letter, ProcessState expected) throws Exception {
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(5).sname(letter).toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(5).sname(letter).toBuffer());
     assertThat(p.state()).isEqualTo(expected);
     assertThat(p.stateCode()).isEqualTo(String.valueOf(letter));
   }
 
   @Test
   void unsetStateLetterIsOtherWithAnEmptyCode() throws Exception {
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(5).sname('\0').toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(5).sname('\0').toBuffer());
     assertThat(p.state()).isEqualTo(ProcessState.OTHER);
     assertThat(p.stateCode()).isEmpty();
   }
 
   @Test
   void niceAsPsShowsItAndRaw() throws Exception {
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(5).nice(79).toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(5).nice(79).toBuffer());
     assertThat(p.lwp().niceRaw()).isEqualTo(79);
     assertThat(p.psNice()).isEqualTo(39);
     assertThat(p.toProcessInfo("x").nice()).isEqualTo(39);
-    assertThat(PsinfoParser.parse(PsinfoBytes.process(5).nice(200).toBuffer()).lwp().niceRaw())
+    assertThat(AixRecord.PSINFO.parse(PsinfoBytes.process(5).nice(200).toBuffer()).lwp().niceRaw())
         .isEqualTo(200); // unsigned
   }
 
@@ -263,15 +264,15 @@ class PsinfoParserTest {
   void junkArgsShowTheNameInBrackets() throws Exception {
     byte[] junk = {0x01, (byte) 0x8f, 'a', 0x7f, 'b'};
     Psinfo p =
-        PsinfoParser.parse(PsinfoBytes.process(5).fname("kproc").psargsBytes(junk).toBuffer());
+        AixRecord.PSINFO.parse(PsinfoBytes.process(5).fname("kproc").psargsBytes(junk).toBuffer());
     assertThat(p.psargsPrintable()).isFalse();
     assertThat(p.args()).isEqualTo("[kproc]");
     assertThat(p.argsTruncated()).isFalse();
     assertThat(p.toProcessInfo("root").args()).isEqualTo("[kproc]");
 
-    Psinfo del = PsinfoParser.parse(PsinfoBytes.process(5).psargs("abc\u007f").toBuffer());
+    Psinfo del = AixRecord.PSINFO.parse(PsinfoBytes.process(5).psargs("abc\u007f").toBuffer());
     assertThat(del.args()).isEqualTo("[proc]");
-    Psinfo tab = PsinfoParser.parse(PsinfoBytes.process(5).psargs("a\tb").toBuffer());
+    Psinfo tab = AixRecord.PSINFO.parse(PsinfoBytes.process(5).psargs("a\tb").toBuffer());
     assertThat(tab.args()).isEqualTo("[proc]");
   }
 
@@ -279,7 +280,7 @@ class PsinfoParserTest {
   void junkFilling80BytesIsNotReportedAsTruncated() throws Exception {
     byte[] junk = new byte[80];
     Arrays.fill(junk, (byte) 0x02);
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(5).psargsBytes(junk).toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(5).psargsBytes(junk).toBuffer());
     assertThat(p.psargsTruncated()).isTrue();
     assertThat(p.args()).isEqualTo("[proc]");
     assertThat(p.argsTruncated()).isFalse();
@@ -287,28 +288,29 @@ class PsinfoParserTest {
 
   @Test
   void emptyArgsShowTheNameInBracketsAndEmptyBothShowNothing() throws Exception {
-    assertThat(PsinfoParser.parse(PsinfoBytes.process(5).psargs("").toBuffer()).args())
+    assertThat(AixRecord.PSINFO.parse(PsinfoBytes.process(5).psargs("").toBuffer()).args())
         .isEqualTo("[proc]");
-    assertThat(PsinfoParser.parse(PsinfoBytes.process(5).fname("").psargs("").toBuffer()).args())
+    assertThat(
+            AixRecord.PSINFO.parse(PsinfoBytes.process(5).fname("").psargs("").toBuffer()).args())
         .isEmpty();
   }
 
   @Test
   void malformedUtf8IsReplacedNotRejected() throws Exception {
     byte[] args = {'/', 'b', 'i', 'n', '/', (byte) 0xc3, (byte) 0x28, 'x'};
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(5).psargsBytes(args).toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(5).psargsBytes(args).toBuffer());
     assertThat(p.psargsPrintable()).isTrue();
     assertThat(p.args()).isEqualTo("/bin/\uFFFD(x");
 
     Psinfo utf8 =
-        PsinfoParser.parse(PsinfoBytes.process(5).fname("größe").psargs("größe -v").toBuffer());
+        AixRecord.PSINFO.parse(PsinfoBytes.process(5).fname("größe").psargs("größe -v").toBuffer());
     assertThat(utf8.fname()).isEqualTo("größe");
     assertThat(utf8.args()).isEqualTo("größe -v");
   }
 
   @Test
   void nameFillingAll16BytesWithoutNul() throws Exception {
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(5).fname("abcdefghijklmnop").toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(5).fname("abcdefghijklmnop").toBuffer());
     assertThat(p.fname()).isEqualTo("abcdefghijklmnop").hasSize(16);
     // the byte after pr_fname is the first of pr_psargs; it must not leak into the name
     assertThat(p.psargs()).isEqualTo("/usr/bin/proc");
@@ -317,7 +319,7 @@ class PsinfoParserTest {
   @Test
   void argsFillingAll80BytesAreTruncated() throws Exception {
     String eighty = "x".repeat(80);
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(5).psargs(eighty).toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(5).psargs(eighty).toBuffer());
     assertThat(p.psargs()).isEqualTo(eighty);
     assertThat(p.psargsTruncated()).isTrue();
     assertThat(p.argsTruncated()).isTrue();
@@ -329,12 +331,12 @@ class PsinfoParserTest {
     // AIX keeps at most 79 characters: 79 means "possibly cut short"
     String s79 = "/opt/app/bin/server --config=/etc/app/app.conf --verbose --log=/var/log/app.log";
     assertThat(s79).hasSize(79);
-    Psinfo p79 = PsinfoParser.parse(PsinfoBytes.process(5).psargs(s79).toBuffer());
+    Psinfo p79 = AixRecord.PSINFO.parse(PsinfoBytes.process(5).psargs(s79).toBuffer());
     assertThat(p79.args()).isEqualTo(s79);
     assertThat(p79.argsTruncated()).isTrue();
 
     String s78 = s79.substring(0, 78);
-    Psinfo p78 = PsinfoParser.parse(PsinfoBytes.process(5).psargs(s78).toBuffer());
+    Psinfo p78 = AixRecord.PSINFO.parse(PsinfoBytes.process(5).psargs(s78).toBuffer());
     assertThat(p78.args()).isEqualTo(s78);
     assertThat(p78.argsTruncated()).isFalse();
   }
@@ -342,7 +344,7 @@ class PsinfoParserTest {
   @Test
   void argsStopAtTheFirstNul() throws Exception {
     byte[] args = "/bin/a\0junk after".getBytes(StandardCharsets.UTF_8);
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(5).psargsBytes(args).toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(5).psargsBytes(args).toBuffer());
     assertThat(p.args()).isEqualTo("/bin/a");
   }
 
@@ -350,7 +352,7 @@ class PsinfoParserTest {
   void threeTerabytesOfResidentMemory() throws Exception {
     long threeTbInKb = 3L * 1024 * 1024 * 1024;
     Psinfo p =
-        PsinfoParser.parse(
+        AixRecord.PSINFO.parse(
             PsinfoBytes.process(5).rssizeKb(threeTbInKb).sizeKb(threeTbInKb * 2).toBuffer());
     assertThat(p.rssBytes()).isEqualTo(3L << 40).isEqualTo(3_298_534_883_328L);
     assertThat(p.vszBytes()).isEqualTo(6L << 40);
@@ -359,11 +361,11 @@ class PsinfoParserTest {
   @Test
   void sizeWhoseBytesOverflowIsCorrupt() {
     ByteBuffer tooBig = PsinfoBytes.process(5).rssizeKb(Long.MAX_VALUE / 1024 + 1).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(tooBig))
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(tooBig))
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("pr_rssize");
     ByteBuffer negative = PsinfoBytes.process(5).sizeKb(-1).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(negative))
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(negative))
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("pr_size");
   }
@@ -371,7 +373,7 @@ class PsinfoParserTest {
   @Test
   void uidAndGidAreUnsigned() throws Exception {
     Psinfo p =
-        PsinfoParser.parse(
+        AixRecord.PSINFO.parse(
             PsinfoBytes.process(5)
                 .uid(4294967294L)
                 .euid(4294967294L)
@@ -391,18 +393,19 @@ class PsinfoParserTest {
   @ValueSource(longs = {4294967296L, -1L, -2L})
   void idBeyond32BitsIsCorrupt(long uid) {
     ByteBuffer buf = PsinfoBytes.process(5).uid(uid).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(buf)).isInstanceOf(CorruptRecordException.class);
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(buf))
+        .isInstanceOf(CorruptRecordException.class);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-1, 1_000_000_000, Integer.MIN_VALUE, Integer.MAX_VALUE})
   void nanosecondsOutOfRangeAreCorrupt(int nsec) {
     ByteBuffer badStart = PsinfoBytes.process(5).start(1_740_060_607L, nsec).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(badStart))
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(badStart))
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("pr_start.tv_nsec");
     ByteBuffer badTime = PsinfoBytes.process(5).time(1, nsec).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(badTime))
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(badTime))
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("pr_time.tv_nsec");
   }
@@ -410,11 +413,11 @@ class PsinfoParserTest {
   @Test
   void negativeSecondsAreCorrupt() {
     ByteBuffer badStart = PsinfoBytes.process(5).start(-1, 0).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(badStart))
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(badStart))
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("pr_start.tv_sec");
     ByteBuffer badTime = PsinfoBytes.process(5).time(Long.MIN_VALUE, 0).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(badTime))
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(badTime))
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("pr_time.tv_sec");
   }
@@ -422,17 +425,17 @@ class PsinfoParserTest {
   @Test
   void secondsThatOverflowAreCorrupt() {
     ByteBuffer hugeTime = PsinfoBytes.process(5).time(Long.MAX_VALUE / 1000, 0).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(hugeTime))
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(hugeTime))
         .isInstanceOf(CorruptRecordException.class);
     ByteBuffer hugeStart = PsinfoBytes.process(5).start(Long.MAX_VALUE, 999_999_999).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(hugeStart))
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(hugeStart))
         .isInstanceOf(CorruptRecordException.class);
   }
 
   @Test
   void timesKeepMillisecondsAndNanoseconds() throws Exception {
     Psinfo p =
-        PsinfoParser.parse(
+        AixRecord.PSINFO.parse(
             PsinfoBytes.process(5).start(1_000, 999_999_999).time(12, 345_678_901).toBuffer());
     assertThat(p.startTimeMillis()).isEqualTo(1_000_999L);
     assertThat(p.cpuTimeNanos()).isEqualTo(12_345_678_901L);
@@ -443,19 +446,20 @@ class PsinfoParserTest {
   @CsvSource({"-1, 1", "2147483648, 1", "5, -1", "5, 2147483648"})
   void pidOrPpidOutOfRangeIsCorrupt(long pid, long ppid) {
     ByteBuffer buf = PsinfoBytes.process(pid).ppid(ppid).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(buf)).isInstanceOf(CorruptRecordException.class);
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(buf))
+        .isInstanceOf(CorruptRecordException.class);
   }
 
   @Test
   void largestSanePidIsAccepted() throws Exception {
-    Psinfo p = PsinfoParser.parse(PsinfoBytes.process(Integer.MAX_VALUE).lwpid(1).toBuffer());
+    Psinfo p = AixRecord.PSINFO.parse(PsinfoBytes.process(Integer.MAX_VALUE).lwpid(1).toBuffer());
     assertThat(p.pid()).isEqualTo(Integer.MAX_VALUE);
   }
 
   @Test
   void negativeThreadCountIsCorrupt() {
     ByteBuffer buf = PsinfoBytes.process(5).nlwp(-1).toBuffer();
-    assertThatThrownBy(() -> PsinfoParser.parse(buf))
+    assertThatThrownBy(() -> AixRecord.PSINFO.parse(buf))
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("threadCount");
   }

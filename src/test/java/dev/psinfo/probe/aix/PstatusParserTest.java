@@ -13,7 +13,7 @@ class PstatusParserTest {
 
   @Test
   void initSample() throws Exception {
-    Pstatus s = PstatusParser.parse(AixTestData.proc("1/status"));
+    Pstatus s = AixRecord.STATUS.parse(AixTestData.proc("1/status"));
     assertThat(s.stat()).isEqualTo(PstatusLayout.STAT_ACTIVE).isEqualTo(7);
     assertThat(s.dataModel()).isEqualTo(0);
     assertThat(s.is64Bit()).isFalse();
@@ -30,7 +30,7 @@ class PstatusParserTest {
 
   @Test
   void cronSample() throws Exception {
-    Pstatus s = PstatusParser.parse(AixTestData.proc("5767616/status"));
+    Pstatus s = AixRecord.STATUS.parse(AixTestData.proc("5767616/status"));
     assertThat(s.stat()).isEqualTo(7);
     assertThat(s.dataModel()).isEqualTo(1);
     assertThat(s.is64Bit()).isTrue();
@@ -46,8 +46,8 @@ class PstatusParserTest {
   @Test
   void userPlusSystemEqualsPsinfoCpuTimeToTheNanosecond() throws Exception {
     for (String pid : new String[] {"1", "5767616"}) {
-      Pstatus s = PstatusParser.parse(AixTestData.proc(pid + "/status"));
-      Psinfo p = PsinfoParser.parse(AixTestData.proc(pid + "/psinfo"));
+      Pstatus s = AixRecord.STATUS.parse(AixTestData.proc(pid + "/status"));
+      Psinfo p = AixRecord.PSINFO.parse(AixTestData.proc(pid + "/psinfo"));
       assertThat(s.userTimeNanos() + s.systemTimeNanos()).isEqualTo(p.cpuTimeNanos());
     }
   }
@@ -68,7 +68,7 @@ class PstatusParserTest {
             .toBytes();
     ByteBuffer longer = ByteBuffer.allocate(record.length + 64).put(record);
     longer.clear();
-    Pstatus s = PstatusParser.parse(longer);
+    Pstatus s = AixRecord.STATUS.parse(longer);
     assertThat(s.pid()).isEqualTo(4242);
     assertThat(s.ppid()).isEqualTo(7);
     assertThat(s.isSystemProcess()).isTrue();
@@ -85,7 +85,7 @@ class PstatusParserTest {
   @ValueSource(ints = {0, 17, 135, 184, 448, 1519})
   void truncatedRecordIsCorrupt(int length) {
     ByteBuffer buf = ByteBuffer.wrap(PstatusBytes.process(5).truncatedTo(length));
-    assertThatThrownBy(() -> PstatusParser.parse(buf))
+    assertThatThrownBy(() -> AixRecord.STATUS.parse(buf))
         .isInstanceOfSatisfying(
             CorruptRecordException.class,
             e -> {
@@ -98,11 +98,11 @@ class PstatusParserTest {
   @ValueSource(ints = {-1, 1_000_000_000})
   void badNanosecondsAreCorrupt(int nsec) {
     ByteBuffer badUser = PstatusBytes.process(5).utime(1, nsec).toBuffer();
-    assertThatThrownBy(() -> PstatusParser.parse(badUser))
+    assertThatThrownBy(() -> AixRecord.STATUS.parse(badUser))
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("pr_utime.tv_nsec");
     ByteBuffer badSystem = PstatusBytes.process(5).stime(1, nsec).toBuffer();
-    assertThatThrownBy(() -> PstatusParser.parse(badSystem))
+    assertThatThrownBy(() -> AixRecord.STATUS.parse(badSystem))
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("pr_stime.tv_nsec");
   }
@@ -110,13 +110,13 @@ class PstatusParserTest {
   @Test
   void negativeSecondsOrPidAreCorrupt() {
     ByteBuffer negativeTime = PstatusBytes.process(5).stime(-3, 0).toBuffer();
-    assertThatThrownBy(() -> PstatusParser.parse(negativeTime))
+    assertThatThrownBy(() -> AixRecord.STATUS.parse(negativeTime))
         .isInstanceOf(CorruptRecordException.class);
     ByteBuffer negativePid = PstatusBytes.process(-5).toBuffer();
-    assertThatThrownBy(() -> PstatusParser.parse(negativePid))
+    assertThatThrownBy(() -> AixRecord.STATUS.parse(negativePid))
         .isInstanceOf(CorruptRecordException.class);
     ByteBuffer hugePpid = PstatusBytes.process(5).ppid(1L << 40).toBuffer();
-    assertThatThrownBy(() -> PstatusParser.parse(hugePpid))
+    assertThatThrownBy(() -> AixRecord.STATUS.parse(hugePpid))
         .isInstanceOf(CorruptRecordException.class);
   }
 }
