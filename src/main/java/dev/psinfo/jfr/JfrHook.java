@@ -6,6 +6,7 @@ import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.Snapshot;
+import dev.psinfo.text.Printable;
 import java.util.function.LongSupplier;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
@@ -25,7 +26,8 @@ final class JfrHook implements FlightRecorderListener, Runnable {
    */
   static final long MIN_PERIOD_NANOS = 1_000_000_000L;
 
-  private static final int MAX_ARGS = 1024;
+  /** The most of a command line an event holds, in characters before escaping. */
+  static final int MAX_ARGS = 1024;
 
   private final Host host;
   private final LongSupplier nanoTime;
@@ -119,9 +121,9 @@ final class JfrHook implements FlightRecorderListener, Runnable {
       e.rank = ++rank;
       e.pid = i.pid();
       e.ppid = i.ppid();
-      e.name = i.name();
-      e.user = i.user();
-      e.args = i.args().length() > MAX_ARGS ? i.args().substring(0, MAX_ARGS) : i.args();
+      e.name = Printable.escape(i.name());
+      e.user = Printable.escape(i.user());
+      e.args = shownArgs(i.args());
       e.cpuPercent = p.cpuPercent();
       e.cpuTimeMillis = i.cpuTimeMillis();
       e.rssBytes = i.rssBytes();
@@ -130,5 +132,19 @@ final class JfrHook implements FlightRecorderListener, Runnable {
       e.startTimeMillis = i.startTimeMillis();
       e.commit();
     }
+  }
+
+  /**
+   * A command line as a {@link ProcessEvent} holds it: at most {@link #MAX_ARGS} characters (never
+   * half a surrogate pair), then escaped by {@link Printable#escape}, because {@code jfr print}
+   * writes a string's control characters to the terminal as they are, and a local user chooses
+   * their process's arguments.
+   */
+  static String shownArgs(String args) {
+    int end = args.length();
+    if (end > MAX_ARGS) {
+      end = Character.isHighSurrogate(args.charAt(MAX_ARGS - 1)) ? MAX_ARGS - 1 : MAX_ARGS;
+    }
+    return Printable.escape(end == args.length() ? args : args.substring(0, end));
   }
 }

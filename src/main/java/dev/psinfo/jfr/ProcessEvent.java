@@ -34,13 +34,17 @@ final class ProcessEvent extends Event {
   long ppid;
 
   @Label("Name")
+  @Description("The kernel's name of the process; control, bidi and invisible characters escaped")
   String name;
 
   @Label("User")
+  @Description("Effective user; control, bidi and invisible characters escaped")
   String user;
 
   @Label("Arguments")
-  @Description("The command line, secrets scrubbed, at most 1024 characters")
+  @Description(
+      "The command line, secrets scrubbed, at most 1024 characters; control, bidi and invisible"
+          + " characters escaped")
   String args;
 
   @Label("CPU %")

@@ -139,6 +139,43 @@ class JfrEventsTest {
     assertThat(JfrHook.MIN_PERIOD_NANOS).isEqualTo(1_000_000_000L);
   }
 
+  @Test
+  void hostileNamesAndArgumentsAreRecordedEscapedAndCut() throws Exception {
+    // jfr print writes a string's control characters to the terminal as they are
+    String name = "\u001b]0;PWN\u0007";
+    String args = "x \u001b[2J\u202egnp.exe " + "a".repeat(JfrHook.MAX_ARGS);
+    FakeProbe probe =
+        new FakeProbe().then(0, List.of(process(9, 1, "mallory", name, args, 10, 100)));
+    ProcessSampler sampler =
+        new ProcessSampler(probe, ProcessFilter.ALL, null, Duration.ZERO, System::nanoTime);
+    JfrHook hook = new JfrHook(TestHosts.of(probe, SYSTEM, sampler));
+    Path file = dir.resolve("hostile.jfr");
+    try (Recording r = new Recording()) {
+      r.enable(ProcessEvent.NAME);
+      r.start();
+      hook.run();
+      r.stop();
+      r.dump(file);
+    }
+    RecordedEvent e =
+        RecordingFile.readAllEvents(file).stream()
+            .filter(x -> isNamed(x, ProcessEvent.NAME) && x.getLong("pid") == 9)
+            .findFirst()
+            .orElseThrow();
+    assertThat(e.getString("name")).isEqualTo("\\u001b]0;PWN\\u0007");
+    assertThat(e.getString("args"))
+        .startsWith("x \\u001b[2J\\u202egnp.exe aaa")
+        .doesNotContain("\u001b", "\u202e")
+        .hasSize(JfrHook.MAX_ARGS + 2 * 5);
+  }
+
+  @Test
+  void aCutCommandLineKeepsNoHalfOfASurrogatePair() {
+    String args = "a".repeat(JfrHook.MAX_ARGS - 1) + "\ud83d\ude00 tail";
+    assertThat(JfrHook.shownArgs(args)).isEqualTo("a".repeat(JfrHook.MAX_ARGS - 1));
+    assertThat(JfrHook.shownArgs("short \u0085")).isEqualTo("short \\u0085");
+  }
+
   private static boolean isCpuLoad(RecordedEvent e) {
     return isNamed(e, "jdk.CPULoad");
   }
