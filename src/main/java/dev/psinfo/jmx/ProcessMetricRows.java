@@ -2,6 +2,7 @@ package dev.psinfo.jmx;
 
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.sampling.ProcessSample;
+import dev.psinfo.text.Printable;
 import java.util.List;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeType;
@@ -17,6 +18,11 @@ import javax.management.openmbean.TabularType;
  * {@code cpuTimeMillis}, {@code threads}, {@code startTimeMillis}), so jmx_exporter walks 5 values
  * per process instead of 28, and no command line ever reaches its rules. A value the platform does
  * not have is {@code null} (jmx_exporter skips it: no sample), never {@code -1}.
+ *
+ * <p>{@code name} and {@code user} become Prometheus labels, which people read on a terminal
+ * ({@code curl …/metrics}) and in dashboards, and a local user names their own process: here they
+ * are escaped by {@link Printable#escape} (an escape sequence, a bidi override or an invisible
+ * character reads as a visible escape). {@code Processes} keeps the exact text.
  */
 public final class ProcessMetricRows {
   /** The items after the index, in the order their series are documented. */
@@ -59,8 +65,10 @@ public final class ProcessMetricRows {
               },
               new String[] {
                 "Process id",
-                "Process name as the kernel reports it",
-                "Effective user's name (the numeric uid when it has none)",
+                "Process name as the kernel reports it; control, bidi and invisible characters"
+                    + " escaped",
+                "Effective user's name (the numeric uid when it has none); control, bidi and"
+                    + " invisible characters escaped",
                 "Resident set size in bytes" + absent,
                 "Virtual size in bytes" + absent,
                 "CPU time used, user + system, in milliseconds" + absent,
@@ -105,8 +113,8 @@ public final class ProcessMetricRows {
     ProcessInfo p = sample.info();
     Object[] values = new Object[8];
     values[PID] = p.pid();
-    values[NAME] = p.name();
-    values[USER] = p.user();
+    values[NAME] = Printable.escape(p.name());
+    values[USER] = Printable.escape(p.user());
     values[RSS] = orNull(p.rssBytes());
     values[VSZ] = orNull(p.vszBytes());
     values[CPU] = orNull(p.cpuTimeMillis());
