@@ -6,7 +6,7 @@
 #                                     process-exporter, the OTel agent; ~15 minutes, needs root
 #                                     once to apt-get install prometheus-process-exporter)
 # Results land in benchmarks/results/<date>/ (jmh.txt, side-by-side.md, startup-pair.md,
-# agent-overhead.md, scrape-cost.md).
+# agent-overhead.md, premain-classes.md, scrape-cost.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -48,8 +48,8 @@ else
   jmh=(); rounds=(--rounds 50 --slow-rounds 3); runs=(--runs 30 --idle-seconds 10); pair=(--runs 20)
 fi
 
-echo "== JMH (-prof gc): psinfo parse, AIX fake-tree scans (1,000 and 10,000), Linux scan, JMX read"
-java -jar "$jar" 'PsinfoParseBench|AixScanBench|LinuxScanBench|MatchBench' -prof gc "${jmh[@]}" \
+echo "== JMH (-prof gc): psinfo parse, AIX fake-tree scans (1,000 and 10,000), Linux scan, JMX read, groups"
+java -jar "$jar" 'PsinfoParseBench|AixScanBench|LinuxScanBench|MatchBench|GroupMembersBench' -prof gc "${jmh[@]}" \
   -rf text -rff "$out/jmh.txt" | grep -Ev 'gc\.(count|time)|churn' | tail -40
 
 echo "== side by side: psinfo-jmx vs OSHI 6.9.1 vs the floor (1,000 extra idle processes)"
@@ -59,6 +59,10 @@ java -cp "$jar" dev.psinfo.bench.SideBySide "${rounds[@]}" --idle 1000 --aix 100
 echo "== start-up pair: trivial main, empty agent vs psinfo-jmx (wall and CPU); jar size"
 python3 "$here/startup-pair.py" --agent "$root/target/psinfo-jmx-agent.jar" --bench-jar "$jar" \
   "${pair[@]}" --out "$out/startup-pair.md"
+
+echo "== classes loaded up to the end of premain (-Xlog:class+load), against an empty agent"
+python3 "$here/premain-classes.py" --agent "$root/target/psinfo-jmx-agent.jar" --runs 5 \
+  --out "$out/premain-classes.md"
 
 echo "== agent overhead: start-up, threads, idle CPU"
 java -cp "$jar" dev.psinfo.bench.AgentOverhead --agent "$root/target/psinfo-jmx-agent.jar" \

@@ -1,9 +1,9 @@
 package dev.psinfo.bench;
 
 import dev.psinfo.probe.CorruptRecordException;
+import dev.psinfo.probe.aix.AixRecord;
 import dev.psinfo.probe.aix.Psinfo;
 import dev.psinfo.probe.aix.PsinfoBytes;
-import dev.psinfo.probe.aix.AixRecord;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
