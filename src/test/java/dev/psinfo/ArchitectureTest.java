@@ -348,6 +348,31 @@ class ArchitectureTest {
     assertThat(offenders).isEmpty();
   }
 
+  /**
+   * The command line reads this host through the host model's plain readings ({@code host.Reading},
+   * the sampler's rows), never through the JMX beans: only the classes that talk to a remote agent
+   * over JMX ({@code RemoteSource}, which converts its beans into the same readings in one place)
+   * or load the agent ({@code AttachCommand}, which reads the properties the agent sets) name JMX
+   * or the beans' package.
+   */
+  @Test
+  void onlyTheCliRemoteSideTouchesJmx() throws IOException {
+    Set<String> remote = Set.of("RemoteSource.java", "AttachCommand.java");
+    Pattern jmx = Pattern.compile("\\b(dev\\.psinfo\\.jmx|javax\\.management)\\b");
+    List<String> offenders = new ArrayList<>();
+    int cliFiles = 0;
+    try (Stream<Path> files = Files.list(MAIN.resolve("cli"))) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+        cliFiles++;
+        if (!remote.contains(f.getFileName().toString()) && jmx.matcher(read(f)).find()) {
+          offenders.add(f.toString());
+        }
+      }
+    }
+    assertThat(offenders).isEmpty();
+    assertThat(cliFiles).isGreaterThan(remote.size());
+  }
+
   @Test
   void nothingButTheCliMayExitTheJvm() throws IOException {
     try (Stream<Path> files = Files.walk(MAIN)) {

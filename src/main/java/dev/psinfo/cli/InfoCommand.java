@@ -1,6 +1,8 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.host.CoverageAttribute;
+import dev.psinfo.host.Reading;
+import dev.psinfo.host.SystemAttribute;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,23 +51,20 @@ final class InfoCommand {
         remote == null
             ? new LocalSource(LocalSource.options(a, null, null))
             : RemoteSource.connect(remote, null, null, cli.jmxTimeout())) {
-      SystemInfoMXBean info = source.system();
+      Reading<SystemAttribute> info = source.system();
       if (info == null) {
         throw new CliException(source.describe() + " has no " + RemoteSource.SYSTEM);
       }
+      Reading<CoverageAttribute> coverage = source.coverage();
       try {
         if (format.equals("json")) {
-          InfoView.json(cli.out(), info, source.coverage());
+          InfoView.json(cli.out(), info, coverage);
         } else {
-          InfoView.text(cli.out(), info, source.coverage());
+          InfoView.text(cli.out(), info, coverage);
         }
-      } catch (RuntimeException e) {
-        throw new CliException(
-            "cannot read the system facts from "
-                + source.describe()
-                + ": "
-                + RemoteSource.rootMessage(e),
-            e);
+      } catch (IllegalStateException e) {
+        // a value the agent did not answer (an older agent): the reading says which
+        throw new CliException("cannot show the system facts: " + e.getMessage(), e);
       }
     }
     return Main.OK;

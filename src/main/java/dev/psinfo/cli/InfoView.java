@@ -1,19 +1,26 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.jmx.CoverageMXBean;
-import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.host.Attribute;
+import dev.psinfo.host.CoverageAttribute;
+import dev.psinfo.host.Reading;
+import dev.psinfo.host.SystemAttribute;
 import dev.psinfo.text.Printable;
 import dev.psinfo.view.Values;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
-/** Writes {@link SystemInfoMXBean} values as aligned text or as one JSON object. Stateless. */
+/**
+ * Writes a system {@link Reading} (and its coverage) as aligned text or as one JSON object: every
+ * attribute in its declaration order ({@link SystemAttribute}, {@link CoverageAttribute}) under its
+ * attribute name, shown by the unit its name ends in. Stateless.
+ */
 final class InfoView {
   private enum Kind {
     TEXT,
@@ -21,70 +28,56 @@ final class InfoView {
     BYTES,
     MILLIS_EPOCH,
     SECONDS,
-    LOAD,
     PERCENT
   }
 
-  private record Field(String name, Kind kind, Function<SystemInfoMXBean, Object> value) {}
+  /**
+   * What {@code info} leaves out: the time of the agent's scan the counts come from (a detail of
+   * the bean's one-snapshot answers), and the platform map, which it shows last, entry by entry.
+   */
+  private static final Set<SystemAttribute> NOT_IN_LINE =
+      EnumSet.of(SystemAttribute.SNAPSHOT_TIME_MILLIS, SystemAttribute.PLATFORM);
 
-  /** The attributes in the order people read them; names are the MXBean attribute names. */
-  private static final List<Field> FIELDS =
-      List.of(
-          new Field("Hostname", Kind.TEXT, SystemInfoMXBean::getHostname),
-          new Field("OsName", Kind.TEXT, SystemInfoMXBean::getOsName),
-          new Field("OsVersion", Kind.TEXT, SystemInfoMXBean::getOsVersion),
-          new Field("KernelVersion", Kind.TEXT, SystemInfoMXBean::getKernelVersion),
-          new Field("Architecture", Kind.TEXT, SystemInfoMXBean::getArchitecture),
-          new Field("CpuModel", Kind.TEXT, SystemInfoMXBean::getCpuModel),
-          new Field("LogicalProcessors", Kind.COUNT, SystemInfoMXBean::getLogicalProcessors),
-          new Field("PhysicalCores", Kind.COUNT, SystemInfoMXBean::getPhysicalCores),
-          new Field("CpuClockMhz", Kind.COUNT, SystemInfoMXBean::getCpuClockMhz),
-          new Field("TotalMemoryBytes", Kind.BYTES, SystemInfoMXBean::getTotalMemoryBytes),
-          new Field("FreeMemoryBytes", Kind.BYTES, SystemInfoMXBean::getFreeMemoryBytes),
-          new Field("AvailableMemoryBytes", Kind.BYTES, SystemInfoMXBean::getAvailableMemoryBytes),
-          new Field("TotalSwapBytes", Kind.BYTES, SystemInfoMXBean::getTotalSwapBytes),
-          new Field("FreeSwapBytes", Kind.BYTES, SystemInfoMXBean::getFreeSwapBytes),
-          new Field("BootTimeMillis", Kind.MILLIS_EPOCH, SystemInfoMXBean::getBootTimeMillis),
-          new Field("UptimeSeconds", Kind.SECONDS, SystemInfoMXBean::getUptimeSeconds),
-          new Field("LoadAverage1m", Kind.LOAD, SystemInfoMXBean::getLoadAverage1m),
-          new Field("LoadAverage5m", Kind.LOAD, SystemInfoMXBean::getLoadAverage5m),
-          new Field("LoadAverage15m", Kind.LOAD, SystemInfoMXBean::getLoadAverage15m),
-          new Field("CpuBusyPercent", Kind.PERCENT, SystemInfoMXBean::getCpuBusyPercent),
-          new Field("CpuUserPercent", Kind.PERCENT, SystemInfoMXBean::getCpuUserPercent),
-          new Field("CpuSystemPercent", Kind.PERCENT, SystemInfoMXBean::getCpuSystemPercent),
-          new Field("CpuIdlePercent", Kind.PERCENT, SystemInfoMXBean::getCpuIdlePercent),
-          new Field("CpuIowaitPercent", Kind.PERCENT, SystemInfoMXBean::getCpuIowaitPercent),
-          new Field("CpuIntervalMillis", Kind.COUNT, SystemInfoMXBean::getCpuIntervalMillis),
-          new Field("CpuSource", Kind.TEXT, SystemInfoMXBean::getCpuSource),
-          new Field("ProcessCount", Kind.COUNT, SystemInfoMXBean::getProcessCount),
-          new Field("ThreadCount", Kind.COUNT, SystemInfoMXBean::getThreadCount));
+  /** The coverage's scan time is the system's (left out there too). */
+  private static final Set<CoverageAttribute> NOT_IN_COVERAGE =
+      EnumSet.of(CoverageAttribute.SNAPSHOT_TIME_MILLIS);
 
-  private record CoverageField(String name, Function<CoverageMXBean, Object> value) {}
+  /** How a value is shown for people, from the unit its name ends in (units are in the names). */
+  private static Kind kind(Attribute a) {
+    String n = a.attributeName();
+    if (a.type() == String.class) {
+      return Kind.TEXT;
+    } else if (n.endsWith("Bytes")) {
+      return Kind.BYTES;
+    } else if (n.endsWith("TimeMillis")) {
+      return Kind.MILLIS_EPOCH;
+    } else if (n.endsWith("Seconds")) {
+      return Kind.SECONDS;
+    } else if (n.endsWith("Percent")) {
+      return Kind.PERCENT;
+    }
+    return Kind.COUNT;
+  }
 
-  /** {@code psinfo:type=Coverage}'s attributes, summary first; names are the attribute names. */
-  private static final List<CoverageField> COVERAGE =
-      List.of(
-          new CoverageField("CoverageSummary", CoverageMXBean::getCoverageSummary),
-          new CoverageField("Complete", CoverageMXBean::isComplete),
-          new CoverageField("ProcHidepid", CoverageMXBean::getProcHidepid),
-          new CoverageField("PidNamespace", CoverageMXBean::getPidNamespace),
-          new CoverageField("PidNamespaceReason", CoverageMXBean::getPidNamespaceReason),
-          new CoverageField("KernelTasks", CoverageMXBean::getKernelTasks),
-          new CoverageField("VisibleProcesses", CoverageMXBean::getVisibleProcesses),
-          new CoverageField("VisibleTasks", CoverageMXBean::getVisibleTasks),
-          new CoverageField("HiddenTasks", CoverageMXBean::getHiddenTasks),
-          new CoverageField("AgentEffectiveUid", CoverageMXBean::getAgentEffectiveUid),
-          new CoverageField("OtherUsersProcesses", CoverageMXBean::getOtherUsersProcesses),
-          new CoverageField("DeniedProcesses", CoverageMXBean::getDeniedProcesses),
-          new CoverageField("StatusDenied", CoverageMXBean::getStatusDenied),
-          new CoverageField("CmdlineDenied", CoverageMXBean::getCmdlineDenied),
-          new CoverageField("IoDenied", CoverageMXBean::getIoDenied),
-          new CoverageField("FdDenied", CoverageMXBean::getFdDenied),
-          new CoverageField("FdLimitDenied", CoverageMXBean::getFdLimitDenied),
-          new CoverageField("AsDenied", CoverageMXBean::getAsDenied),
-          new CoverageField("ArgsTruncated", CoverageMXBean::getArgsTruncated),
-          new CoverageField("GoneProcesses", CoverageMXBean::getGoneProcesses),
-          new CoverageField("CorruptEntries", CoverageMXBean::getCorruptEntries));
+  private static List<SystemAttribute> shown() {
+    List<SystemAttribute> out = new ArrayList<>();
+    for (SystemAttribute a : SystemAttribute.values()) {
+      if (!NOT_IN_LINE.contains(a)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static List<CoverageAttribute> shownCoverage() {
+    List<CoverageAttribute> out = new ArrayList<>();
+    for (CoverageAttribute a : CoverageAttribute.values()) {
+      if (!NOT_IN_COVERAGE.contains(a)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
 
   private InfoView() {}
 
@@ -92,31 +85,35 @@ final class InfoView {
    * {@code Name value} lines; sizes and times also in human form; then the coverage (when {@code
    * coverage} is not null) as {@code Coverage.Name value}; platform entries last.
    */
-  static void text(PrintStream out, SystemInfoMXBean info, CoverageMXBean coverage) {
+  static void text(
+      PrintStream out, Reading<SystemAttribute> info, Reading<CoverageAttribute> coverage) {
     List<String[]> lines = new ArrayList<>();
     String cpuOver = null;
-    for (Field f : FIELDS) {
-      Object v = f.value().apply(info);
-      String text = human(f.kind(), v);
-      if (f.name().startsWith("Cpu") && f.kind() == Kind.PERCENT && !text.equals("-")) {
+    for (SystemAttribute a : shown()) {
+      String name = a.attributeName();
+      Kind kind = kind(a);
+      String text = human(kind, info.get(a));
+      if (name.startsWith("Cpu") && kind == Kind.PERCENT && !text.equals("-")) {
         if (cpuOver == null) {
           cpuOver = cpuOver(info);
         }
         text = text + " (" + cpuOver + ")";
       }
-      lines.add(new String[] {f.name(), text});
+      lines.add(new String[] {name, text});
     }
     if (coverage != null) {
-      for (CoverageField f : COVERAGE) {
-        Object v = f.value().apply(coverage);
+      for (CoverageAttribute a : shownCoverage()) {
+        Object v = coverage.get(a);
         lines.add(
             new String[] {
-              f.name().equals("CoverageSummary") ? "Coverage" : "Coverage." + f.name(),
+              a == CoverageAttribute.COVERAGE_SUMMARY
+                  ? "Coverage"
+                  : "Coverage." + a.attributeName(),
               v instanceof Boolean ? v.toString() : human(Kind.COUNT, v)
             });
       }
     }
-    for (var e : new TreeMap<>(info.getPlatform()).entrySet()) {
+    for (var e : new TreeMap<>(info.map(SystemAttribute.PLATFORM)).entrySet()) {
       lines.add(
           new String[] {
             "Platform." + Printable.escape(e.getKey()), Printable.escape(e.getValue())
@@ -133,9 +130,9 @@ final class InfoView {
    * {@code info} alone; the agent has no earlier reading to compare with), else {@code over the
    * last 2.0 s}.
    */
-  static String cpuOver(SystemInfoMXBean info) {
-    long interval = info.getCpuIntervalMillis();
-    long uptime = info.getUptimeSeconds();
+  static String cpuOver(Reading<SystemAttribute> info) {
+    long interval = info.number(SystemAttribute.CPU_INTERVAL_MILLIS);
+    long uptime = info.number(SystemAttribute.UPTIME_SECONDS);
     if (interval < 0) {
       return "over an unknown interval";
     }
@@ -157,7 +154,6 @@ final class InfoView {
       case BYTES -> l + " (" + Values.size(l) + ")";
       case MILLIS_EPOCH -> l + " (" + Instant.ofEpochMilli(l) + ")";
       case SECONDS -> l + " (" + Values.uptime(l) + ")";
-      case LOAD -> String.valueOf(((Number) v).doubleValue());
       case PERCENT -> ((Number) v).doubleValue() + " %";
       default -> String.valueOf(v);
     };
@@ -167,11 +163,12 @@ final class InfoView {
    * One JSON object: the attributes under their names with a lower-case first letter; the coverage
    * (when not null) as the object {@code coverage}.
    */
-  static void json(PrintStream out, SystemInfoMXBean info, CoverageMXBean coverage) {
+  static void json(
+      PrintStream out, Reading<SystemAttribute> info, Reading<CoverageAttribute> coverage) {
     StringBuilder b = new StringBuilder("{");
-    for (Field f : FIELDS) {
-      Object v = f.value().apply(info);
-      String key = Character.toLowerCase(f.name().charAt(0)) + f.name().substring(1);
+    for (SystemAttribute a : shown()) {
+      Object v = info.get(a);
+      String key = key(a);
       b.append(b.length() == 1 ? "\n  " : ",\n  ").append(Text.json(key)).append(": ");
       if (v instanceof Double d) {
         b.append(Text.json(d));
@@ -184,17 +181,16 @@ final class InfoView {
     if (coverage != null) {
       b.append(",\n  \"coverage\": {");
       boolean first = true;
-      for (CoverageField f : COVERAGE) {
-        Object v = f.value().apply(coverage);
-        String key = Character.toLowerCase(f.name().charAt(0)) + f.name().substring(1);
-        b.append(first ? "" : ", ").append(Text.json(key)).append(": ");
+      for (CoverageAttribute a : shownCoverage()) {
+        Object v = coverage.get(a);
+        b.append(first ? "" : ", ").append(Text.json(key(a))).append(": ");
         b.append(v instanceof String s ? Text.json(s) : String.valueOf(v));
         first = false;
       }
       b.append("}");
     }
     b.append(",\n  \"platform\": {");
-    Map<String, String> platform = new TreeMap<>(info.getPlatform());
+    Map<String, String> platform = new TreeMap<>(info.map(SystemAttribute.PLATFORM));
     boolean firstEntry = true;
     for (var e : platform.entrySet()) {
       b.append(firstEntry ? "" : ", ").append(Text.json(e.getKey())).append(": ");
@@ -203,5 +199,11 @@ final class InfoView {
     }
     b.append("}\n}");
     out.println(b);
+  }
+
+  /** The JSON key of an attribute: its name with a lower-case first letter. */
+  private static String key(Attribute a) {
+    String n = a.attributeName();
+    return Character.toLowerCase(n.charAt(0)) + n.substring(1);
   }
 }

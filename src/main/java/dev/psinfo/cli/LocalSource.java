@@ -4,11 +4,10 @@ import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.Option;
 import dev.psinfo.config.ProbeKind;
 import dev.psinfo.config.UserPattern;
+import dev.psinfo.host.CoverageAttribute;
 import dev.psinfo.host.Host;
-import dev.psinfo.jmx.Coverage;
-import dev.psinfo.jmx.CoverageMXBean;
-import dev.psinfo.jmx.SystemInfo;
-import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.host.Reading;
+import dev.psinfo.host.SystemAttribute;
 import dev.psinfo.platform.Platforms;
 import dev.psinfo.probe.Platform;
 import dev.psinfo.sampling.ProcessSample;
@@ -119,16 +118,16 @@ final class LocalSource implements Source {
     return s.samples();
   }
 
-  /** The host's system readings, through the interface a remote agent's bean answers with. */
+  /** The host's facts and load, read once ({@link dev.psinfo.host.HostSystem#reading}). */
   @Override
-  public SystemInfoMXBean system() {
-    return new SystemInfo(host.system());
+  public Reading<SystemAttribute> system() {
+    return host.system().reading();
   }
 
-  /** The host's coverage, through the interface a remote agent's bean answers with. */
+  /** The coverage of the latest scan ({@link dev.psinfo.host.HostCoverage#reading}). */
   @Override
-  public CoverageMXBean coverage() {
-    return new Coverage(host.coverage());
+  public Reading<CoverageAttribute> coverage() {
+    return host.coverage().reading();
   }
 
   @Override

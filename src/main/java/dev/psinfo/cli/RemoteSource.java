@@ -1,17 +1,23 @@
 package dev.psinfo.cli;
 
 import dev.psinfo.config.UserPattern;
-import dev.psinfo.jmx.CoverageMXBean;
+import dev.psinfo.host.Attribute;
+import dev.psinfo.host.CoverageAttribute;
+import dev.psinfo.host.Reading;
+import dev.psinfo.host.SystemAttribute;
 import dev.psinfo.jmx.ProcessTableClient;
-import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSample;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +25,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.JMException;
-import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -30,7 +37,9 @@ import javax.management.remote.JMXServiceURL;
 /**
  * A remote agent's process table and system facts over a JMX connector. Filters ({@code --user},
  * {@code --match}) are applied here, with the agent's semantics; the remote agent's own options
- * (its filters, {@code maxRows}, {@code ttl}) apply first.
+ * (its filters, {@code maxRows}, {@code ttl}) apply first. The system facts and the coverage are
+ * read as the same plain {@link Reading}s a local source gives ({@link #reading}: one {@code
+ * getAttributes} call per bean, so one round trip, answered by the agent from one scan).
  */
 final class RemoteSource implements Source {
   static final ObjectName TABLE = ProcessTableClient.NAME;
@@ -42,24 +51,26 @@ final class RemoteSource implements Source {
 
   private final String target;
   private final JMXConnector connector;
+  private final MBeanServerConnection connection;
   private final ProcessTableClient table;
-  private final SystemInfoMXBean system;
-  private final CoverageMXBean coverage;
+  private final boolean hasSystem;
+  private final boolean hasCoverage;
   private final ProcessFilter filter;
 
   private RemoteSource(
       String target,
       JMXConnector connector,
-      ProcessTableClient table,
-      SystemInfoMXBean system,
-      CoverageMXBean coverage,
+      MBeanServerConnection connection,
+      boolean hasSystem,
+      boolean hasCoverage,
       UserPattern match,
       String user) {
     this.target = target;
     this.connector = connector;
-    this.table = table;
-    this.system = system;
-    this.coverage = coverage;
+    this.connection = connection;
+    this.table = new ProcessTableClient(connection);
+    this.hasSystem = hasSystem;
+    this.hasCoverage = hasCoverage;
     this.filter = new ProcessFilter(match, null, user == null ? Set.of() : Set.of(user));
   }
 
@@ -109,12 +120,8 @@ final class RemoteSource implements Source {
                 + ": the psinfo-jmx agent is not loaded in that JVM (load it with"
                 + " -javaagent:psinfo-jmx-agent.jar, or: java -jar psinfo-jmx-agent.jar attach PID)");
       }
-      SystemInfoMXBean system =
-          c.isRegistered(SYSTEM) ? JMX.newMXBeanProxy(c, SYSTEM, SystemInfoMXBean.class) : null;
-      CoverageMXBean coverage =
-          c.isRegistered(COVERAGE) ? JMX.newMXBeanProxy(c, COVERAGE, CoverageMXBean.class) : null;
       return new RemoteSource(
-          target, connector, new ProcessTableClient(c), system, coverage, match, user);
+          target, connector, c, c.isRegistered(SYSTEM), c.isRegistered(COVERAGE), match, user);
     } catch (IOException | RuntimeException e) {
       closeQuietly(connector);
       throw new CliException("cannot read from " + target + ": " + rootMessage(e), e);
@@ -184,14 +191,87 @@ final class RemoteSource implements Source {
     }
   }
 
+  /** The remote {@code psinfo:type=SystemInfo} now; null when that agent has none. */
   @Override
-  public SystemInfoMXBean system() {
-    return system;
+  public Reading<SystemAttribute> system() throws CliException {
+    return hasSystem ? read(SYSTEM, SystemAttribute.class) : null;
   }
 
+  /** The remote {@code psinfo:type=Coverage} now; null when that agent has none (older). */
   @Override
-  public CoverageMXBean coverage() {
-    return coverage;
+  public Reading<CoverageAttribute> coverage() throws CliException {
+    return hasCoverage ? read(COVERAGE, CoverageAttribute.class) : null;
+  }
+
+  private <A extends Enum<A> & Attribute> Reading<A> read(ObjectName bean, Class<A> attributes)
+      throws CliException {
+    try {
+      return reading(connection, bean, attributes, "jmx " + target + " " + bean);
+    } catch (IOException | JMException | RuntimeException e) {
+      throw new CliException("cannot read " + bean + " from " + target + ": " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * The one conversion of a remote bean into a {@link Reading}: every attribute asked for in one
+   * {@code getAttributes} call; a {@code Map} attribute (an MXBean serves it as a key/value table)
+   * becomes a map again. An attribute the bean did not answer (an agent older than this command) is
+   * missing from the reading, which says so when it is read, so that a view that does not need it
+   * still works.
+   *
+   * @param source where the values come from, for that message
+   * @throws IllegalArgumentException when a value is not of its attribute's type
+   */
+  static <A extends Enum<A> & Attribute> Reading<A> reading(
+      MBeanServerConnection connection, ObjectName bean, Class<A> attributes, String source)
+      throws IOException, JMException {
+    Map<String, A> byName = new HashMap<>();
+    for (A a : attributes.getEnumConstants()) {
+      byName.put(a.attributeName(), a);
+    }
+    Map<A, Object> values = new EnumMap<>(attributes);
+    for (Object o : connection.getAttributes(bean, byName.keySet().toArray(String[]::new))) {
+      if (o instanceof javax.management.Attribute answer && byName.get(answer.getName()) != null) {
+        A a = byName.get(answer.getName());
+        Object v = answer.getValue();
+        values.put(a, a.type() == Map.class ? texts(a, v) : v);
+      }
+    }
+    return Reading.of(attributes, values, source);
+  }
+
+  /** A {@code Map<String, String>} as an MXBean serves it (rows of key and value) or as a map. */
+  private static Map<String, String> texts(Attribute a, Object v) {
+    Map<String, String> out = new TreeMap<>();
+    if (v instanceof TabularData table) {
+      for (Object row : table.values()) {
+        if (row instanceof CompositeData r
+            && r.containsKey("key")
+            && r.get("key") instanceof String k
+            && r.containsKey("value")
+            && r.get("value") instanceof String text) {
+          out.put(k, text);
+        } else {
+          throw new IllegalArgumentException(
+              a.attributeName() + " must be a table of text keys and values: " + row);
+        }
+      }
+    } else if (v instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (e.getKey() instanceof String k && e.getValue() instanceof String text) {
+          out.put(k, text);
+        } else {
+          throw new IllegalArgumentException(
+              a.attributeName() + " must map text to text: " + e.getKey() + "=" + e.getValue());
+        }
+      }
+    } else {
+      throw new IllegalArgumentException(
+          a.attributeName()
+              + " must be a table of text keys and values: "
+              + (v == null ? "null" : v.getClass().getSimpleName()));
+    }
+    return out;
   }
 
   @Override

@@ -1,18 +1,19 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.jmx.ProcessRows;
+import dev.psinfo.probe.ProcessField;
+import dev.psinfo.probe.ProcessState;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.PsText;
 import dev.psinfo.text.Printable;
+import dev.psinfo.view.Items;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.List;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Writes process rows as an aligned table (human sizes, like {@code ps}), as CSV or as JSON (exact
- * numbers, every item of the JMX row under its own name, {@link ProcessRows#ITEM_NAMES}).
- * Stateless.
+ * numbers, every item of the JMX row under its own name and with its value, in the row's order:
+ * {@link Items#ORDER}). Stateless.
  */
 final class RowsView {
   private RowsView() {}
@@ -45,14 +46,13 @@ final class RowsView {
    * become {@code ?}, as in the table ({@link Printable#question}).
    */
   static void csv(PrintStream out, List<ProcessSample> rows) {
-    List<String> fields = ProcessRows.ITEM_NAMES;
+    List<String> fields = Items.ORDER;
     out.println(String.join(",", fields));
     StringBuilder b = new StringBuilder();
     for (ProcessSample sample : rows) {
-      CompositeData row = ProcessRows.row(sample);
       b.setLength(0);
       for (int i = 0; i < fields.size(); i++) {
-        Object v = row.get(fields.get(i));
+        Object v = item(sample, fields.get(i));
         b.append(i == 0 ? "" : ",");
         b.append(
             v instanceof Double d ? Text.json(d) : Text.csv(Printable.question(String.valueOf(v))));
@@ -63,13 +63,13 @@ final class RowsView {
 
   /** A JSON array of objects, one per row, with every item of the row; exact numbers. */
   static void json(PrintStream out, List<ProcessSample> rows) {
-    List<String> fields = ProcessRows.ITEM_NAMES;
+    List<String> fields = Items.ORDER;
     StringBuilder b = new StringBuilder("[");
     for (int r = 0; r < rows.size(); r++) {
-      CompositeData row = ProcessRows.row(rows.get(r));
+      ProcessSample sample = rows.get(r);
       b.append(r == 0 ? "\n  {" : ",\n  {");
       for (int i = 0; i < fields.size(); i++) {
-        Object v = row.get(fields.get(i));
+        Object v = item(sample, fields.get(i));
         b.append(i == 0 ? "" : ", ").append(Text.json(fields.get(i))).append(": ");
         if (v instanceof Double d) {
           b.append(Text.json(d));
@@ -83,5 +83,15 @@ final class RowsView {
     }
     b.append(rows.isEmpty() ? "]" : "\n]");
     out.println(b);
+  }
+
+  /** An item's value as the JMX row carries it: boxed, the state by its name. */
+  static Object item(ProcessSample sample, String item) {
+    ProcessField f = Items.field(item);
+    if (f == null) {
+      return sample.cpuPercent();
+    }
+    Object v = f.get(sample.info());
+    return v instanceof ProcessState s ? s.name() : v;
   }
 }

@@ -1,7 +1,8 @@
 package dev.psinfo.cli;
 
-import dev.psinfo.jmx.CoverageMXBean;
-import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.host.CoverageAttribute;
+import dev.psinfo.host.Reading;
+import dev.psinfo.host.SystemAttribute;
 import dev.psinfo.sampling.ProcessSample;
 import java.time.Duration;
 import java.util.List;
@@ -29,14 +30,21 @@ interface Source extends AutoCloseable {
     return Duration.ZERO;
   }
 
-  /** The host's facts, or null when the source has none. Getters never throw locally. */
-  SystemInfoMXBean system();
+  /**
+   * The host's facts now, or null when the source has none. Locally it never fails; its counts
+   * describe the latest {@link #rows()} (one scan when there was none).
+   *
+   * @throws CliException when a remote agent cannot be read
+   */
+  Reading<SystemAttribute> system() throws CliException;
 
   /**
-   * What the table cannot see, or null when the source has none (an older agent). Locally every
-   * getter answers from the source's first scan.
+   * What the table cannot see, or null when the source has none (an older agent). Locally it
+   * describes the latest {@link #rows()} (one scan when there was none).
+   *
+   * @throws CliException when a remote agent cannot be read
    */
-  CoverageMXBean coverage();
+  Reading<CoverageAttribute> coverage() throws CliException;
 
   /** Where the data comes from, for headers: {@code linux /proc} or {@code jmx host:port}. */
   String describe();

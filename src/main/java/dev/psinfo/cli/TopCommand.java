@@ -1,7 +1,19 @@
 package dev.psinfo.cli;
 
+import static dev.psinfo.host.SystemAttribute.AVAILABLE_MEMORY_BYTES;
+import static dev.psinfo.host.SystemAttribute.FREE_MEMORY_BYTES;
+import static dev.psinfo.host.SystemAttribute.FREE_SWAP_BYTES;
+import static dev.psinfo.host.SystemAttribute.HOSTNAME;
+import static dev.psinfo.host.SystemAttribute.LOAD_AVERAGE_15M;
+import static dev.psinfo.host.SystemAttribute.LOAD_AVERAGE_1M;
+import static dev.psinfo.host.SystemAttribute.LOAD_AVERAGE_5M;
+import static dev.psinfo.host.SystemAttribute.TOTAL_MEMORY_BYTES;
+import static dev.psinfo.host.SystemAttribute.TOTAL_SWAP_BYTES;
+import static dev.psinfo.host.SystemAttribute.UPTIME_SECONDS;
+
 import dev.psinfo.config.UserPattern;
-import dev.psinfo.jmx.SystemInfoMXBean;
+import dev.psinfo.host.Reading;
+import dev.psinfo.host.SystemAttribute;
 import dev.psinfo.probe.ProcessState;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.PsText;
@@ -165,38 +177,38 @@ final class TopCommand {
     PrintStream f = new PrintStream(buffer, false, StandardCharsets.UTF_8);
     long now = cli.env().clock().millis();
     String time = CLOCK.format(Instant.ofEpochMilli(now).atZone(cli.env().clock().getZone()));
-    SystemInfoMXBean sys = source.system();
     String host = "";
     String up = "-";
     String load = "-";
     String mem = "-";
     String swap = "-";
-    if (sys != null) {
-      try {
-        host = Printable.escape(sys.getHostname());
-        up = Values.uptime(sys.getUptimeSeconds());
+    try {
+      Reading<SystemAttribute> sys = source.system();
+      if (sys != null) {
+        host = Printable.escape(sys.text(HOSTNAME));
+        up = Values.uptime(sys.number(UPTIME_SECONDS));
         load =
             String.format(
                 Locale.ROOT,
                 "%s %s %s",
-                loadOf(sys.getLoadAverage1m()),
-                loadOf(sys.getLoadAverage5m()),
-                loadOf(sys.getLoadAverage15m()));
+                loadOf(sys.decimal(LOAD_AVERAGE_1M)),
+                loadOf(sys.decimal(LOAD_AVERAGE_5M)),
+                loadOf(sys.decimal(LOAD_AVERAGE_15M)));
         mem =
-            Values.size(sys.getTotalMemoryBytes())
+            Values.size(sys.number(TOTAL_MEMORY_BYTES))
                 + " total, "
-                + Values.size(sys.getFreeMemoryBytes())
+                + Values.size(sys.number(FREE_MEMORY_BYTES))
                 + " free, "
-                + Values.size(sys.getAvailableMemoryBytes())
+                + Values.size(sys.number(AVAILABLE_MEMORY_BYTES))
                 + " available";
         swap =
-            Values.size(sys.getTotalSwapBytes())
+            Values.size(sys.number(TOTAL_SWAP_BYTES))
                 + " total, "
-                + Values.size(sys.getFreeSwapBytes())
+                + Values.size(sys.number(FREE_SWAP_BYTES))
                 + " free";
-      } catch (RuntimeException e) {
-        // a remote bean that went away: show the table without the header values
       }
+    } catch (CliException | RuntimeException e) {
+      // a remote bean that went away or lacks a value: show the table without the header values
     }
     long running = rows.stream().filter(r -> r.info().state() == ProcessState.RUNNING).count();
     long threads = rows.stream().mapToLong(r -> Math.max(0, r.info().threads())).sum();

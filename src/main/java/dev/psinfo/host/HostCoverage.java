@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.sampling.CoverageReport;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +50,16 @@ public final class HostCoverage {
       made = m;
     }
     return m.report();
+  }
+
+  /** Every {@link CoverageAttribute} of the report on the current scan. */
+  public Reading<CoverageAttribute> reading() {
+    CoverageReport r = report();
+    Map<CoverageAttribute, Object> values = new EnumMap<>(CoverageAttribute.class);
+    for (CoverageAttribute a : CoverageAttribute.values()) {
+      values.put(a, a.valueIn(this, r));
+    }
+    return Reading.of(CoverageAttribute.class, values, "this host");
   }
 
   /**

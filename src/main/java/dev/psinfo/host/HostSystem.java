@@ -12,6 +12,7 @@ import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.probe.SystemProbe;
 import dev.psinfo.sampling.TtlCache;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
  * process table's scans ({@link ProcessCpuEstimator}). A probe that throws gives the last good
  * value, or sentinels when there never was one: no method throws. Thread-safe.
  */
-public final class HostSystem {
+public final class HostSystem implements SystemSources {
   /** The host CPU use is measured over at least this long, whatever the ttl. */
   public static final Duration MIN_CPU_INTERVAL = Duration.ofSeconds(1);
 
@@ -107,6 +108,7 @@ public final class HostSystem {
   }
 
   /** The host's static facts; {@link SystemFacts#UNKNOWN} when never read. */
+  @Override
   public SystemFacts facts() {
     return get(facts, SystemFacts.UNKNOWN);
   }
@@ -114,6 +116,7 @@ public final class HostSystem {
   /**
    * The host's memory, swap, uptime and load averages; {@link SystemLoad#UNKNOWN} when never read.
    */
+  @Override
   public SystemLoad load() {
     return get(load, SystemLoad.UNKNOWN);
   }
@@ -122,6 +125,7 @@ public final class HostSystem {
    * The host's CPU use over the last interval (since boot for the first reading); {@link
    * CpuLoad#UNKNOWN} when not available.
    */
+  @Override
   public CpuLoad cpu() {
     return get(cpu, NO_CPU).load();
   }
@@ -130,22 +134,29 @@ public final class HostSystem {
    * Where {@link #cpu()} comes from: {@link #SOURCE_COUNTERS}, {@link #SOURCE_PROCESS_TIMES}, or
    * {@code ""} when there is no reading.
    */
+  @Override
   public String cpuSource() {
-    Cpu c = get(cpu, NO_CPU);
+    return cpuSource(get(cpu, NO_CPU));
+  }
+
+  private static String cpuSource(Cpu c) {
     return c.load().busyPercent() < 0 ? "" : c.source();
   }
 
   /** The processes in the current scan (the filters do not apply); -1 when there is none. */
+  @Override
   public int processCount() {
     return counted().counts().processes();
   }
 
   /** The threads of the processes in the current scan; -1 when no process tells its threads. */
+  @Override
   public long threadCount() {
     return counted().counts().threads();
   }
 
   /** When the scan that {@link #processCount()} counts was taken, epoch millis; -1: none. */
+  @Override
   public long snapshotTimeMillis() {
     ProcessScan scan = counted().scan();
     return scan == null ? -1 : scan.wallTimeMillis();
@@ -155,13 +166,45 @@ public final class HostSystem {
    * What only this platform has (the facts' and the load's entries, and {@code probe}), sorted by
    * key.
    */
+  @Override
   public Map<String, String> platform() {
-    Map<String, String> all = new TreeMap<>(facts().platform());
-    all.putAll(load().platform());
+    return platform(facts(), load());
+  }
+
+  private Map<String, String> platform(SystemFacts facts, SystemLoad load) {
+    Map<String, String> all = new TreeMap<>(facts.platform());
+    all.putAll(load.platform());
     if (!probeName.isEmpty()) {
       all.put("probe", probeName);
     }
     return all;
+  }
+
+  /**
+   * Every {@link SystemAttribute} at one moment: the facts, the load and the CPU use each read once
+   * (so that, say, the CPU percentages and their source describe one interval) and the counts of
+   * one scan. Never throws.
+   */
+  public Reading<SystemAttribute> reading() {
+    SystemFacts f = facts();
+    SystemLoad l = load();
+    Cpu c = get(cpu, NO_CPU);
+    Counted n = counted();
+    SystemSources now =
+        new SystemSources.Frozen(
+            f,
+            l,
+            c.load(),
+            cpuSource(c),
+            n.counts().processes(),
+            n.counts().threads(),
+            n.scan() == null ? -1 : n.scan().wallTimeMillis(),
+            platform(f, l));
+    Map<SystemAttribute, Object> values = new EnumMap<>(SystemAttribute.class);
+    for (SystemAttribute a : SystemAttribute.values()) {
+      values.put(a, a.valueIn(now));
+    }
+    return Reading.of(SystemAttribute.class, values, "this host");
   }
 
   /**

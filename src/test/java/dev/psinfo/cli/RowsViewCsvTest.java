@@ -76,4 +76,15 @@ class RowsViewCsvTest {
     assertThat(o.get("args").getAsString()).isEqualTo(HOSTILE);
     assertThat(o.get("user").getAsString()).isEqualTo("bidi\u202Egnp.exe");
   }
+
+  /** CSV and JSON carry the JMX row's items: the same names, in its order, with its values. */
+  @Test
+  void csvAndJsonItemsAreTheJmxRowsItems() {
+    assertThat(dev.psinfo.view.Items.ORDER).isEqualTo(dev.psinfo.jmx.ProcessRows.ITEM_NAMES);
+    ProcessSample s = hostile();
+    javax.management.openmbean.CompositeData row = dev.psinfo.jmx.ProcessRows.row(s);
+    for (String item : dev.psinfo.view.Items.ORDER) {
+      assertThat(RowsView.item(s, item)).as(item).isEqualTo(row.get(item));
+    }
+  }
 }
