@@ -1,5 +1,9 @@
 package dev.psinfo.cli;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.JAVA_MAIN;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.NICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.probe.ProcessInfo;
@@ -113,8 +117,8 @@ class CliTest {
     RowsView.table(
         new PrintStream(bytes, true, StandardCharsets.UTF_8),
         List.of(
-            new ProcessSample(ProcessInfo.builder(7).name("zombie").build(), -1),
-            new ProcessSample(ProcessInfo.builder(8).name("niced").nice(-1).build(), -1)),
+            new ProcessSample(ProcessInfo.builder(7).set(NAME, "zombie").build(), -1),
+            new ProcessSample(ProcessInfo.builder(8).set(NAME, "niced").set(NICE, -1).build(), -1)),
         0,
         ZoneOffset.UTC,
         200);
@@ -132,19 +136,20 @@ class CliTest {
         List.of(
             new ProcessSample(
                 ProcessInfo.builder(7)
-                    .name("java")
-                    .args("java -cp x kafka.Kafka")
-                    .javaMain("kafka.Kafka")
+                    .set(NAME, "java")
+                    .set(ARGS, "java -cp x kafka.Kafka")
+                    .set(JAVA_MAIN, "kafka.Kafka")
                     .build(),
                 -1),
             new ProcessSample(
                 ProcessInfo.builder(8)
-                    .name("java")
-                    .args("java -jar a")
-                    .javaMain("a\u001b[2J")
+                    .set(NAME, "java")
+                    .set(ARGS, "java -jar a")
+                    .set(JAVA_MAIN, "a\u001b[2J")
                     .build(),
                 -1),
-            new ProcessSample(ProcessInfo.builder(9).name("sleep").args("sleep 9").build(), -1)),
+            new ProcessSample(
+                ProcessInfo.builder(9).set(NAME, "sleep").set(ARGS, "sleep 9").build(), -1)),
         0,
         ZoneOffset.UTC,
         0,

@@ -1,5 +1,9 @@
 package dev.psinfo.cli;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.STATE_CODE;
+import static dev.psinfo.probe.ProcessField.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.probe.ProcessInfo;
@@ -17,9 +21,9 @@ class RowsViewCsvTest {
     ProcessSample row =
         new ProcessSample(
             ProcessInfo.builder(42)
-                .user("alice")
-                .name("evil\u0007")
-                .args("x \u001b]0;owned\u0007 \u001b[2J,a\rb\nc \"q\"")
+                .set(USER, "alice")
+                .set(NAME, "evil\u0007")
+                .set(ARGS, "x \u001b]0;owned\u0007 \u001b[2J,a\rb\nc \"q\"")
                 .build(),
             0.5);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -38,10 +42,10 @@ class RowsViewCsvTest {
   private static ProcessSample hostile() {
     return new ProcessSample(
         ProcessInfo.builder(43)
-            .user("bidi\u202Egnp.exe")
-            .name("\u009b6n")
-            .args(HOSTILE)
-            .stateCode("S")
+            .set(USER, "bidi\u202Egnp.exe")
+            .set(NAME, "\u009b6n")
+            .set(ARGS, HOSTILE)
+            .set(STATE_CODE, "S")
             .build(),
         0.5);
   }

@@ -1,5 +1,10 @@
 package dev.psinfo.host;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.USER;
 import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,11 +101,11 @@ class ProcessQueriesTest {
     // scan read it: that process is not 7's parent
     ProcessInfo reused =
         ProcessInfo.builder(5)
-            .ppid(1)
-            .user("alice")
-            .name("newer")
-            .args("newer")
-            .startTimeMillis(1_600_000_000_000L + 100)
+            .set(PPID, 1)
+            .set(USER, "alice")
+            .set(NAME, "newer")
+            .set(ARGS, "newer")
+            .set(START_TIME_MILLIS, 1_600_000_000_000L + 100)
             .build();
     List<ProcessInfo> scan = List.of(TREE.get(0), reused, TREE.get(2), TREE.get(3), TREE.get(4));
     ProcessQueries q = TablePolicy.ALL.queries(snapshot(scan, ProcessFilter.ALL));
@@ -119,9 +124,24 @@ class ProcessQueriesTest {
     // process that is its own parent
     List<ProcessInfo> scan =
         List.of(
-            ProcessInfo.builder(0).ppid(0).user("root").name("sched").args("").build(),
-            ProcessInfo.builder(20).ppid(21).user("root").name("a").args("").build(),
-            ProcessInfo.builder(21).ppid(20).user("root").name("b").args("").build());
+            ProcessInfo.builder(0)
+                .set(PPID, 0)
+                .set(USER, "root")
+                .set(NAME, "sched")
+                .set(ARGS, "")
+                .build(),
+            ProcessInfo.builder(20)
+                .set(PPID, 21)
+                .set(USER, "root")
+                .set(NAME, "a")
+                .set(ARGS, "")
+                .build(),
+            ProcessInfo.builder(21)
+                .set(PPID, 20)
+                .set(USER, "root")
+                .set(NAME, "b")
+                .set(ARGS, "")
+                .build());
     ProcessQueries q = TablePolicy.ALL.queries(snapshot(scan, ProcessFilter.ALL));
     assertThat(pids(q.children(20))).containsExactly(21L);
     assertThat(pids(q.children(21))).containsExactly(20L);

@@ -1,5 +1,8 @@
 package dev.psinfo.host;
 
+import static dev.psinfo.probe.ProcessField.EUID;
+import static dev.psinfo.probe.ProcessField.RSS_BYTES;
+import static dev.psinfo.probe.ProcessField.USER;
 import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class UsersTotalsTest {
   @Test
   void oneEntryPerUserInNameOrderAndAnUnknownNameCountsUnderItsUid() {
-    ProcessInfo nameless = ProcessInfo.builder(9).euid(4242).user("").rssBytes(7).build();
+    ProcessInfo nameless =
+        ProcessInfo.builder(9).set(EUID, 4242).set(USER, "").set(RSS_BYTES, 7).build();
     FakeProbe probe =
         new FakeProbe()
             .then(

@@ -1,5 +1,18 @@
 package dev.psinfo.jconsole;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.JAVA_MAIN;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.NICE;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.RSS_BYTES;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.STATE;
+import static dev.psinfo.probe.ProcessField.STATE_CODE;
+import static dev.psinfo.probe.ProcessField.THREADS;
+import static dev.psinfo.probe.ProcessField.USER;
+import static dev.psinfo.probe.ProcessField.VSZ_BYTES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.jmx.ProcessRows;
@@ -28,46 +41,46 @@ class SameAsCliTest {
   private static List<ProcessSample> samples() {
     ProcessInfo jvm =
         ProcessInfo.builder(4242)
-            .ppid(1)
-            .user("alice")
-            .name("java")
-            .args("/usr/bin/java -Xmx1g -cp app.jar org.example.Main --port 8080")
-            .javaMain("org.example.Main")
-            .state(ProcessState.SLEEPING)
-            .stateCode("S")
-            .threads(41)
-            .nice(0)
-            .rssBytes(9_834_496)
-            .vszBytes(3L << 30)
-            .cpuTimeMillis(65_430)
-            .startTimeMillis(NOW - 3_600_000)
+            .set(PPID, 1)
+            .set(USER, "alice")
+            .set(NAME, "java")
+            .set(ARGS, "/usr/bin/java -Xmx1g -cp app.jar org.example.Main --port 8080")
+            .set(JAVA_MAIN, "org.example.Main")
+            .set(STATE, ProcessState.SLEEPING)
+            .set(STATE_CODE, "S")
+            .set(THREADS, 41)
+            .set(NICE, 0)
+            .set(RSS_BYTES, 9_834_496)
+            .set(VSZ_BYTES, 3L << 30)
+            .set(CPU_TIME_MILLIS, 65_430)
+            .set(START_TIME_MILLIS, NOW - 3_600_000)
             .build();
     ProcessInfo kernel =
         ProcessInfo.builder(2)
-            .ppid(0)
-            .user("root")
-            .name("kthreadd")
-            .args("")
-            .state(ProcessState.SLEEPING)
-            .stateCode("S")
-            .threads(1)
-            .nice(-5)
-            .cpuTimeMillis(93_784_000)
-            .startTimeMillis(NOW - 3 * 86_400_000L)
+            .set(PPID, 0)
+            .set(USER, "root")
+            .set(NAME, "kthreadd")
+            .set(ARGS, "")
+            .set(STATE, ProcessState.SLEEPING)
+            .set(STATE_CODE, "S")
+            .set(THREADS, 1)
+            .set(NICE, -5)
+            .set(CPU_TIME_MILLIS, 93_784_000)
+            .set(START_TIME_MILLIS, NOW - 3 * 86_400_000L)
             .build();
     ProcessInfo hostile =
         ProcessInfo.builder(666)
-            .ppid(4242)
-            .user("evil\u001b[2J")
-            .name("x\u202Egnp.exe")
-            .args("sh -c 'echo \u009b31m red'")
-            .state(ProcessState.RUNNING)
-            .stateCode("R")
-            .threads(1)
-            .rssBytes(1023)
-            .vszBytes(1024)
-            .cpuTimeMillis(3_723_000)
-            .startTimeMillis(NOW - 400 * 86_400_000L)
+            .set(PPID, 4242)
+            .set(USER, "evil\u001b[2J")
+            .set(NAME, "x\u202Egnp.exe")
+            .set(ARGS, "sh -c 'echo \u009b31m red'")
+            .set(STATE, ProcessState.RUNNING)
+            .set(STATE_CODE, "R")
+            .set(THREADS, 1)
+            .set(RSS_BYTES, 1023)
+            .set(VSZ_BYTES, 1024)
+            .set(CPU_TIME_MILLIS, 3_723_000)
+            .set(START_TIME_MILLIS, NOW - 400 * 86_400_000L)
             .build();
     ProcessInfo unknown = ProcessInfo.builder(31337).build();
     return List.of(

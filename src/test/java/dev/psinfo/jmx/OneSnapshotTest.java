@@ -1,5 +1,14 @@
 package dev.psinfo.jmx;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.EUID;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.RSS_BYTES;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.THREADS;
+import static dev.psinfo.probe.ProcessField.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.config.ExportOrder;
@@ -68,15 +77,15 @@ class OneSnapshotTest {
         long pid = 100 * k + i;
         rows.add(
             ProcessInfo.builder(pid)
-                .ppid(1)
-                .user(i % 2 == 0 ? "root" : "app")
-                .euid(i % 2 == 0 ? 0 : 1000)
-                .name(i < dbs(k) ? "db" : "worker")
-                .args("worker --id " + i)
-                .threads(2)
-                .rssBytes(i == 0 ? -1 : 4096L * i)
-                .cpuTimeMillis(10L * i)
-                .startTimeMillis(EPOCH_MILLIS - 1000)
+                .set(PPID, 1)
+                .set(USER, i % 2 == 0 ? "root" : "app")
+                .set(EUID, i % 2 == 0 ? 0 : 1000)
+                .set(NAME, i < dbs(k) ? "db" : "worker")
+                .set(ARGS, "worker --id " + i)
+                .set(THREADS, 2)
+                .set(RSS_BYTES, i == 0 ? -1 : 4096L * i)
+                .set(CPU_TIME_MILLIS, 10L * i)
+                .set(START_TIME_MILLIS, EPOCH_MILLIS - 1000)
                 .build());
       }
       return new ProcessScan(rows, EPOCH_MILLIS + k, k * 1_000_000L, 1_000, ScanStats.EMPTY);

@@ -1,5 +1,15 @@
 package dev.psinfo.jmx;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.EUID;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.RSS_BYTES;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.THREADS;
+import static dev.psinfo.probe.ProcessField.USER;
+import static dev.psinfo.probe.ProcessField.VSZ_BYTES;
 import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,16 +41,16 @@ import org.junit.jupiter.api.Test;
 class ProcessGroupTest {
   private static ProcessInfo withMemory(ProcessInfo p, long vsz, int threads) {
     return ProcessInfo.builder(p.pid())
-        .ppid(p.ppid())
-        .user(p.user())
-        .euid(p.euid())
-        .name(p.name())
-        .args(p.args())
-        .cpuTimeMillis(p.cpuTimeMillis())
-        .rssBytes(p.rssBytes())
-        .startTimeMillis(p.startTimeMillis())
-        .vszBytes(vsz)
-        .threads(threads)
+        .set(PPID, p.ppid())
+        .set(USER, p.user())
+        .set(EUID, p.euid())
+        .set(NAME, p.name())
+        .set(ARGS, p.args())
+        .set(CPU_TIME_MILLIS, p.cpuTimeMillis())
+        .set(RSS_BYTES, p.rssBytes())
+        .set(START_TIME_MILLIS, p.startTimeMillis())
+        .set(VSZ_BYTES, vsz)
+        .set(THREADS, threads)
         .build();
   }
 
@@ -109,13 +119,13 @@ class ProcessGroupTest {
 
   private static ProcessInfo web(long pid, long startMillis) {
     return ProcessInfo.builder(pid)
-        .ppid(1)
-        .user("www")
-        .name("nginx")
-        .args("nginx: worker process")
-        .startTimeMillis(startMillis)
-        .threads(1)
-        .rssBytes(100)
+        .set(PPID, 1)
+        .set(USER, "www")
+        .set(NAME, "nginx")
+        .set(ARGS, "nginx: worker process")
+        .set(START_TIME_MILLIS, startMillis)
+        .set(THREADS, 1)
+        .set(RSS_BYTES, 100)
         .build();
   }
 

@@ -1,5 +1,9 @@
 package dev.psinfo.jmx;
 
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.RSS_BYTES;
+import static dev.psinfo.probe.ProcessField.THREADS;
+import static dev.psinfo.probe.ProcessField.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.probe.ProcessInfo;
@@ -12,7 +16,13 @@ class ProcessMetricRowsTest {
   private static CompositeData row(String name, String user) {
     return ProcessMetricRows.row(
         new ProcessSample(
-            ProcessInfo.builder(42).name(name).user(user).rssBytes(4096).threads(1).build(), 0));
+            ProcessInfo.builder(42)
+                .set(NAME, name)
+                .set(USER, user)
+                .set(RSS_BYTES, 4096)
+                .set(THREADS, 1)
+                .build(),
+            0));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.psinfo.jmx;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.JAVA_MAIN;
+import static dev.psinfo.probe.ProcessField.NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +41,11 @@ class ProcessRowsTest {
   @Test
   void aRowOfAnOlderAgentReadsTheNewItemAsNotAvailable() throws Exception {
     ProcessInfo p =
-        ProcessInfo.builder(42).name("java").args("java -jar a.jar").javaMain("a.jar").build();
+        ProcessInfo.builder(42)
+            .set(NAME, "java")
+            .set(ARGS, "java -jar a.jar")
+            .set(JAVA_MAIN, "a.jar")
+            .build();
     CompositeData row = ProcessRows.row(new ProcessSample(p, 1.5));
     assertThat(ProcessRows.sample(row).info()).isEqualTo(p);
     ProcessSample old = ProcessRows.sample(without(row, "javaMain"));

@@ -1,5 +1,9 @@
 package dev.psinfo.jmx;
 
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.SYSTEM_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.USER_TIME_MILLIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -134,10 +138,10 @@ class SystemInfoCpuTest {
   private static ProcessScan scanAt(long wallMillis, long monotonicMillis, long user, long sys) {
     ProcessInfo p =
         ProcessInfo.builder(42)
-            .startTimeMillis(SystemInfoTest.FACTS.bootTimeMillis() + 1_000)
-            .userTimeMillis(user)
-            .systemTimeMillis(sys)
-            .cpuTimeMillis(user + sys)
+            .set(START_TIME_MILLIS, SystemInfoTest.FACTS.bootTimeMillis() + 1_000)
+            .set(USER_TIME_MILLIS, user)
+            .set(SYSTEM_TIME_MILLIS, sys)
+            .set(CPU_TIME_MILLIS, user + sys)
             .build();
     return new ProcessScan(List.of(p), wallMillis, monotonicMillis * 1_000_000, 0, ScanStats.EMPTY);
   }

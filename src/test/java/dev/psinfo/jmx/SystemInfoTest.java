@@ -1,5 +1,6 @@
 package dev.psinfo.jmx;
 
+import static dev.psinfo.probe.ProcessField.THREADS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.host.HostSystem;
@@ -88,8 +89,8 @@ class SystemInfoTest {
   static ProcessScan scan() {
     return new ProcessScan(
         List.of(
-            ProcessInfo.builder(1).threads(1).build(),
-            ProcessInfo.builder(2).threads(7).build(),
+            ProcessInfo.builder(1).set(THREADS, 1).build(),
+            ProcessInfo.builder(2).set(THREADS, 7).build(),
             ProcessInfo.builder(3).build()), // threads unknown
         0,
         0,

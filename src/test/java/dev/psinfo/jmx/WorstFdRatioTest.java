@@ -1,5 +1,11 @@
 package dev.psinfo.jmx;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.FD_LIMIT;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.OPEN_FDS;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,12 +23,12 @@ import org.junit.jupiter.api.Test;
 class WorstFdRatioTest {
   private static ProcessInfo p(long pid, String name, long openFds, long fdLimit) {
     return ProcessInfo.builder(pid)
-        .ppid(1)
-        .user("app")
-        .name(name)
-        .args(name)
-        .openFds(openFds)
-        .fdLimit(fdLimit)
+        .set(PPID, 1)
+        .set(USER, "app")
+        .set(NAME, name)
+        .set(ARGS, name)
+        .set(OPEN_FDS, openFds)
+        .set(FD_LIMIT, fdLimit)
         .build();
   }
 

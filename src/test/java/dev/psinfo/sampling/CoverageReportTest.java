@@ -1,5 +1,7 @@
 package dev.psinfo.sampling;
 
+import static dev.psinfo.probe.ProcessField.EUID;
+import static dev.psinfo.probe.ProcessField.THREADS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.probe.ProcessInfo;
@@ -16,7 +18,7 @@ class CoverageReportTest {
   private static ProcessScan scan(int processes, long euid, Visibility v, ScanStats stats) {
     List<ProcessInfo> rows = new ArrayList<>();
     for (int pid = 1; pid <= processes; pid++) {
-      rows.add(ProcessInfo.builder(pid).euid(pid == 1 ? 0 : euid).threads(2).build());
+      rows.add(ProcessInfo.builder(pid).set(EUID, pid == 1 ? 0 : euid).set(THREADS, 2).build());
     }
     return new ProcessScan(rows, 1_000, 0, 0, stats, v);
   }
@@ -40,7 +42,7 @@ class CoverageReportTest {
     Visibility v = new Visibility(2, "host", "test", 310);
     List<ProcessInfo> rows = new ArrayList<>();
     for (int pid = 100; pid < 112; pid++) {
-      rows.add(ProcessInfo.builder(pid).euid(1001).threads(1).build());
+      rows.add(ProcessInfo.builder(pid).set(EUID, 1001).set(THREADS, 1).build());
     }
     CoverageReport r =
         CoverageReport.of(new ProcessScan(rows, 0, 0, 0, new ScanStats(12, 0, 0, 0), v), 100);

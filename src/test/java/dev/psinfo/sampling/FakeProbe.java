@@ -1,5 +1,15 @@
 package dev.psinfo.sampling;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.EUID;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.RSS_BYTES;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.THREADS;
+import static dev.psinfo.probe.ProcessField.USER;
+
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessProbe;
 import dev.psinfo.probe.ProcessScan;
@@ -65,15 +75,15 @@ public final class FakeProbe implements ProcessProbe {
   public static ProcessInfo process(
       long pid, long ppid, String user, String name, String args, long cpuMillis, long rss) {
     return ProcessInfo.builder(pid)
-        .ppid(ppid)
-        .user(user)
-        .euid(user.equals("root") ? 0 : 1000)
-        .name(name)
-        .args(args)
-        .cpuTimeMillis(cpuMillis)
-        .rssBytes(rss)
-        .startTimeMillis(1_600_000_000_000L + pid)
-        .threads(2)
+        .set(PPID, ppid)
+        .set(USER, user)
+        .set(EUID, user.equals("root") ? 0 : 1000)
+        .set(NAME, name)
+        .set(ARGS, args)
+        .set(CPU_TIME_MILLIS, cpuMillis)
+        .set(RSS_BYTES, rss)
+        .set(START_TIME_MILLIS, 1_600_000_000_000L + pid)
+        .set(THREADS, 2)
         .build();
   }
 }

@@ -1,5 +1,10 @@
 package dev.psinfo.sampling;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.USER;
 import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,11 +112,11 @@ class ProcessSamplerTest {
     long now = probe.wallMillis() + 2_000;
     var reused =
         dev.psinfo.probe.ProcessInfo.builder(10)
-            .user("root")
-            .name("new")
-            .args("new")
-            .cpuTimeMillis(100)
-            .startTimeMillis(now - 1_000)
+            .set(USER, "root")
+            .set(NAME, "new")
+            .set(ARGS, "new")
+            .set(CPU_TIME_MILLIS, 100)
+            .set(START_TIME_MILLIS, now - 1_000)
             .build();
     probe.then(2_000, List.of(reused));
     clock.addAndGet(2_000_000_000L);

@@ -1,5 +1,13 @@
 package dev.psinfo.bench;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.RSS_BYTES;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.USER;
+
 import dev.psinfo.config.UserPattern;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessProbe;
@@ -180,13 +188,13 @@ public class GroupMembersBench {
       clock += 1 + random.nextInt(1000);
       out.add(
           ProcessInfo.builder(pid)
-              .ppid(ppid)
-              .user("app")
-              .name(name)
-              .args(args)
-              .cpuTimeMillis(random.nextInt(100_000))
-              .rssBytes(1024L * random.nextInt(100_000))
-              .startTimeMillis(clock)
+              .set(PPID, ppid)
+              .set(USER, "app")
+              .set(NAME, name)
+              .set(ARGS, args)
+              .set(CPU_TIME_MILLIS, random.nextInt(100_000))
+              .set(RSS_BYTES, 1024L * random.nextInt(100_000))
+              .set(START_TIME_MILLIS, clock)
               .build());
       return pid;
     }
@@ -206,13 +214,13 @@ public class GroupMembersBench {
         result.set(
             child,
             ProcessInfo.builder(c.pid())
-                .ppid(result.get(younger).pid())
-                .user(c.user())
-                .name(c.name())
-                .args(c.args())
-                .cpuTimeMillis(c.cpuTimeMillis())
-                .rssBytes(c.rssBytes())
-                .startTimeMillis(c.startTimeMillis())
+                .set(PPID, result.get(younger).pid())
+                .set(USER, c.user())
+                .set(NAME, c.name())
+                .set(ARGS, c.args())
+                .set(CPU_TIME_MILLIS, c.cpuTimeMillis())
+                .set(RSS_BYTES, c.rssBytes())
+                .set(START_TIME_MILLIS, c.startTimeMillis())
                 .build());
       }
       return List.copyOf(result);

@@ -1,6 +1,13 @@
 package dev.psinfo.bench;
 
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.USER;
+
 import dev.psinfo.config.UserPattern;
+import dev.psinfo.probe.ProcessField;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessProbe;
 import dev.psinfo.probe.ProcessScan;
@@ -71,12 +78,12 @@ public class MatchBench {
       String name = args.startsWith("java") ? "java" : args.split("[ :]", 2)[0];
       processes.add(
           ProcessInfo.builder(1000 + i)
-              .ppid(1)
-              .user("app")
-              .name(name)
-              .args(args)
-              .cpuTimeMillis(i)
-              .startTimeMillis(1_700_000_000_000L)
+              .set(PPID, 1)
+              .set(USER, "app")
+              .set(NAME, name)
+              .set(ProcessField.ARGS, args)
+              .set(CPU_TIME_MILLIS, i)
+              .set(START_TIME_MILLIS, 1_700_000_000_000L)
               .build());
     }
     ProcessProbe probe =

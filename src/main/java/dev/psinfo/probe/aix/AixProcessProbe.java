@@ -300,10 +300,14 @@ public final class AixProcessProbe implements ProcessProbe {
     }
   }
 
-  /** Per-scan state: reused buffers, rows and counters. Confined to one thread. */
+  /** Per-scan state: reused buffers and row builder, rows and counters. Confined to one thread. */
   private static final class Scan {
     final ByteBuffer psinfo = ByteBuffer.allocate(PsinfoLayout.PSINFO_SIZE);
     final ByteBuffer status = ByteBuffer.allocate(PstatusLayout.PSTATUS_SIZE);
+
+    /** The row builder, reset for each process. */
+    final ProcessInfo.Builder row = ProcessInfo.builder(0);
+
     final List<ProcessInfo> rows;
     int gone;
     int denied;
@@ -410,7 +414,7 @@ public final class AixProcessProbe implements ProcessProbe {
       if (wantsFullArgs) {
         count(FullArgs.DENIED);
       }
-      scan.add(psinfo.toProcessInfo(users.nameOf(psinfo.euid(), dir)));
+      scan.add(psinfo.toProcessInfo(scan.row, null, users.nameOf(psinfo.euid(), dir)));
       return;
     }
     try (ReadableByteChannel ch = opener.open(paths.status)) {
@@ -443,8 +447,9 @@ public final class AixProcessProbe implements ProcessProbe {
     ArgvReader.Result full = wantsFullArgs ? readFullArgs(scan, pid, paths, psinfo, status) : null;
     scan.add(
         full == null
-            ? psinfo.toProcessInfo(status, user)
-            : psinfo.toProcessInfo(status, user, full.args(), full.truncated(), full.javaMain()));
+            ? psinfo.toProcessInfo(scan.row, status, user)
+            : psinfo.toProcessInfo(
+                scan.row, status, user, full.args(), full.truncated(), full.javaMain()));
   }
 
   /**

@@ -1,5 +1,30 @@
 package dev.psinfo.probe.aix;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.ARGS_TRUNCATED;
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.EGID;
+import static dev.psinfo.probe.ProcessField.EUID;
+import static dev.psinfo.probe.ProcessField.GID;
+import static dev.psinfo.probe.ProcessField.JAVA_MAIN;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.NICE;
+import static dev.psinfo.probe.ProcessField.PGID;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.PRIORITY;
+import static dev.psinfo.probe.ProcessField.RSS_BYTES;
+import static dev.psinfo.probe.ProcessField.SID;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.STATE;
+import static dev.psinfo.probe.ProcessField.STATE_CODE;
+import static dev.psinfo.probe.ProcessField.SYSTEM_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.THREADS;
+import static dev.psinfo.probe.ProcessField.UID;
+import static dev.psinfo.probe.ProcessField.USER;
+import static dev.psinfo.probe.ProcessField.USER_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.VSZ_BYTES;
+import static dev.psinfo.probe.ProcessField.WPAR;
+import static dev.psinfo.probe.ProcessField.WPAR_ID;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.JavaMain;
@@ -180,7 +205,12 @@ public record Psinfo(
    * @throws IllegalArgumentException when {@code status} belongs to another pid
    */
   public ProcessInfo toProcessInfo(Pstatus status, String user) {
-    return toProcessInfo(status, user, null, false);
+    return toProcessInfo(ProcessInfo.builder(pid), status, user);
+  }
+
+  /** As {@link #toProcessInfo(Pstatus, String)}, built in {@code row} (a scan's, reset here). */
+  ProcessInfo toProcessInfo(ProcessInfo.Builder row, Pstatus status, String user) {
+    return toProcessInfo(row, status, user, null, false, javaMain());
   }
 
   /**
@@ -193,6 +223,7 @@ public record Psinfo(
   public ProcessInfo toProcessInfo(
       Pstatus status, String user, String fullArgs, boolean fullArgsTruncated) {
     return toProcessInfo(
+        ProcessInfo.builder(pid),
         status,
         user,
         fullArgs,
@@ -220,40 +251,46 @@ public record Psinfo(
 
   /**
    * The platform-neutral row, as {@link #toProcessInfo(Pstatus, String, String, boolean)}, with the
-   * {@code javaMain} of the full argv as {@link ArgvReader} read it (argument by argument).
+   * {@code javaMain} of the full argv as {@link ArgvReader} read it (argument by argument), built
+   * in {@code row} (a scan's, reset here).
    */
   ProcessInfo toProcessInfo(
-      Pstatus status, String user, String fullArgs, boolean fullArgsTruncated, String javaMain) {
+      ProcessInfo.Builder row,
+      Pstatus status,
+      String user,
+      String fullArgs,
+      boolean fullArgsTruncated,
+      String javaMain) {
     requireNonNull(user, "user is null");
     if (status != null && status.pid() != pid) {
       throw new IllegalArgumentException("status of pid " + status.pid() + " given for " + pid);
     }
-    return ProcessInfo.builder(pid)
-        .ppid(ppid)
-        .pgid(pgid)
-        .sid(sid)
-        .uid(uid)
-        .euid(euid)
-        .gid(gid)
-        .egid(egid)
-        .user(user)
-        .name(fname)
-        .args(fullArgs == null ? args() : fullArgs)
-        .argsTruncated(fullArgs == null ? argsTruncated() : fullArgsTruncated)
-        .state(state())
-        .stateCode(stateCode())
-        .threads(threadCount)
-        .priority(priority())
-        .nice(psNice())
-        .rssBytes(rssBytes)
-        .vszBytes(vszBytes)
-        .cpuTimeMillis(cpuTimeMillis())
-        .userTimeMillis(status == null ? -1 : status.userTimeMillis())
-        .systemTimeMillis(status == null ? -1 : status.systemTimeMillis())
-        .startTimeMillis(startTimeMillis)
-        .wparId(wparId)
-        .wpar(wparId == 0 ? GLOBAL_WPAR : "")
-        .javaMain(javaMain)
+    return row.reset(pid)
+        .set(PPID, ppid)
+        .set(PGID, pgid)
+        .set(SID, sid)
+        .set(UID, uid)
+        .set(EUID, euid)
+        .set(GID, gid)
+        .set(EGID, egid)
+        .set(USER, user)
+        .set(NAME, fname)
+        .set(ARGS, fullArgs == null ? args() : fullArgs)
+        .set(ARGS_TRUNCATED, fullArgs == null ? argsTruncated() : fullArgsTruncated)
+        .set(STATE, state())
+        .set(STATE_CODE, stateCode())
+        .set(THREADS, threadCount)
+        .set(PRIORITY, priority())
+        .set(NICE, psNice())
+        .set(RSS_BYTES, rssBytes)
+        .set(VSZ_BYTES, vszBytes)
+        .set(CPU_TIME_MILLIS, cpuTimeMillis())
+        .set(USER_TIME_MILLIS, status == null ? -1 : status.userTimeMillis())
+        .set(SYSTEM_TIME_MILLIS, status == null ? -1 : status.systemTimeMillis())
+        .set(START_TIME_MILLIS, startTimeMillis)
+        .set(WPAR_ID, wparId)
+        .set(WPAR, wparId == 0 ? GLOBAL_WPAR : "")
+        .set(JAVA_MAIN, javaMain)
         .build();
   }
 }

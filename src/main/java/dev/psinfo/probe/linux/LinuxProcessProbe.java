@@ -1,5 +1,34 @@
 package dev.psinfo.probe.linux;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.ARGS_TRUNCATED;
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.EGID;
+import static dev.psinfo.probe.ProcessField.EUID;
+import static dev.psinfo.probe.ProcessField.FD_LIMIT;
+import static dev.psinfo.probe.ProcessField.GID;
+import static dev.psinfo.probe.ProcessField.INVOLUNTARY_CTX_SWITCHES;
+import static dev.psinfo.probe.ProcessField.JAVA_MAIN;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.NICE;
+import static dev.psinfo.probe.ProcessField.OPEN_FDS;
+import static dev.psinfo.probe.ProcessField.PGID;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.PRIORITY;
+import static dev.psinfo.probe.ProcessField.READ_BYTES;
+import static dev.psinfo.probe.ProcessField.RSS_BYTES;
+import static dev.psinfo.probe.ProcessField.SID;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.STATE;
+import static dev.psinfo.probe.ProcessField.STATE_CODE;
+import static dev.psinfo.probe.ProcessField.SYSTEM_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.THREADS;
+import static dev.psinfo.probe.ProcessField.UID;
+import static dev.psinfo.probe.ProcessField.USER;
+import static dev.psinfo.probe.ProcessField.USER_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.VOLUNTARY_CTX_SWITCHES;
+import static dev.psinfo.probe.ProcessField.VSZ_BYTES;
+import static dev.psinfo.probe.ProcessField.WRITE_BYTES;
 import static java.util.Objects.requireNonNull;
 
 import dev.psinfo.probe.CorruptRecordException;
@@ -287,15 +316,15 @@ public final class LinuxProcessProbe implements ProcessProbe {
         LinuxStatus status = LinuxProcParsers.parseStatus(reader.bytes(), n);
         euid = status.euid();
         String user = users.knownName(euid);
-        row.uid(status.uid())
-            .euid(status.euid())
-            .gid(status.gid())
-            .egid(status.egid())
-            .user(user != null ? user : users.nameOf(euid, files.dir()))
-            .voluntaryCtxSwitches(status.voluntaryCtxSwitches())
-            .involuntaryCtxSwitches(status.involuntaryCtxSwitches());
+        row.set(UID, status.uid())
+            .set(EUID, status.euid())
+            .set(GID, status.gid())
+            .set(EGID, status.egid())
+            .set(USER, user != null ? user : users.nameOf(euid, files.dir()))
+            .set(VOLUNTARY_CTX_SWITCHES, status.voluntaryCtxSwitches())
+            .set(INVOLUNTARY_CTX_SWITCHES, status.involuntaryCtxSwitches());
         if (status.threads() >= 0) {
-          row.threads(status.threads());
+          row.set(THREADS, status.threads());
         }
       } else {
         denied = true;
@@ -307,11 +336,11 @@ public final class LinuxProcessProbe implements ProcessProbe {
       if (n >= 0) {
         // counted after decoding: an invalid byte kept as U+FFFD costs its 3 bytes
         // before args(), which overwrites the NULs between the arguments
-        row.javaMain(files.javaMain(reader.bytes(), n, reader.truncated()));
+        row.set(JAVA_MAIN, files.javaMain(reader.bytes(), n, reader.truncated()));
         String args = tally.args.keep(files.args(reader.bytes(), n, name));
         files.remember(args);
         boolean truncated = reader.truncated() || tally.args.lastCut();
-        row.args(args).argsTruncated(truncated);
+        row.set(ARGS, args).set(ARGS_TRUNCATED, truncated);
         if (truncated) {
           tally.argsTruncated++;
         }
@@ -325,7 +354,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
       if (fds == DENIED) {
         tally.fdDenied++;
       } else {
-        row.openFds(fds);
+        row.set(OPEN_FDS, fds);
       }
       if (fds >= 0) {
         readFdLimit(pid, row, reader, files, tally);
@@ -360,21 +389,21 @@ public final class LinuxProcessProbe implements ProcessProbe {
     long userMillis = facts.ticksToMillis(stat.userTicks());
     long systemMillis = facts.ticksToMillis(stat.systemTicks());
     long boot = facts.bootTimeMillis();
-    row.ppid(stat.ppid())
-        .pgid(stat.pgrp())
-        .sid(stat.session())
-        .name(stat.name())
-        .stateCode(stateCode(stat.stateCode()))
-        .state(state(stat.stateCode()))
-        .threads(stat.threads())
-        .priority(stat.priority())
-        .nice(stat.nice())
-        .rssBytes(stat.rssPages() * facts.pageSizeBytes())
-        .vszBytes(stat.vsizeBytes())
-        .userTimeMillis(userMillis)
-        .systemTimeMillis(systemMillis)
-        .cpuTimeMillis(userMillis + systemMillis)
-        .startTimeMillis(boot < 0 ? -1 : boot + facts.ticksToMillis(stat.startTicks()));
+    row.set(PPID, stat.ppid())
+        .set(PGID, stat.pgrp())
+        .set(SID, stat.session())
+        .set(NAME, stat.name())
+        .set(STATE_CODE, stateCode(stat.stateCode()))
+        .set(STATE, state(stat.stateCode()))
+        .set(THREADS, stat.threads())
+        .set(PRIORITY, stat.priority())
+        .set(NICE, stat.nice())
+        .set(RSS_BYTES, stat.rssPages() * facts.pageSizeBytes())
+        .set(VSZ_BYTES, stat.vsizeBytes())
+        .set(USER_TIME_MILLIS, userMillis)
+        .set(SYSTEM_TIME_MILLIS, systemMillis)
+        .set(CPU_TIME_MILLIS, userMillis + systemMillis)
+        .set(START_TIME_MILLIS, boot < 0 ? -1 : boot + facts.ticksToMillis(stat.startTicks()));
   }
 
   private void readIo(
@@ -409,7 +438,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     }
     try {
       LinuxIo counters = LinuxProcParsers.parseIo(reader.bytes(), n);
-      row.readBytes(counters.readBytes()).writeBytes(counters.writeBytes());
+      row.set(READ_BYTES, counters.readBytes()).set(WRITE_BYTES, counters.writeBytes());
     } catch (CorruptRecordException e) {
       warnCorrupt(pid, e.what(), e.byteCount(), e.getMessage(), false);
     }
@@ -437,7 +466,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
       return;
     }
     try {
-      row.fdLimit(LinuxProcParsers.parseFdLimit(reader.bytes(), n));
+      row.set(FD_LIMIT, LinuxProcParsers.parseFdLimit(reader.bytes(), n));
     } catch (CorruptRecordException e) {
       warnCorrupt(pid, e.what(), e.byteCount(), e.getMessage(), false);
     }

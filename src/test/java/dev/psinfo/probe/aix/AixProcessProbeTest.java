@@ -1,5 +1,29 @@
 package dev.psinfo.probe.aix;
 
+import static dev.psinfo.probe.ProcessField.ARGS;
+import static dev.psinfo.probe.ProcessField.ARGS_TRUNCATED;
+import static dev.psinfo.probe.ProcessField.CPU_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.EGID;
+import static dev.psinfo.probe.ProcessField.EUID;
+import static dev.psinfo.probe.ProcessField.GID;
+import static dev.psinfo.probe.ProcessField.NAME;
+import static dev.psinfo.probe.ProcessField.NICE;
+import static dev.psinfo.probe.ProcessField.PGID;
+import static dev.psinfo.probe.ProcessField.PPID;
+import static dev.psinfo.probe.ProcessField.PRIORITY;
+import static dev.psinfo.probe.ProcessField.RSS_BYTES;
+import static dev.psinfo.probe.ProcessField.SID;
+import static dev.psinfo.probe.ProcessField.START_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.STATE;
+import static dev.psinfo.probe.ProcessField.STATE_CODE;
+import static dev.psinfo.probe.ProcessField.SYSTEM_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.THREADS;
+import static dev.psinfo.probe.ProcessField.UID;
+import static dev.psinfo.probe.ProcessField.USER;
+import static dev.psinfo.probe.ProcessField.USER_TIME_MILLIS;
+import static dev.psinfo.probe.ProcessField.VSZ_BYTES;
+import static dev.psinfo.probe.ProcessField.WPAR;
+import static dev.psinfo.probe.ProcessField.WPAR_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,60 +92,60 @@ class AixProcessProbeTest {
     assertThat(init)
         .isEqualTo(
             ProcessInfo.builder(1)
-                .ppid(0)
-                .pgid(0)
-                .sid(0)
-                .uid(0)
-                .euid(0)
-                .gid(0)
-                .egid(0)
-                .user("root")
-                .name("init")
-                .args("/etc/init")
-                .argsTruncated(false)
-                .state(ProcessState.SLEEPING)
-                .stateCode("S")
-                .threads(1)
-                .priority(67)
-                .nice(20)
-                .rssBytes(872448)
-                .vszBytes(856064)
-                .cpuTimeMillis(7155)
-                .userTimeMillis(3109)
-                .systemTimeMillis(4045)
-                .startTimeMillis(1_740_060_607_000L)
-                .wparId(0)
-                .wpar("Global")
+                .set(PPID, 0)
+                .set(PGID, 0)
+                .set(SID, 0)
+                .set(UID, 0)
+                .set(EUID, 0)
+                .set(GID, 0)
+                .set(EGID, 0)
+                .set(USER, "root")
+                .set(NAME, "init")
+                .set(ARGS, "/etc/init")
+                .set(ARGS_TRUNCATED, false)
+                .set(STATE, ProcessState.SLEEPING)
+                .set(STATE_CODE, "S")
+                .set(THREADS, 1)
+                .set(PRIORITY, 67)
+                .set(NICE, 20)
+                .set(RSS_BYTES, 872448)
+                .set(VSZ_BYTES, 856064)
+                .set(CPU_TIME_MILLIS, 7155)
+                .set(USER_TIME_MILLIS, 3109)
+                .set(SYSTEM_TIME_MILLIS, 4045)
+                .set(START_TIME_MILLIS, 1_740_060_607_000L)
+                .set(WPAR_ID, 0)
+                .set(WPAR, "Global")
                 .build());
 
     ProcessInfo cron = scan.processes().get(1);
     assertThat(cron)
         .isEqualTo(
             ProcessInfo.builder(5767616)
-                .ppid(1)
-                .pgid(5767616)
-                .sid(5767616)
-                .uid(0)
-                .euid(0)
-                .gid(0)
-                .egid(8)
-                .user("root")
-                .name("cron")
-                .args("/usr/sbin/cron")
-                .argsTruncated(false)
-                .state(ProcessState.SLEEPING)
-                .stateCode("S")
-                .threads(1)
-                .priority(67)
-                .nice(20)
-                .rssBytes(1212416)
-                .vszBytes(1183744)
-                .cpuTimeMillis(126)
-                .userTimeMillis(55)
-                .systemTimeMillis(70)
-                .startTimeMillis(1_740_060_633_000L)
-                .wparId(0)
-                .wpar("Global")
+                .set(PPID, 1)
+                .set(PGID, 5767616)
+                .set(SID, 5767616)
+                .set(UID, 0)
+                .set(EUID, 0)
+                .set(GID, 0)
+                .set(EGID, 8)
+                .set(USER, "root")
+                .set(NAME, "cron")
+                .set(ARGS, "/usr/sbin/cron")
+                .set(ARGS_TRUNCATED, false)
+                .set(STATE, ProcessState.SLEEPING)
+                .set(STATE_CODE, "S")
+                .set(THREADS, 1)
+                .set(PRIORITY, 67)
+                .set(NICE, 20)
+                .set(RSS_BYTES, 1212416)
+                .set(VSZ_BYTES, 1183744)
+                .set(CPU_TIME_MILLIS, 126)
+                .set(USER_TIME_MILLIS, 55)
+                .set(SYSTEM_TIME_MILLIS, 70)
+                .set(START_TIME_MILLIS, 1_740_060_633_000L)
+                .set(WPAR_ID, 0)
+                .set(WPAR, "Global")
                 .build());
   }
 
