@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -138,16 +140,52 @@ public final class OptionsParser {
     return merged;
   }
 
+  /** The most problems one message lists; the others are counted ({@code and 2990 more}). */
+  static final int MAX_LISTED = 10;
+
+  /**
+   * The most characters one problem takes in a message: a longer one (a 100 KB key or value echoed
+   * back) keeps its first {@link #KEPT_HEAD} and last {@link #KEPT_TAIL} characters, so the
+   * option's name and what was expected stay readable.
+   */
+  static final int MAX_PROBLEM_CHARS = 300;
+
+  static final int KEPT_HEAD = 180;
+  static final int KEPT_TAIL = 100;
+
   private static OptionsException failure(List<String> problems) {
     boolean unknown = false;
     for (String p : problems) {
       unknown |= p.startsWith("unknown option");
     }
-    String text =
-        (problems.size() == 1 ? "" : problems.size() + " bad options: ")
-            + String.join("; ", problems)
-            + (unknown ? " (known keys: " + String.join(", ", KEYS) + ")" : "");
-    return new OptionsException(text);
+    StringBuilder text =
+        new StringBuilder(problems.size() == 1 ? "" : problems.size() + " bad options: ");
+    int listed = Math.min(problems.size(), MAX_LISTED);
+    for (int i = 0; i < listed; i++) {
+      text.append(i == 0 ? "" : "; ").append(shortened(problems.get(i)));
+    }
+    if (listed < problems.size()) {
+      text.append("; and ").append(problems.size() - listed).append(" more");
+    }
+    if (unknown) {
+      text.append(" (known keys: ").append(String.join(", ", KEYS)).append(')');
+    }
+    return new OptionsException(text.toString());
+  }
+
+  /** {@code problem}, at most {@link #MAX_PROBLEM_CHARS} long, never half a surrogate pair. */
+  static String shortened(String problem) {
+    if (problem.length() <= MAX_PROBLEM_CHARS) {
+      return problem;
+    }
+    int head = KEPT_HEAD - (Character.isHighSurrogate(problem.charAt(KEPT_HEAD - 1)) ? 1 : 0);
+    int tail = problem.length() - KEPT_TAIL;
+    tail += Character.isLowSurrogate(problem.charAt(tail)) ? 1 : 0;
+    return problem.substring(0, head)
+        + "...("
+        + (tail - head)
+        + " characters left out)..."
+        + problem.substring(tail);
   }
 
   private static Map<String, String> splitInline(String agentArgs, List<String> problems) {
@@ -221,8 +259,28 @@ public final class OptionsParser {
         .toString();
   }
 
+  /**
+   * A {@link Properties} that remembers the keys a file gives more than once ({@link
+   * Properties#load} keeps the last one silently; inline, a key given twice is refused).
+   */
+  private static final class CountingProperties extends Properties {
+    private static final long serialVersionUID = 1L;
+
+    /** Keys seen twice or more, in the order their second one came. */
+    final transient Set<String> twice = new LinkedHashSet<>();
+
+    @Override
+    public synchronized Object put(Object key, Object value) {
+      Object old = super.put(key, value);
+      if (old != null) {
+        twice.add(String.valueOf(key));
+      }
+      return old;
+    }
+  }
+
   private static Map<String, String> readConfigFile(String file, List<String> problems) {
-    Properties props = new Properties();
+    CountingProperties props = new CountingProperties();
     Map<String, String> pairs = new LinkedHashMap<>();
     try {
       Path path = Option.path("config", file);
@@ -233,6 +291,9 @@ public final class OptionsParser {
     } catch (IOException | IllegalArgumentException e) {
       problems.add("bad value for config: cannot read '" + file + "': " + describe(e));
       return pairs;
+    }
+    for (String key : props.twice) {
+      problems.add("option '" + key + "' is given twice in config file " + file);
     }
     for (String key : props.stringPropertyNames()) {
       if (key.equals(Option.CONFIG.key())) {

@@ -84,6 +84,63 @@ class OptionsParserTest {
   }
 
   @Test
+  void aHugeKeyOrValueIsShortenedInTheMessage() {
+    // a 100,000-character key was echoed whole: one 100 KB line on the host's stderr
+    String key = "k".repeat(100_000);
+    assertThatThrownBy(() -> OptionsParser.parse(key + "=1"))
+        .hasMessageStartingWith("unknown option 'kkk")
+        .hasMessageContaining("characters left out")
+        .hasMessageContaining("(known keys: probe,")
+        .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(1_000));
+    assertThatThrownBy(() -> OptionsParser.parse("ttl=" + "9".repeat(100_000)))
+        .hasMessageStartingWith("bad value for ttl: '999")
+        .hasMessageEndingWith("' (expected a duration such as 500ms, 2s, 5m or 1h)")
+        .satisfies(
+            e ->
+                assertThat(e.getMessage().length())
+                    .isLessThanOrEqualTo(OptionsParser.MAX_PROBLEM_CHARS + 40));
+  }
+
+  @Test
+  void thousandsOfBadOptionsAreCountedNotAllListed() {
+    // 3,000 unknown keys made a 71 KB line
+    StringBuilder args = new StringBuilder();
+    for (int i = 1; i <= 3000; i++) {
+      args.append("k").append(i).append("=1,");
+    }
+    assertThatThrownBy(() -> OptionsParser.parse(args.toString()))
+        .hasMessageStartingWith("3000 bad options: unknown option 'k1'; unknown option 'k2';")
+        .hasMessageContaining("unknown option 'k10'; and 2990 more (known keys: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("'k11'"))
+        .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(1_000));
+  }
+
+  @Test
+  void aShortenedProblemKeepsNoHalfOfASurrogatePair() {
+    String smile = "\ud83d\ude00";
+    String cut = OptionsParser.shortened(smile.repeat(1000));
+    assertThat(cut).startsWith(smile.repeat(OptionsParser.KEPT_HEAD / 2) + "...(");
+    assertThat(cut).endsWith(")..." + smile.repeat(OptionsParser.KEPT_TAIL / 2));
+    String odd = "x" + smile.repeat(1000) + "y"; // both cuts fall inside a pair
+    String oddCut = OptionsParser.shortened(odd);
+    assertThat(oddCut.codePoints()).noneMatch(c -> c >= 0xd800 && c <= 0xdfff);
+    assertThat(OptionsParser.shortened("short")).isEqualTo("short");
+  }
+
+  @Test
+  void aKeyGivenTwiceInTheConfigFileIsRefusedLikeInline() throws Exception {
+    // Properties kept the last one silently, where ttl=1s,ttl=2s inline is refused
+    Path config = Files.writeString(dir.resolve("twice.properties"), "ttl=3s\nmaxRows=1\nttl=4s\n");
+    assertThatThrownBy(() -> OptionsParser.parse("config=" + config))
+        .isInstanceOf(OptionsException.class)
+        .hasMessage("option 'ttl' is given twice in config file " + config);
+    // the file's value and an inline one: inline overrides, as documented
+    Path once = Files.writeString(dir.resolve("once.properties"), "ttl=3s\n");
+    assertThat(OptionsParser.parse("config=" + once + ",ttl=5s").ttl())
+        .isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
   void aConfigFileAndInlineOptionsAreReportedTogether() throws Exception {
     Path config = Files.writeString(dir.resolve("bad.properties"), "tll=10s\nmaxRows=many\n");
     assertThatThrownBy(() -> OptionsParser.parse("config=" + config + ",ttl=soon"))
