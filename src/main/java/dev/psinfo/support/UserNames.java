@@ -29,7 +29,8 @@ public final class UserNames {
 
   /**
    * The largest passwd file read: about 200,000 local users. A longer one, or one that is not a
-   * regular file (links are followed), is not read at all: one warning, and ids show as numbers.
+   * regular file (links are followed), is not read at all: one warning; names then come from the
+   * system's name service through the JDK (as for directory users), else the number.
    */
   public static final int MAX_PASSWD_BYTES = 16 * 1024 * 1024;
 
@@ -68,8 +69,11 @@ public final class UserNames {
       } catch (NoSuchFileException e) {
         entries = Map.of();
       } catch (IOException e) {
-        // a FIFO, a device, a 1 GB file: not read (ids show as numbers until it changes)
-        LOG.warn("passwd file not read, user ids are shown as numbers: {}", e.toString());
+        // a FIFO, a device, a 1 GB file: not read until it changes; names come from the system's
+        // name service through the JDK, as for directory users, else the number
+        LOG.warn(
+            "passwd file not read (user names from the system's name service, else the number): {}",
+            e.toString());
         entries = Map.of();
       }
       passwd = entries;

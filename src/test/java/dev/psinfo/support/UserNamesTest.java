@@ -55,4 +55,19 @@ class UserNamesTest {
     assertThat(users.nameOf(Integer.toUnsignedLong(myUid) + 12345, mine))
         .isEqualTo(Long.toString(Integer.toUnsignedLong(myUid) + 12345));
   }
+
+  @Test
+  void aPasswdFileTooLargeToReadLeavesNamesToTheNameService(@TempDir Path dir) throws Exception {
+    // the warning said "user ids are shown as numbers", but ids still resolve through the JDK
+    Path huge = dir.resolve("passwd");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(UserNames.MAX_PASSWD_BYTES + 1L); // sparse: costs no disk
+    }
+    UserNames users = new UserNames(huge);
+    Path mine = dir.resolve("owned");
+    Files.writeString(mine, "x");
+    long myUid = Integer.toUnsignedLong((Integer) Files.getAttribute(mine, "unix:uid"));
+    assertThat(users.nameOf(myUid, mine)).isEqualTo(Files.getOwner(mine).getName());
+    assertThat(users.nameOf(myUid + 12345, null)).isEqualTo(Long.toString(myUid + 12345));
+  }
 }
