@@ -39,7 +39,9 @@ final class PsCommand {
 
       %CPU: 100 = one full CPU. A '-' (or -1 / "" in csv and json) means not available here.
       With 'jmx', --probe, --proc-root, --passwd-file and --interval are the remote agent's
-      business and are not accepted.
+      business and are not accepted, and ps lists what the agent's Processes table holds: its
+      own filters apply first, and with its maxRows set only the top rows by its exportTop
+      (plus its pin matches) are there to list.
 
       Examples:
         java -jar psinfo-jmx-agent.jar ps --sort rss -n 10

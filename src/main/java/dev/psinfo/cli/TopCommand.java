@@ -57,8 +57,9 @@ final class TopCommand {
         --passwd-file FILE       user names (default /etc/passwd)
         -h, --help               this text
 
-      With 'jmx', %CPU is what the remote agent computed between its own scans, and --probe,
-      --proc-root and --passwd-file are not accepted. The remote agent serves one scan for its
+      With 'jmx', %CPU is what the remote agent computed between its own scans, --probe,
+      --proc-root and --passwd-file are not accepted, and the rows are those of the agent's
+      Processes table (its filters, and with maxRows its top rows by exportTop plus pin). The remote agent serves one scan for its
       ttl (2s by default): top refreshes no faster than that (ttl + 50 ms, shown in the header),
       so that every frame is a fresh scan and never lists a process that has exited meanwhile.
       """;

@@ -7,7 +7,6 @@ import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.text.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,15 +19,6 @@ import java.util.List;
  * @param sequence 1 for the first scan of the agent's life, then counting up
  */
 public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long sequence) {
-  private static final Comparator<ProcessSample> BY_CPU =
-      Comparator.comparingDouble(ProcessSample::cpuPercent)
-          .reversed()
-          .thenComparingLong(s -> s.info().pid());
-  private static final Comparator<ProcessSample> BY_RSS =
-      Comparator.comparingLong((ProcessSample s) -> s.info().rssBytes())
-          .reversed()
-          .thenComparingLong(s -> s.info().pid());
-
   public Snapshot {
     requireNonNull(scan, "scan is null");
     samples = List.copyOf(requireNonNull(samples, "samples is null"));
@@ -61,19 +51,25 @@ public record Snapshot(ProcessScan scan, List<ProcessSample> samples, long seque
     return -1;
   }
 
-  /** The {@code n} shown processes with the highest recent CPU use, highest first. */
+  /**
+   * The {@code n} shown processes with the highest recent CPU use, highest first, ties by pid: the
+   * order of {@code ps --sort cpu} and {@code top} ({@link PsText.Sort#CPU}).
+   */
   public List<ProcessSample> topByCpu(int n) {
-    return top(n, BY_CPU);
+    return top(n, PsText.Sort.CPU);
   }
 
-  /** The {@code n} shown processes with the largest resident set, largest first. */
+  /**
+   * The {@code n} shown processes with the largest resident set, largest first, ties by pid: the
+   * order of {@code ps --sort rss} ({@link PsText.Sort#RSS}).
+   */
   public List<ProcessSample> topByMemory(int n) {
-    return top(n, BY_RSS);
+    return top(n, PsText.Sort.RSS);
   }
 
-  private List<ProcessSample> top(int n, Comparator<ProcessSample> order) {
+  private List<ProcessSample> top(int n, PsText.Sort sort) {
     List<ProcessSample> all = new ArrayList<>(samples);
-    all.sort(order);
+    all.sort(sort.order);
     return n >= all.size() ? all : List.copyOf(all.subList(0, n));
   }
 
