@@ -2,6 +2,7 @@ package dev.psinfo.sampling;
 
 import dev.psinfo.config.UserPattern;
 import dev.psinfo.probe.ProcessInfo;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,22 @@ public final class GroupMembers {
     long[] start = new long[n];
     int[] shown = new int[n]; // index in samples, or -1 for a hidden process
     boolean[] matched = new boolean[n];
+    boolean ascending = true; // as a scan lists them: then one merge with the shown rows
+    int next = 0; // the first shown row not yet passed by the merge
     for (int i = 0; i < n; i++) {
       ProcessInfo p = all.get(i);
       pid[i] = p.pid();
       ppid[i] = p.ppid();
       start[i] = p.startTimeMillis();
-      shown[i] = s.indexOf(p.pid());
+      ascending = ascending && (i == 0 || pid[i] > pid[i - 1]);
+      if (ascending) {
+        while (next < samples.size() && samples.get(next).info().pid() < pid[i]) {
+          next++;
+        }
+        shown[i] = next < samples.size() && samples.get(next).info().pid() == pid[i] ? next : -1;
+      } else {
+        shown[i] = s.indexOf(pid[i]);
+      }
       matched[i] = shown[i] >= 0 && ProcessFilter.matches(regex, samples.get(shown[i]));
     }
     boolean[] member = withDescendants(pid, ppid, start, matched);
@@ -124,15 +135,29 @@ public final class GroupMembers {
    */
   public static int[] parents(long[] pid, long[] ppid, long[] startMillis) {
     int n = pid.length;
-    Map<Long, Integer> indexOf = new HashMap<>(n * 4 / 3 + 1);
-    for (int i = 0; i < n; i++) {
-      indexOf.put(pid[i], i);
+    boolean ascending = true; // as a scan lists them: then a binary search, and no map
+    for (int i = 1; i < n && ascending; i++) {
+      ascending = pid[i] > pid[i - 1];
+    }
+    Map<Long, Integer> indexOf = null; // otherwise: the last index of each pid
+    if (!ascending) {
+      indexOf = new HashMap<>(n * 4 / 3 + 1);
+      for (int i = 0; i < n; i++) {
+        indexOf.put(pid[i], i);
+      }
     }
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
-      Integer p = ppid[i] == pid[i] ? null : indexOf.get(ppid[i]);
+      int p = -1;
+      if (ppid[i] != pid[i]) {
+        if (indexOf == null) {
+          p = Math.max(-1, Arrays.binarySearch(pid, ppid[i]));
+        } else {
+          p = indexOf.getOrDefault(ppid[i], -1);
+        }
+      }
       boolean believed =
-          p != null
+          p >= 0
               && p != i
               && (startMillis[i] < 0 || startMillis[p] < 0 || startMillis[i] >= startMillis[p]);
       parent[i] = believed ? p : -1;

@@ -37,6 +37,22 @@ class GroupMembersTest {
   }
 
   @Test
+  void theArraysInAnyOrderGiveTheSameMembers() {
+    // the tree above, listed out of pid order (a scan lists ascending pids: a binary search; any
+    // other order: a map from pid to index, the later of a repeated pid winning)
+    long[] pid = {21, 12, 1, 20, 13, 10, 11};
+    long[] ppid = {20, 11, 0, 1, 10, 1, 10};
+    long[] start = {T + 21, T + 12, T, T + 20, T + 13, T + 10, T + 11};
+    assertThat(members(pid, ppid, start, false, false, false, false, false, true, false))
+        .containsExactly(false, true, false, false, true, true, true);
+    assertThat(GroupMembers.parents(pid, ppid, start)).containsExactly(3, 6, -1, 2, 5, 2, 5);
+    // pid 10 listed twice: its children link to the later entry
+    long[] repeated = {1, 10, 11, 10};
+    assertThat(GroupMembers.parents(repeated, new long[] {0, 1, 10, 1}, new long[] {T, T, T, T}))
+        .containsExactly(-1, 0, 3, 0);
+  }
+
+  @Test
   void aProcessMatchedAndBelowAMatchIsOneMember() {
     long[] pid = {10, 11, 12};
     long[] ppid = {1, 10, 11};
