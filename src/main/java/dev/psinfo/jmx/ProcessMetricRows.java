@@ -1,14 +1,16 @@
 package dev.psinfo.jmx;
 
+import dev.psinfo.probe.ProcessField;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.text.Printable;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.OpenType;
-import javax.management.openmbean.SimpleType;
 import javax.management.openmbean.TabularType;
 
 /**
@@ -25,9 +27,35 @@ import javax.management.openmbean.TabularType;
  * character reads as a visible escape). {@code Processes} keeps the exact text.
  */
 public final class ProcessMetricRows {
+  private static final String ABSENT = "; absent (null) when not available";
+  private static final String ESCAPED = "; control, bidi and invisible characters escaped";
+
+  /**
+   * The row's items, each declared once, the index first: a {@link ProcessField} (whose name, type
+   * and value the item has) with its description in this narrow row.
+   */
+  private static final List<Map.Entry<ProcessField, String>> METRICS =
+      List.of(
+          Map.entry(ProcessField.PID, "Process id"),
+          Map.entry(ProcessField.NAME, "Process name as the kernel reports it" + ESCAPED),
+          Map.entry(
+              ProcessField.USER,
+              "Effective user's name (the numeric uid when it has none)" + ESCAPED),
+          Map.entry(ProcessField.RSS_BYTES, "Resident set size in bytes" + ABSENT),
+          Map.entry(ProcessField.VSZ_BYTES, "Virtual size in bytes" + ABSENT),
+          Map.entry(
+              ProcessField.CPU_TIME_MILLIS,
+              "CPU time used, user + system, in milliseconds" + ABSENT),
+          Map.entry(ProcessField.THREADS, "Threads (0 for an AIX zombie)" + ABSENT),
+          Map.entry(
+              ProcessField.START_TIME_MILLIS,
+              "Start time in milliseconds since the epoch" + ABSENT));
+
+  /** The fields of {@link #METRICS}, in its order. */
+  private static final ProcessField[] FIELDS = new ProcessField[METRICS.size()];
+
   /** The items after the index, in the order their series are documented. */
-  public static final List<String> VALUES =
-      List.of("rssBytes", "vszBytes", "cpuTimeMillis", "threads", "startTimeMillis");
+  public static final List<String> VALUES;
 
   /** The row type. */
   public static final CompositeType ROW_TYPE;
@@ -37,54 +65,32 @@ public final class ProcessMetricRows {
 
   static final RowShape SHAPE;
 
-  private static final int PID;
-  private static final int NAME;
-  private static final int USER;
-  private static final int RSS;
-  private static final int VSZ;
-  private static final int CPU;
-  private static final int THREADS;
-  private static final int START;
+  /** Per item of {@link #METRICS}: its position in the row type's (item name) order. */
+  private static final int[] POSITIONS = new int[FIELDS.length];
 
   static {
-    String absent = "; absent (null) when not available";
+    String[] names = new String[FIELDS.length];
+    String[] descriptions = new String[FIELDS.length];
+    OpenType<?>[] types = new OpenType<?>[FIELDS.length];
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < FIELDS.length; i++) {
+      FIELDS[i] = METRICS.get(i).getKey();
+      names[i] = FIELDS[i].itemName();
+      descriptions[i] = METRICS.get(i).getValue();
+      types[i] = ProcessRows.openType(FIELDS[i].type());
+      if (!ProcessRows.INDEX.contains(names[i])) {
+        values.add(names[i]);
+      }
+    }
+    VALUES = List.copyOf(values);
     try {
       ROW_TYPE =
           new CompositeType(
               "psinfo.ProcessMetricRow",
               "One process, with only the numbers jmx_exporter turns into series",
-              new String[] {
-                "pid",
-                "name",
-                "user",
-                "rssBytes",
-                "vszBytes",
-                "cpuTimeMillis",
-                "threads",
-                "startTimeMillis"
-              },
-              new String[] {
-                "Process id",
-                "Process name as the kernel reports it; control, bidi and invisible characters"
-                    + " escaped",
-                "Effective user's name (the numeric uid when it has none); control, bidi and"
-                    + " invisible characters escaped",
-                "Resident set size in bytes" + absent,
-                "Virtual size in bytes" + absent,
-                "CPU time used, user + system, in milliseconds" + absent,
-                "Threads (0 for an AIX zombie)" + absent,
-                "Start time in milliseconds since the epoch" + absent
-              },
-              new OpenType<?>[] {
-                SimpleType.LONG,
-                SimpleType.STRING,
-                SimpleType.STRING,
-                SimpleType.LONG,
-                SimpleType.LONG,
-                SimpleType.LONG,
-                SimpleType.INTEGER,
-                SimpleType.LONG
-              });
+              names,
+              descriptions,
+              types);
       TABLE_TYPE =
           new TabularType(
               "psinfo.ProcessMetrics",
@@ -96,34 +102,29 @@ public final class ProcessMetricRows {
       throw new ExceptionInInitializerError(e);
     }
     SHAPE = new RowShape(ROW_TYPE);
-    PID = SHAPE.position("pid");
-    NAME = SHAPE.position("name");
-    USER = SHAPE.position("user");
-    RSS = SHAPE.position("rssBytes");
-    VSZ = SHAPE.position("vszBytes");
-    CPU = SHAPE.position("cpuTimeMillis");
-    THREADS = SHAPE.position("threads");
-    START = SHAPE.position("startTimeMillis");
+    for (int i = 0; i < FIELDS.length; i++) {
+      POSITIONS[i] = SHAPE.position(names[i]);
+    }
   }
 
   private ProcessMetricRows() {}
 
-  /** The narrow row of one sample; serialised as a {@code CompositeDataSupport}. */
+  /**
+   * The narrow row of one sample, each value its field's: a text (a label) escaped, a number not
+   * available (negative) absent; serialised as a {@code CompositeDataSupport}.
+   */
   static CompositeData row(ProcessSample sample) {
     ProcessInfo p = sample.info();
-    Object[] values = new Object[8];
-    values[PID] = p.pid();
-    values[NAME] = Printable.escape(p.name());
-    values[USER] = Printable.escape(p.user());
-    values[RSS] = orNull(p.rssBytes());
-    values[VSZ] = orNull(p.vszBytes());
-    values[CPU] = orNull(p.cpuTimeMillis());
-    values[THREADS] = p.threads() < 0 ? null : Integer.valueOf(p.threads());
-    values[START] = orNull(p.startTimeMillis());
+    Object[] values = new Object[FIELDS.length];
+    for (int i = 0; i < FIELDS.length; i++) {
+      Object v = FIELDS[i].get(p);
+      if (v instanceof String text) {
+        v = Printable.escape(text);
+      } else if (v instanceof Number n && n.longValue() < 0) {
+        v = null;
+      }
+      values[POSITIONS[i]] = v;
+    }
     return new LightRow(SHAPE, values);
-  }
-
-  private static Long orNull(long v) {
-    return v < 0 ? null : v;
   }
 }

@@ -172,7 +172,8 @@ public final class ProcessRows {
     return v instanceof ProcessState s ? s.name() : v;
   }
 
-  private static OpenType<?> openType(Class<?> type) {
+  /** The open type of a {@link ProcessField#type()}. */
+  static OpenType<?> openType(Class<?> type) {
     if (type == long.class) {
       return SimpleType.LONG;
     } else if (type == int.class) {
