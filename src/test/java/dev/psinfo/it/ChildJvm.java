@@ -92,7 +92,7 @@ public final class ChildJvm implements Closeable {
     cmd.add(cp.toString());
     cmd.add(HostApp.class.getName());
     cmd.addAll(List.of(appArgs));
-    ChildJvm child = new ChildJvm(new ProcessBuilder(cmd).start());
+    ChildJvm child = new ChildJvm(Spawned.start(new ProcessBuilder(cmd)));
     child.awaitStdout("READY ", 60);
     return child;
   }
@@ -185,7 +185,7 @@ public final class ChildJvm implements Closeable {
     }
     process.getOutputStream().close();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
+      Spawned.killTree(process);
       throw new AssertionError("child did not exit");
     }
     outReader.join(5_000);
@@ -202,7 +202,7 @@ public final class ChildJvm implements Closeable {
     } catch (IOException e) {
       // closing anyway
     }
-    process.destroyForcibly();
+    Spawned.killTree(process);
   }
 
   /** Copies the stream's lines into {@code sink} on a daemon thread until it ends. */

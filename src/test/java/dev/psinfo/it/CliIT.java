@@ -31,7 +31,7 @@ class CliIT {
     cmd.add("-jar");
     cmd.add(ChildJvm.agentJar().toString());
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).start();
+    Process p = Spawned.start(new ProcessBuilder(cmd));
     p.getOutputStream().close();
     CompletableFuture<byte[]> err =
         CompletableFuture.supplyAsync(
@@ -44,7 +44,7 @@ class CliIT {
             });
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
+      Spawned.killTree(p);
       throw new AssertionError("cli did not exit: " + cmd);
     }
     return new Result(
@@ -179,7 +179,7 @@ class CliIT {
     Result c = cli("capture", archive.toString(), "--probe", "aix", "--proc-root", aix.toString());
     assertThat(c.code()).as(c.err()).isZero();
     Process tar =
-        new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", tmp.toString()).start();
+        Spawned.start(new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", tmp.toString()));
     assertThat(tar.waitFor()).isZero();
     assertThat(tmp.resolve("aix/proc/5767616/lwp/9568687/lwpsinfo"))
         .hasSameBinaryContentAs(aix.resolve("5767616/lwp/9568687/lwpsinfo"));

@@ -104,11 +104,11 @@ class EventsIT {
 
         // a process with a 64 KB argument: its notifications carry 1,024 characters of it
         Process longArgs =
-            new ProcessBuilder(
-                    "/bin/sh", "-c", "sleep 4; true", shortLived.marker + "x".repeat(64 * 1024))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+            Spawned.start(
+                new ProcessBuilder(
+                        "/bin/sh", "-c", "sleep 4; true", shortLived.marker + "x".repeat(64 * 1024))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD));
         try {
           Notification longStarted = awaitFor(heard, "psinfo.process.started", longArgs.pid());
           CompositeData longRow = (CompositeData) longStarted.getUserData();
@@ -117,7 +117,7 @@ class EventsIT {
           assertThat(longArgs.waitFor(60, TimeUnit.SECONDS)).isTrue();
           awaitFor(heard, "psinfo.process.exited", longArgs.pid());
         } finally {
-          longArgs.destroyForcibly();
+          Spawned.killTree(longArgs);
         }
         jmx.removeNotificationListener(ChildJvmNames.TABLE, listener);
       } finally {
@@ -128,12 +128,13 @@ class EventsIT {
       // The JDK's connector server listens to every emitter for all its clients until it stops:
       // stop it (jcmd ManagementAgent.stop) and the poller ends with it.
       Process jcmd =
-          new ProcessBuilder(
-                  java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                  Long.toString(child.pid()),
-                  "ManagementAgent.stop")
-              .redirectErrorStream(true)
-              .start();
+          Spawned.start(
+              new ProcessBuilder(
+                      java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                          .toString(),
+                      Long.toString(child.pid()),
+                      "ManagementAgent.stop")
+                  .redirectErrorStream(true));
       String said =
           new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(jcmd.waitFor(60, TimeUnit.SECONDS)).isTrue();

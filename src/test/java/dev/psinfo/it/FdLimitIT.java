@@ -42,10 +42,13 @@ class FdLimitIT {
                 "-javaagent:" + ChildJvm.agentJar() + "=" + options, "-Dfdit.marker=" + marker))) {
       long pid = child.pid();
       Process prlimit =
-          new ProcessBuilder(
-                  "/usr/bin/prlimit", "--pid", Long.toString(pid), "--nofile=" + SOFT_LIMIT + ":")
-              .redirectErrorStream(true)
-              .start();
+          Spawned.start(
+              new ProcessBuilder(
+                      "/usr/bin/prlimit",
+                      "--pid",
+                      Long.toString(pid),
+                      "--nofile=" + SOFT_LIMIT + ":")
+                  .redirectErrorStream(true));
       String out = new String(prlimit.getInputStream().readAllBytes(), UTF_8);
       assertThat(prlimit.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(prlimit.exitValue()).as(out).isZero();

@@ -29,11 +29,11 @@ class GroupChildrenIT {
     // exec'ed, so none has the marker in its arguments (a forked subshell "( … ) &" would keep
     // the parent's command line and match by itself)
     Process parent =
-        new ProcessBuilder(
-                "/bin/sh", "-c", "sleep 300 & /bin/sh -c 'sleep 300; true' & wait", marker)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        Spawned.start(
+            new ProcessBuilder(
+                    "/bin/sh", "-c", "sleep 300 & /bin/sh -c 'sleep 300; true' & wait", marker)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD));
     try {
       List<Long> family = new ArrayList<>(List.of(parent.pid()));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -62,9 +62,7 @@ class GroupChildrenIT {
         assertThat(child.stop()).isZero();
       }
     } finally {
-      parent.descendants().forEach(ProcessHandle::destroyForcibly);
-      parent.destroyForcibly();
-      parent.waitFor(10, TimeUnit.SECONDS);
+      Spawned.killTree(parent);
     }
   }
 

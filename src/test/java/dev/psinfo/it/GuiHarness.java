@@ -77,10 +77,10 @@ abstract class GuiHarness {
     Files.createDirectories(shots);
     traceFile = shots.resolve("trace-" + System.nanoTime() + ".log").toAbsolutePath();
     xvfb =
-        new ProcessBuilder(
-                "Xvfb", "-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp")
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        Spawned.start(
+            new ProcessBuilder(
+                    "Xvfb", "-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp")
+                .redirectError(ProcessBuilder.Redirect.DISCARD));
     BufferedReader r =
         new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8));
     String number = r.readLine();
@@ -186,14 +186,14 @@ abstract class GuiHarness {
   String run(List<String> cmd) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("DISPLAY", display);
-    Process p = pb.start();
+    Process p = Spawned.start(pb);
     p.getOutputStream().close();
     byte[] out;
     try (InputStream in = p.getInputStream()) {
       out = in.readAllBytes();
     }
     if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
+      Spawned.killTree(p);
       throw new AssertionError("timed out: " + cmd);
     }
     String text = new String(out, StandardCharsets.UTF_8);

@@ -52,7 +52,7 @@ class HostLoggingIT {
             Path.of("target", "test-classes").toString(),
             HOSTS,
             hostDelayMillis);
-    Process p = new ProcessBuilder(cmd).start();
+    Process p = Spawned.start(new ProcessBuilder(cmd));
     List<String> out = new ArrayList<>();
     Thread errReader = drain(p, err, true);
     try (BufferedReader r =
@@ -71,7 +71,7 @@ class HostLoggingIT {
     } finally {
       p.getOutputStream().close();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
+        Spawned.killTree(p);
       }
       errReader.join(5000);
     }

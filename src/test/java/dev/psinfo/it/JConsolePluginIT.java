@@ -277,9 +277,10 @@ class JConsolePluginIT extends GuiHarness {
       Path link = dir.resolve("<html><h1>INJECTED");
       Files.createSymbolicLink(link, sleepBinary());
       hostile =
-          new ProcessBuilder("bash", "-c", "exec -a \"$0\" \"$1\" 600", payload, link.toString())
-              .redirectErrorStream(true)
-              .start();
+          Spawned.start(
+              new ProcessBuilder(
+                      "bash", "-c", "exec -a \"$0\" \"$1\" 600", payload, link.toString())
+                  .redirectErrorStream(true));
       long hostilePid = hostile.pid();
       try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar()))) {
         String window = startJConsole(child.pid());
@@ -372,7 +373,7 @@ class JConsolePluginIT extends GuiHarness {
     cmd.add(Long.toString(pid));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("DISPLAY", display);
-    jconsole = pb.start();
+    jconsole = Spawned.start(pb);
     jconsole.getOutputStream().close();
     ChildJvm.pump(jconsole.getInputStream(), launcherOut);
     String window = xdotool("search", "--sync", "--name", "Java Monitoring").trim();
@@ -411,7 +412,7 @@ class JConsolePluginIT extends GuiHarness {
         new ProcessBuilder("xdotool", "search", "--name", "JConsole: Output")
             .redirectErrorStream(true);
     pb.environment().put("DISPLAY", display);
-    Process p = pb.start();
+    Process p = Spawned.start(pb);
     String windows = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     p.waitFor(30, TimeUnit.SECONDS);
     if (!windows.isEmpty()) {

@@ -66,22 +66,22 @@ class JmxtermIT {
   private static String jmxterm(int port, String script) throws IOException, InterruptedException {
     Path jar = ChildJvm.clients().resolve("jmxterm-uber.jar");
     Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "-l",
-                "127.0.0.1:" + port,
-                "-n",
-                "-v",
-                "brief")
-            .redirectErrorStream(true)
-            .start();
+        Spawned.start(
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    jar.toString(),
+                    "-l",
+                    "127.0.0.1:" + port,
+                    "-n",
+                    "-v",
+                    "brief")
+                .redirectErrorStream(true));
     p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
     p.getOutputStream().close();
     byte[] output = p.getInputStream().readAllBytes();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
+      Spawned.killTree(p);
       throw new AssertionError("jmxterm did not finish");
     }
     return new String(output, StandardCharsets.UTF_8);

@@ -66,7 +66,7 @@ class LinuxAgentIT {
   @Test
   void aProcessAtNiceMinusOneShowsMinusOne() throws Exception {
     assumeTrue("root".equals(System.getProperty("user.name")), "a negative nice needs root");
-    Process niced = new ProcessBuilder("nice", "-n", "-1", "sleep", "60").start();
+    Process niced = Spawned.start(new ProcessBuilder("nice", "-n", "-1", "sleep", "60"));
     try (ChildJvm child = ChildJvm.start(List.of("-javaagent:" + ChildJvm.agentJar()))) {
       CompositeData row =
           (CompositeData)

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Small real processes whose command line carries a marker no other process has: {@code sh -c
@@ -19,10 +18,10 @@ final class MarkedProcesses implements AutoCloseable {
   MarkedProcesses start(int count, int seconds) throws IOException {
     for (int i = 0; i < count; i++) {
       processes.add(
-          new ProcessBuilder("/bin/sh", "-c", "sleep " + seconds + "; true", marker)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start());
+          Spawned.start(
+              new ProcessBuilder("/bin/sh", "-c", "sleep " + seconds + "; true", marker)
+                  .redirectErrorStream(true)
+                  .redirectOutput(ProcessBuilder.Redirect.DISCARD)));
     }
     return this;
   }
@@ -36,29 +35,18 @@ final class MarkedProcesses implements AutoCloseable {
   }
 
   /**
-   * Kills the {@code index}th shell together with its {@code sleep} and waits until the shell has
-   * gone. Killing the shell alone would leave its {@code sleep} running with parent 1 for the rest
-   * of its seconds (and {@link #close} could no longer find it).
+   * Kills the {@code index}th shell together with its {@code sleep} and waits until both have gone.
+   * Killing the shell alone would leave its {@code sleep} running with parent 1 for the rest of its
+   * seconds (and {@link #close} could no longer find it).
    */
-  void kill(int index) throws InterruptedException {
-    Process p = processes.get(index);
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly().waitFor();
+  void kill(int index) {
+    Spawned.killTree(processes.get(index));
   }
 
   @Override
   public void close() {
     for (Process p : processes) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-    }
-    for (Process p : processes) {
-      try {
-        p.waitFor(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+      Spawned.killTree(p);
     }
   }
 }

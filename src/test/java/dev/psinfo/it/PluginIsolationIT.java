@@ -83,7 +83,7 @@ class PluginIsolationIT {
             "-jar",
             ChildJvm.agentJar().toString(),
             "ps"));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    Process p = Spawned.start(new ProcessBuilder(cmd).redirectErrorStream(true));
     p.getOutputStream().close();
     List<String> out =
         new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();

@@ -68,14 +68,14 @@ class PremainClassesIT {
             "-cp",
             classes.toString(),
             Marker.class.getName());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    Process p = Spawned.start(new ProcessBuilder(cmd).redirectErrorStream(true));
     List<String> out;
     try {
       p.getOutputStream().close();
       out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
       assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     } finally {
-      p.destroyForcibly();
+      Spawned.killTree(p);
     }
     assertThat(p.exitValue()).as(String.join("\n", out)).isZero();
     List<String> before = new ArrayList<>();

@@ -300,7 +300,7 @@ class PrometheusIT {
     Files.createDirectories(odd.getParent());
     Files.copy(sleep, odd);
     odd.toFile().setExecutable(true);
-    Process p = new ProcessBuilder(odd.toString(), "600").redirectErrorStream(true).start();
+    Process p = Spawned.start(new ProcessBuilder(odd.toString(), "600").redirectErrorStream(true));
     // bounded: the kernel names the process once exec is done
     for (int i = 0; i < 500 && !comm(p.pid()).equals(ODD_NAME); i++) {
       Thread.sleep(10);
@@ -426,13 +426,13 @@ class PrometheusIT {
     Path out = Files.createTempFile("psinfo-run", ".out");
     try {
       Process p =
-          new ProcessBuilder(command)
-              .redirectInput(stdin.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(out.toFile())
-              .start();
+          Spawned.start(
+              new ProcessBuilder(command)
+                  .redirectInput(stdin.toFile())
+                  .redirectErrorStream(true)
+                  .redirectOutput(out.toFile()));
       if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
+        Spawned.killTree(p);
         throw new AssertionError(command + " did not finish in " + seconds + " s");
       }
       return new Run(p.exitValue(), Files.readString(out, UTF_8));
@@ -489,15 +489,15 @@ class PrometheusIT {
       int port = freePort();
       Path log = dir.resolve("prometheus.log");
       Process p =
-          new ProcessBuilder(
-                  binary.toString(),
-                  "--config.file=" + config,
-                  "--storage.tsdb.path=" + dir.resolve("tsdb"),
-                  "--web.listen-address=127.0.0.1:" + port,
-                  "--log.level=warn")
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+          Spawned.start(
+              new ProcessBuilder(
+                      binary.toString(),
+                      "--config.file=" + config,
+                      "--storage.tsdb.path=" + dir.resolve("tsdb"),
+                      "--web.listen-address=127.0.0.1:" + port,
+                      "--log.level=warn")
+                  .redirectErrorStream(true)
+                  .redirectOutput(log.toFile()));
       PrometheusServer server =
           new PrometheusServer(p, log, URI.create("http://127.0.0.1:" + port));
       try {

@@ -72,10 +72,10 @@ class SecretsIT {
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", "sleep 300; :", "secret-holder"));
     cmd.addAll(SECRET_ARGS);
     holder =
-        new ProcessBuilder(cmd)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        Spawned.start(
+            new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD));
     // and a JVM with a secret system property and secret arguments
     List<String> appArgs = new ArrayList<>(List.of("0"));
     appArgs.addAll(SECRET_ARGS);
@@ -92,10 +92,7 @@ class SecretsIT {
 
   @AfterAll
   static void stop() throws Exception {
-    holder
-        .descendants()
-        .forEach(ProcessHandle::destroyForcibly); // the sleep, or it outlives the test
-    holder.destroyForcibly().waitFor();
+    Spawned.killTree(holder); // with its sleep, or that outlives the test
     javaHolder.close();
   }
 

@@ -198,7 +198,7 @@ class VisualVMIT extends GuiHarness {
                 "-J-Dpsinfo.jconsole.trace=" + traceFile)
             .redirectErrorStream(true);
     pb.environment().put("DISPLAY", display);
-    visualvm = pb.start();
+    visualvm = Spawned.start(pb);
     visualvm.getOutputStream().close();
     ChildJvm.pump(visualvm.getInputStream(), launcherOut);
     // the module's installer traces once VisualVM has loaded it
@@ -219,7 +219,7 @@ class VisualVMIT extends GuiHarness {
                   "visualvm", "--userdir", userdir.toString(), "--openpid", Long.toString(pid))
               .redirectErrorStream(true);
       pb.environment().put("DISPLAY", display);
-      Process p = pb.start();
+      Process p = Spawned.start(pb);
       p.getOutputStream().close();
       List<String> said = Collections.synchronizedList(new ArrayList<>());
       ChildJvm.pump(p.getInputStream(), said);
