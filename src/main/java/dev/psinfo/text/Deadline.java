@@ -1,6 +1,7 @@
 package dev.psinfo.text;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * A time limit shared by every search of one pass over host text (a regex over many command lines):
@@ -13,16 +14,18 @@ import java.time.Duration;
  * box.
  */
 public final class Deadline {
+  private final LongSupplier clockNanos;
   private final long deadlineNanos;
   private final long mask;
   private final boolean perSearch;
   private long reads;
 
-  private Deadline(Duration limit, int checkEvery, boolean perSearch) {
+  private Deadline(Duration limit, int checkEvery, boolean perSearch, LongSupplier clockNanos) {
     if (checkEvery <= 0 || Integer.bitCount(checkEvery) != 1) {
       throw new IllegalArgumentException("checkEvery must be a power of two: " + checkEvery);
     }
-    this.deadlineNanos = System.nanoTime() + limit.toNanos();
+    this.clockNanos = clockNanos;
+    this.deadlineNanos = clockNanos.getAsLong() + limit.toNanos();
     this.mask = checkEvery - 1L;
     this.perSearch = perSearch;
   }
@@ -35,7 +38,7 @@ public final class Deadline {
    * @throws IllegalArgumentException when {@code checkEvery} is not a positive power of two
    */
   public static Deadline overPass(Duration limit, int checkEvery) {
-    return new Deadline(limit, checkEvery, false);
+    return new Deadline(limit, checkEvery, false, System::nanoTime);
   }
 
   /**
@@ -46,7 +49,20 @@ public final class Deadline {
    * @throws IllegalArgumentException when {@code checkEvery} is not a positive power of two
    */
   public static Deadline perSearch(Duration limit, int checkEvery) {
-    return new Deadline(limit, checkEvery, true);
+    return perSearch(limit, checkEvery, System::nanoTime);
+  }
+
+  /**
+   * As {@link #perSearch(Duration, int)}, on {@code clockNanos} instead of the wall clock (such as
+   * the calling thread's CPU time, so that time the thread spent waiting for a core does not count;
+   * the pass must then run on the thread that created the deadline).
+   *
+   * @param checkEvery a power of two
+   * @param clockNanos a clock in nanoseconds that does not go back
+   * @throws IllegalArgumentException when {@code checkEvery} is not a positive power of two
+   */
+  public static Deadline perSearch(Duration limit, int checkEvery, LongSupplier clockNanos) {
+    return new Deadline(limit, checkEvery, true, clockNanos);
   }
 
   /** Thrown out of a search that read past the deadline; it has no stack trace. */
@@ -74,7 +90,7 @@ public final class Deadline {
     @Override
     public char charAt(int index) {
       long n = perSearch ? ++searchReads : ++reads;
-      if ((n & mask) == 0 && System.nanoTime() - deadlineNanos > 0) {
+      if ((n & mask) == 0 && clockNanos.getAsLong() - deadlineNanos > 0) {
         throw new Expired();
       }
       return text.charAt(index);

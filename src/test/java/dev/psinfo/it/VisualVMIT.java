@@ -102,7 +102,7 @@ class VisualVMIT extends GuiHarness {
       click(Integer.parseInt(xy[0]), Integer.parseInt(xy[1]));
       xdotool("type", "--delay", "60", "java");
       String filtered =
-          awaitLine(l -> l.startsWith("psinfo-jconsole: Processes tab filtered 'java': "), 30);
+          awaitLine(l -> l.startsWith("psinfo-jconsole: Processes tab filtered 'java': "), 120);
       assertThat(Integer.parseInt(filtered.replaceAll(".*: (\\d+) rows", "$1"))).isPositive();
       // a later update keeps the child selected under the filter
       int before = trace().size();
