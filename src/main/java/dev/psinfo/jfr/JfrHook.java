@@ -6,7 +6,14 @@ import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.Snapshot;
+import dev.psinfo.support.Log;
+import dev.psinfo.support.RateLimitedLog;
 import dev.psinfo.text.Printable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
@@ -15,6 +22,12 @@ import jdk.jfr.FlightRecorderListener;
  * Registers {@link HostProcessesEvent} with Flight Recorder once the recorder is initialized (at
  * once when it already is), and commits the events each period. Only {@link JfrEvents} refers to
  * this class, after checking that {@code jdk.jfr} exists. Thread-safe.
+ *
+ * <p>The period's scan and commits run on a daemon thread of ours ({@value #THREAD_NAME}, ended
+ * after {@value #IDLE_SECONDS} idle seconds), never on Flight Recorder's periodic thread: that one
+ * thread emits every periodic event of the JVM ({@code jdk.CPULoad} each second), and a scan of
+ * 5,000 processes on a loaded host held it for 1.4-1.9 s, so the JDK's own events of those seconds
+ * came late or not at all. While a period's scan runs, a new period records nothing.
  */
 final class JfrHook implements FlightRecorderListener, Runnable {
   /** How many processes each period records. */
@@ -29,8 +42,22 @@ final class JfrHook implements FlightRecorderListener, Runnable {
   /** The most of a command line an event holds, in characters before escaping. */
   static final int MAX_ARGS = 1024;
 
+  /** The name of the thread that scans and commits a period's events. */
+  static final String THREAD_NAME = "psinfo-jmx-jfr";
+
+  /** How long that thread waits for another period before it ends. */
+  static final int IDLE_SECONDS = 30;
+
+  private static final RateLimitedLog WARNINGS =
+      new RateLimitedLog(Log.of(JfrHook.class), TimeUnit.MINUTES.toNanos(1));
+
   private final Host host;
   private final LongSupplier nanoTime;
+  private final Runnable period = new Period();
+
+  /** Where a period's work runs; null until the first period (then our daemon thread's pool). */
+  private Executor worker;
+
   private boolean registered;
 
   /** Commit time of the last period that recorded, by {@link #nanoTime}; valid once one did. */
@@ -39,15 +66,18 @@ final class JfrHook implements FlightRecorderListener, Runnable {
   private boolean recorded;
 
   JfrHook(Host host) {
-    this(host, System::nanoTime);
+    this(host, System::nanoTime, null);
   }
 
   /**
    * @param nanoTime the clock of the period floor
+   * @param worker where a period's scan and commits run; null: a daemon thread of ours, made at the
+   *     first period
    */
-  JfrHook(Host host, LongSupplier nanoTime) {
+  JfrHook(Host host, LongSupplier nanoTime, Executor worker) {
     this.host = host;
     this.nanoTime = nanoTime;
+    this.worker = worker;
   }
 
   /** Registers the periodic event when the recorder initializes; cheap until it does. */
@@ -77,14 +107,61 @@ final class JfrHook implements FlightRecorderListener, Runnable {
   }
 
   /**
-   * The periodic hook: runs on Flight Recorder's thread, only while the event is enabled; a period
-   * shorter than {@link #MIN_PERIOD_NANOS} records nothing (no scan) between two that do.
+   * The periodic hook: runs on Flight Recorder's thread, only while the event is enabled, and hands
+   * the period to {@link #worker} without waiting for it; a period shorter than {@link
+   * #MIN_PERIOD_NANOS} records nothing (no scan) between two that do, and one that comes while the
+   * last one still scans records nothing either.
    */
   @Override
   public void run() {
-    if (!dueNow()) {
-      return;
+    if (dueNow()) {
+      worker().execute(period);
     }
+  }
+
+  private synchronized Executor worker() {
+    if (worker == null) {
+      // at most one period at a time: one more while it runs is discarded, not queued
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              0,
+              1,
+              IDLE_SECONDS,
+              TimeUnit.SECONDS,
+              new SynchronousQueue<>(),
+              new DaemonThreads(),
+              new ThreadPoolExecutor.DiscardPolicy());
+      worker = pool;
+    }
+    return worker;
+  }
+
+  /** Names the thread and makes it a daemon: a guest never holds up the host's exit. */
+  private static final class DaemonThreads implements ThreadFactory {
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, THREAD_NAME);
+      t.setDaemon(true);
+      return t;
+    }
+  }
+
+  /** One period's work; a failure is one rate-limited line, never a trace on the host's stderr. */
+  private final class Period implements Runnable {
+    @Override
+    public void run() {
+      try {
+        record();
+      } catch (OutOfMemoryError e) {
+        WARNINGS.warn("Flight Recorder events: out of memory in a period, tried again next one");
+      } catch (Throwable e) { // NOPMD: a guest's thread never dies with a trace on stderr
+        WARNINGS.warn("Flight Recorder events: a period failed: {}", e);
+      }
+    }
+  }
+
+  /** Scans (at most once per ttl, shared with every other reader) and commits the events. */
+  private void record() {
     Snapshot s;
     try {
       s = host.sampler().snapshot();

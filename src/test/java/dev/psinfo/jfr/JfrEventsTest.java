@@ -4,17 +4,22 @@ import static dev.psinfo.sampling.FakeProbe.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.psinfo.host.TestHosts;
+import dev.psinfo.probe.ProcessProbe;
+import dev.psinfo.probe.ProcessScan;
 import dev.psinfo.probe.SystemFacts;
 import dev.psinfo.probe.SystemLoad;
 import dev.psinfo.probe.SystemProbe;
 import dev.psinfo.sampling.FakeProbe;
 import dev.psinfo.sampling.ProcessFilter;
 import dev.psinfo.sampling.ProcessSampler;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -125,7 +130,7 @@ class JfrEventsTest {
     ProcessSampler sampler =
         new ProcessSampler(probe, ProcessFilter.ALL, null, Duration.ZERO, System::nanoTime);
     long[] now = {0};
-    JfrHook hook = new JfrHook(TestHosts.of(probe, SYSTEM, sampler), () -> now[0]);
+    JfrHook hook = new JfrHook(TestHosts.of(probe, SYSTEM, sampler), () -> now[0], Runnable::run);
     hook.run();
     assertThat(probe.scans()).isEqualTo(1);
     for (int ms = 1; ms < 1000; ms++) {
@@ -148,7 +153,8 @@ class JfrEventsTest {
         new FakeProbe().then(0, List.of(process(9, 1, "mallory", name, args, 10, 100)));
     ProcessSampler sampler =
         new ProcessSampler(probe, ProcessFilter.ALL, null, Duration.ZERO, System::nanoTime);
-    JfrHook hook = new JfrHook(TestHosts.of(probe, SYSTEM, sampler));
+    JfrHook hook =
+        new JfrHook(TestHosts.of(probe, SYSTEM, sampler), System::nanoTime, Runnable::run);
     Path file = dir.resolve("hostile.jfr");
     try (Recording r = new Recording()) {
       r.enable(ProcessEvent.NAME);
@@ -167,6 +173,69 @@ class JfrEventsTest {
         .startsWith("x \\u001b[2J\\u202egnp.exe aaa")
         .doesNotContain("\u001b", "\u202e")
         .hasSize(JfrHook.MAX_ARGS + 2 * 5);
+  }
+
+  @Test
+  void theScanRunsOffFlightRecordersPeriodicThread() throws Exception {
+    // a scan of 5,000 processes held "JFR Periodic Tasks" for 1.4-1.9 s: jdk.CPULoad (1 s
+    // period) went missing for those seconds
+    FakeProbe fake =
+        new FakeProbe().then(0, List.of(process(3, 1, "root", "slow", "slow --scan", 10, 100)));
+    CountDownLatch scanning = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    String[] scanThread = new String[1];
+    ProcessProbe slow =
+        new ProcessProbe() {
+          @Override
+          public String name() {
+            return "slow";
+          }
+
+          @Override
+          public ProcessScan scan() throws IOException {
+            scanThread[0] = Thread.currentThread().getName();
+            scanning.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return fake.scan();
+          }
+        };
+    ProcessSampler sampler =
+        new ProcessSampler(slow, ProcessFilter.ALL, null, Duration.ZERO, System::nanoTime);
+    long[] now = {0};
+    JfrHook hook = new JfrHook(TestHosts.of(slow, SYSTEM, sampler), () -> now[0], null);
+    Path file = dir.resolve("slow.jfr");
+    try (Recording r = new Recording()) {
+      r.enable(ProcessEvent.NAME);
+      r.start();
+      // Flight Recorder's thread, here a thread of the test: it must come back while the scan it
+      // started is still blocked
+      Thread periodic = new Thread(hook, "JFR Periodic Tasks (test)");
+      periodic.setDaemon(true); // if it hangs in the scan, the test fails and the JVM still ends
+      periodic.start();
+      assertThat(scanning.await(60, TimeUnit.SECONDS)).as("the period's scan started").isTrue();
+      periodic.join(TimeUnit.SECONDS.toMillis(60));
+      assertThat(periodic.isAlive()).as("the periodic thread waits for the scan").isFalse();
+      assertThat(scanThread[0]).isEqualTo(JfrHook.THREAD_NAME);
+      now[0] = JfrHook.MIN_PERIOD_NANOS;
+      hook.run(); // a period while the last one scans: discarded, not queued behind it
+      release.countDown();
+      List<RecordedEvent> events = List.of();
+      for (int i = 0; i < 600 && events.isEmpty(); i++) {
+        Thread.sleep(100);
+        r.dump(file);
+        events =
+            RecordingFile.readAllEvents(file).stream()
+                .filter(e -> isNamed(e, ProcessEvent.NAME) && e.getLong("pid") == 3)
+                .toList();
+      }
+      assertThat(events).as("committed from our thread").hasSize(1);
+      assertThat(events.get(0).getThread().getJavaName()).isEqualTo(JfrHook.THREAD_NAME);
+    }
+    assertThat(fake.scans()).as("the second period did not scan").isEqualTo(1);
   }
 
   @Test
