@@ -150,7 +150,15 @@ public enum ProcessField {
       -1L,
       "Soft limit of open file descriptors (Linux /proc/PID/limits, Max open files), read only"
           + " for a process whose openFds is known; 9223372036854775807 (Long.MAX_VALUE) for"
-          + " unlimited; -1: not available (AIX, openFds unknown, or limits unreadable)");
+          + " unlimited; -1: not available (AIX, openFds unknown, or limits unreadable)"),
+  MAJOR_FAULTS(
+      long.class,
+      ProcessInfo::majorFaults,
+      -1L,
+      "Major page faults since the process started, all its threads (each one waited for a page"
+          + " read from disk or swap; a rate of them means the process is paging), Linux"
+          + " /proc/PID/stat majflt; -1: not available (AIX: psinfo and status have no fault"
+          + " counts)");
 
   /** The record's canonical constructor, whose parameters are these fields in this order. */
   private static final MethodHandle CANONICAL;

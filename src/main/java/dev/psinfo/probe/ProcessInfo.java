@@ -10,50 +10,15 @@ import java.lang.invoke.MethodType;
  * One process as a platform probe read it. Immutable. A field the platform does not have, or the
  * agent could not read, holds its "not available" value: {@code -1} for the numbers that are never
  * negative, {@link #UNAVAILABLE_SIGNED} for {@code nice} and {@code priority} (where -1 is a real
- * value), {@code ""} for Strings, never null. {@link ProcessField} lists the fields with their
- * meaning; keep it in step with this record.
+ * value), {@code ""} for Strings, never null.
  *
- * @param pid process id
- * @param ppid parent process id (0 for the roots of the tree)
- * @param pgid process group id
- * @param sid session id
- * @param uid real user id (unsigned 32-bit value as a long)
- * @param euid effective user id
- * @param gid real group id
- * @param egid effective group id
- * @param user the effective user's name, or the euid in decimal when no name is known
- * @param name the executable's name (AIX {@code pr_fname}, Linux {@code comm})
- * @param args the command line, space-joined and scrubbed of secrets by the layer above; {@code
- *     [name]} when the OS has none (kernel processes)
- * @param argsTruncated true when {@code args} is known to be cut short (AIX keeps only 79 bytes)
- * @param state normalized state
- * @param stateCode the OS's own state letter, e.g. {@code "S"}
- * @param threads number of threads (0 for an AIX zombie)
- * @param priority scheduling priority as the OS reports it (Linux: negative for real-time); {@link
- *     #UNAVAILABLE_SIGNED} when not available
- * @param nice nice value as {@code ps} shows it (Linux -20..19; AIX: raw minus 40, so 20 is the
- *     default); {@link #UNAVAILABLE_SIGNED} when not available (an AIX zombie)
- * @param rssBytes resident set size in bytes
- * @param vszBytes virtual size in bytes
- * @param cpuTimeMillis user + system CPU time in milliseconds
- * @param userTimeMillis user CPU time in milliseconds; -1 when only the sum is known
- * @param systemTimeMillis system CPU time in milliseconds; -1 when only the sum is known
- * @param startTimeMillis start time, milliseconds since the epoch
- * @param voluntaryCtxSwitches voluntary context switches of the main thread (Linux only: {@code
- *     /proc/<pid>/status} counts the thread-group leader, not the sum over all threads)
- * @param involuntaryCtxSwitches involuntary context switches of the main thread (Linux only)
- * @param openFds open file descriptors (Linux only, when readable)
- * @param readBytes bytes read from storage (Linux {@code /proc/<pid>/io}, when readable)
- * @param writeBytes bytes written to storage (Linux {@code /proc/<pid>/io}, when readable)
- * @param wparId AIX workload partition (WPAR) the process runs in, {@code psinfo.pr_cid}: 0 = the
- *     global environment (also on AIX 5.3, which has no WPARs); -1 where there are none (Linux)
- * @param wpar the WPAR's name: {@code Global} for id 0, {@code ""} when not known or not available
- * @param javaMain for a JVM, what its command line runs: the main class, the {@code -jar} file's
- *     name or the {@code -m} module[/class] ({@link JavaMain}); {@code ""} for any other process
- *     and when not known
- * @param fdLimit the soft limit of open file descriptors ({@code RLIMIT_NOFILE}, Linux {@code
- *     /proc/<pid>/limits}), read only where {@code openFds} is known; {@link Long#MAX_VALUE} for
- *     unlimited
+ * <p>Each component is declared by the {@link ProcessField} constant of the same name, which says
+ * what it means, its unit and its "not available" value ({@link ProcessField#description}); this
+ * record is the typed storage behind those constants: the constant's accessor ({@code
+ * ProcessInfo::rssBytes}) does not compile without the component, and a component without a
+ * constant stops {@link ProcessField} from initializing (its types name no canonical constructor).
+ * The {@link Builder} and every view follow from the constant. Adding a field: its constant in
+ * {@link ProcessField}, its component here (same place in the list), the probe that reads it.
  */
 public record ProcessInfo(
     long pid,
@@ -87,7 +52,8 @@ public record ProcessInfo(
     int wparId,
     String wpar,
     String javaMain,
-    long fdLimit) {
+    long fdLimit,
+    long majorFaults) {
 
   /**
    * "Not available" for {@code nice} and {@code priority}, whose legal values include -1 and other

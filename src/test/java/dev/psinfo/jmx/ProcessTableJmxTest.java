@@ -174,7 +174,8 @@ class ProcessTableJmxTest {
             "wparId",
             "wpar",
             "javaMain",
-            "fdLimit");
+            "fdLimit",
+            "majorFaults");
     CompositeData[] top =
         (CompositeData[])
             connection.invoke(NAME, "topByCpu", new Object[] {3}, new String[] {"int"});

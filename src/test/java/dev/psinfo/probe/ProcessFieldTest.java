@@ -63,6 +63,6 @@ class ProcessFieldTest {
         .hasMessageContaining("bad field value");
     assertThatThrownBy(() -> ProcessField.newProcessInfo(1L))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("32 field values expected, got 1");
+        .hasMessage(ProcessField.values().length + " field values expected, got 1");
   }
 }

@@ -66,6 +66,7 @@ public final class LinuxProcParsers {
     long ppid = 0;
     long pgrp = 0;
     long session = 0;
+    long majflt = 0;
     long utime = 0;
     long stime = 0;
     long priority = 0;
@@ -86,6 +87,7 @@ public final class LinuxProcParsers {
         case 4 -> ppid = number(b, p, end, "stat", length, "ppid");
         case 5 -> pgrp = number(b, p, end, "stat", length, "pgrp");
         case 6 -> session = number(b, p, end, "stat", length, "session");
+        case 12 -> majflt = number(b, p, end, "stat", length, "majflt");
         case 14 -> utime = number(b, p, end, "stat", length, "utime");
         case 15 -> stime = number(b, p, end, "stat", length, "stime");
         case 18 -> priority = number(b, p, end, "stat", length, "priority");
@@ -102,6 +104,7 @@ public final class LinuxProcParsers {
     }
     if (pid < 0
         || ppid < 0
+        || majflt < 0
         || utime < 0
         || stime < 0
         || threads < 0
@@ -122,6 +125,7 @@ public final class LinuxProcParsers {
         ppid,
         pgrp,
         session,
+        majflt,
         utime,
         stime,
         (int) priority,

@@ -9,6 +9,7 @@ import static dev.psinfo.probe.ProcessField.FD_LIMIT;
 import static dev.psinfo.probe.ProcessField.GID;
 import static dev.psinfo.probe.ProcessField.INVOLUNTARY_CTX_SWITCHES;
 import static dev.psinfo.probe.ProcessField.JAVA_MAIN;
+import static dev.psinfo.probe.ProcessField.MAJOR_FAULTS;
 import static dev.psinfo.probe.ProcessField.NAME;
 import static dev.psinfo.probe.ProcessField.NICE;
 import static dev.psinfo.probe.ProcessField.OPEN_FDS;
@@ -392,6 +393,7 @@ public final class LinuxProcessProbe implements ProcessProbe {
     row.set(PPID, stat.ppid())
         .set(PGID, stat.pgrp())
         .set(SID, stat.session())
+        .set(MAJOR_FAULTS, stat.majorFaults())
         .set(NAME, stat.name())
         .set(STATE_CODE, stateCode(stat.stateCode()))
         .set(STATE, state(stat.stateCode()))

@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
  * @param ppid field 4
  * @param pgrp field 5, process group id
  * @param session field 6, session id
+ * @param majorFaults field 12, {@code majflt}: major faults of the process (all its threads), >= 0
  * @param userTicks field 14, {@code utime}, in clock ticks, >= 0
  * @param systemTicks field 15, {@code stime}, in clock ticks, >= 0
  * @param priority field 18, as the kernel reports it (negative for real-time)
@@ -28,6 +29,7 @@ public record LinuxStat(
     long ppid,
     long pgrp,
     long session,
+    long majorFaults,
     long userTicks,
     long systemTicks,
     int priority,
@@ -38,8 +40,14 @@ public record LinuxStat(
     long rssPages) {
   public LinuxStat {
     requireNonNull(name, "name is null");
-    if (pid < 0 || userTicks < 0 || systemTicks < 0 || threads < 0 || startTicks < 0) {
-      throw new IllegalArgumentException("negative pid, times or threads in stat of " + pid);
+    if (pid < 0
+        || majorFaults < 0
+        || userTicks < 0
+        || systemTicks < 0
+        || threads < 0
+        || startTicks < 0) {
+      throw new IllegalArgumentException(
+          "negative pid, fault count, times or threads in stat of " + pid);
     }
     if (vsizeBytes < 0 || rssPages < 0) {
       throw new IllegalArgumentException("negative sizes in stat of " + pid);

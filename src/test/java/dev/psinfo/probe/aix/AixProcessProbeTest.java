@@ -118,6 +118,9 @@ class AixProcessProbeTest {
                 .set(WPAR, "Global")
                 .build());
 
+    // no line in the AIX probe: a field it does not read keeps its ProcessField "not available"
+    assertThat(scan.processes().get(0).majorFaults()).isEqualTo(-1);
+
     ProcessInfo cron = scan.processes().get(1);
     assertThat(cron)
         .isEqualTo(

@@ -55,6 +55,25 @@ class LinuxProcParsersTest {
     assertThat(s.session()).isEqualTo(2380);
   }
 
+  /** Field 12 is the process's own major faults; 13 ({@code cmajflt}) is its children's. */
+  @Test
+  void majorFaultsAreField12NotTheChildrens() throws Exception {
+    assertThat(stat("bash").majorFaults()).isEqualTo(2); // cmajflt 59
+    assertThat(stat("kthread").majorFaults()).isZero();
+    byte[] b =
+        ascii(
+            "7 (db) D 1 7 7 0 -1 0 5 0 123456789012 0 1 2 0 0 20 0 1 0 25 4096 1"
+                + " 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n");
+    assertThat(LinuxProcParsers.parseStat(b, b.length).majorFaults()).isEqualTo(123456789012L);
+    byte[] negative =
+        ascii(
+            "7 (db) D 1 7 7 0 -1 0 5 0 -3 0 1 2 0 0 20 0 1 0 25 4096 1"
+                + " 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n");
+    assertThatThrownBy(() -> LinuxProcParsers.parseStat(negative, negative.length))
+        .isInstanceOf(CorruptRecordException.class)
+        .hasMessageContaining("out of range");
+  }
+
   @Test
   void kernelThreadHasNoCommandLineAndShowsItsNameInBrackets() throws Exception {
     LinuxStat s = stat("kthread");

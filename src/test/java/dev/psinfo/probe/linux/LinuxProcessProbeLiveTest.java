@@ -223,6 +223,7 @@ class LinuxProcessProbeLiveTest {
     assertThat(row.openFds()).isGreaterThanOrEqualTo(3);
     assertThat(row.readBytes()).isGreaterThanOrEqualTo(0);
     assertThat(row.voluntaryCtxSwitches()).isGreaterThan(0);
+    assertThat(row.majorFaults()).isGreaterThanOrEqualTo(0);
     assertThat(row.rssBytes()).isGreaterThan(1024 * 1024);
   }
 

@@ -102,6 +102,8 @@ class LinuxProcessProbeTest {
     assertThat(bash.userTimeMillis()).isEqualTo(10);
     assertThat(bash.systemTimeMillis()).isEqualTo(70);
     assertThat(bash.cpuTimeMillis()).isEqualTo(80);
+    assertThat(bash.majorFaults()).isEqualTo(2);
+    assertThat(rows.get(2L).majorFaults()).isZero();
 
     assertThat(rows.get(2L).args()).isEqualTo("[kthreadd]");
     assertThat(rows.get(2L).openFds()).isZero();
