@@ -156,8 +156,8 @@ final class Installation {
               server,
               sampler,
               table,
-              new SystemInfo(host.system()),
-              new Coverage(host.coverage()),
+              SystemInfo.of(host.system()),
+              Coverage.of(host.coverage()),
               status,
               groups);
       live = settings;

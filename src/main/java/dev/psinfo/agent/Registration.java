@@ -1,14 +1,12 @@
 package dev.psinfo.agent;
 
 import dev.psinfo.jmx.AgentStatus;
-import dev.psinfo.jmx.Coverage;
 import dev.psinfo.jmx.CoverageMXBean;
 import dev.psinfo.jmx.DescribedEmitterMBean;
 import dev.psinfo.jmx.DescribedMBean;
 import dev.psinfo.jmx.ProcessGroup;
 import dev.psinfo.jmx.ProcessGroupMXBean;
 import dev.psinfo.jmx.ProcessTable;
-import dev.psinfo.jmx.SystemInfo;
 import dev.psinfo.jmx.SystemInfoMXBean;
 import dev.psinfo.sampling.ProcessSampler;
 import java.util.ArrayList;
@@ -79,8 +77,8 @@ final class Registration {
       MBeanServer server,
       ProcessSampler sampler,
       ProcessTable table,
-      SystemInfo system,
-      Coverage coverage,
+      SystemInfoMXBean system,
+      CoverageMXBean coverage,
       AgentStatus status,
       Map<String, ProcessGroup> groups)
       throws JMException {

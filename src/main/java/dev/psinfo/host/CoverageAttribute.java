@@ -1,7 +1,6 @@
 package dev.psinfo.host;
 
 import dev.psinfo.sampling.CoverageReport;
-import java.util.function.BiFunction;
 
 /**
  * The attributes of {@code psinfo:type=Coverage}, each declared once with where {@link
@@ -10,41 +9,36 @@ import java.util.function.BiFunction;
  * types. Numbers are -1 and text {@code ""} when not available.
  */
 public enum CoverageAttribute implements Attribute {
-  COVERAGE_SUMMARY((c, r) -> r.summary()),
-  COMPLETE((c, r) -> r.complete()),
-  PROC_HIDEPID((c, r) -> r.visibility().procHidepid()),
-  PID_NAMESPACE((c, r) -> r.visibility().pidNamespace()),
-  PID_NAMESPACE_REASON((c, r) -> r.visibility().pidNamespaceReason()),
-  KERNEL_TASKS((c, r) -> r.visibility().kernelTasks()),
-  VISIBLE_PROCESSES((c, r) -> r.visibleProcesses()),
-  VISIBLE_TASKS((c, r) -> r.visibleTasks()),
-  HIDDEN_TASKS((c, r) -> r.hiddenTasks()),
-  AGENT_EFFECTIVE_UID((c, r) -> r.agentEffectiveUid()),
-  OTHER_USERS_PROCESSES((c, r) -> r.otherUsersProcesses()),
-  DENIED_PROCESSES((c, r) -> r.stats().denied()),
-  STATUS_DENIED((c, r) -> r.stats().statusDenied()),
-  CMDLINE_DENIED((c, r) -> r.stats().cmdlineDenied()),
-  IO_DENIED((c, r) -> r.stats().ioDenied()),
-  FD_DENIED((c, r) -> r.stats().fdDenied()),
-  FD_LIMIT_DENIED((c, r) -> r.stats().fdLimitDenied()),
-  AS_DENIED(HostCoverage::asDenied),
-  ARGS_TRUNCATED((c, r) -> r.stats().argsTruncated()),
-  GONE_PROCESSES((c, r) -> r.stats().gone()),
-  CORRUPT_ENTRIES((c, r) -> r.stats().corrupt()),
-  SNAPSHOT_TIME_MILLIS((c, r) -> r.snapshotTimeMillis());
+  COVERAGE_SUMMARY,
+  COMPLETE,
+  PROC_HIDEPID,
+  PID_NAMESPACE,
+  PID_NAMESPACE_REASON,
+  KERNEL_TASKS,
+  VISIBLE_PROCESSES,
+  VISIBLE_TASKS,
+  HIDDEN_TASKS,
+  AGENT_EFFECTIVE_UID,
+  OTHER_USERS_PROCESSES,
+  DENIED_PROCESSES,
+  STATUS_DENIED,
+  CMDLINE_DENIED,
+  IO_DENIED,
+  FD_DENIED,
+  FD_LIMIT_DENIED,
+  AS_DENIED,
+  ARGS_TRUNCATED,
+  GONE_PROCESSES,
+  CORRUPT_ENTRIES,
+  SNAPSHOT_TIME_MILLIS;
 
   private final String attributeName = Attribute.nameOf(this);
-  private final BiFunction<HostCoverage, CoverageReport, Object> value;
   private Class<?> type;
-
-  CoverageAttribute(BiFunction<HostCoverage, CoverageReport, Object> value) {
-    this.value = value;
-  }
 
   static {
     HostCoverage none = new HostCoverage(() -> null, -1, false);
     for (CoverageAttribute a : values()) {
-      a.type = Attribute.typeOf(a.value.apply(none, CoverageReport.UNKNOWN));
+      a.type = Attribute.typeOf(a.valueIn(none, CoverageReport.UNKNOWN));
     }
   }
 
@@ -63,10 +57,36 @@ public enum CoverageAttribute implements Attribute {
    * a {@link HostCoverage#reading()}).
    */
   public Object valueIn(HostCoverage coverage) {
-    return value.apply(coverage, coverage.report());
+    return valueIn(coverage, coverage.report());
   }
 
-  Object valueIn(HostCoverage coverage, CoverageReport report) {
-    return value.apply(coverage, report);
+  /**
+   * Where the report keeps each value (a switch, not a lambda per constant: no class spun each).
+   */
+  Object valueIn(HostCoverage c, CoverageReport r) {
+    return switch (this) {
+      case COVERAGE_SUMMARY -> r.summary();
+      case COMPLETE -> r.complete();
+      case PROC_HIDEPID -> r.visibility().procHidepid();
+      case PID_NAMESPACE -> r.visibility().pidNamespace();
+      case PID_NAMESPACE_REASON -> r.visibility().pidNamespaceReason();
+      case KERNEL_TASKS -> r.visibility().kernelTasks();
+      case VISIBLE_PROCESSES -> r.visibleProcesses();
+      case VISIBLE_TASKS -> r.visibleTasks();
+      case HIDDEN_TASKS -> r.hiddenTasks();
+      case AGENT_EFFECTIVE_UID -> r.agentEffectiveUid();
+      case OTHER_USERS_PROCESSES -> r.otherUsersProcesses();
+      case DENIED_PROCESSES -> r.stats().denied();
+      case STATUS_DENIED -> r.stats().statusDenied();
+      case CMDLINE_DENIED -> r.stats().cmdlineDenied();
+      case IO_DENIED -> r.stats().ioDenied();
+      case FD_DENIED -> r.stats().fdDenied();
+      case FD_LIMIT_DENIED -> r.stats().fdLimitDenied();
+      case AS_DENIED -> c.asDenied(r);
+      case ARGS_TRUNCATED -> r.stats().argsTruncated();
+      case GONE_PROCESSES -> r.stats().gone();
+      case CORRUPT_ENTRIES -> r.stats().corrupt();
+      case SNAPSHOT_TIME_MILLIS -> r.snapshotTimeMillis();
+    };
   }
 }

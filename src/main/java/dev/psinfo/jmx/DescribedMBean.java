@@ -48,6 +48,13 @@ public class DescribedMBean<T> extends StandardMBean {
         : sampler.answer(() -> super.getAttributes(attributes));
   }
 
+  /** The bean's class: for an {@link AttributeBean}, the class that made it, not its proxy's. */
+  @Override
+  protected String getClassName(MBeanInfo info) {
+    String made = AttributeBean.className(getImplementation());
+    return made != null ? made : super.getClassName(info);
+  }
+
   @Override
   protected String getDescription(MBeanInfo info) {
     Description d = mxbeanInterface.getAnnotation(Description.class);

@@ -68,7 +68,7 @@ class SystemInfoWiringTest {
     }
   }
 
-  static SystemInfoMXBean registered(SystemInfo bean) throws Exception {
+  static SystemInfoMXBean registered(SystemInfoMXBean bean) throws Exception {
     MBeanServer server = MBeanServerFactory.newMBeanServer();
     ObjectName name = new ObjectName("psinfo:type=SystemInfo");
     server.registerMBean(new DescribedMBean<>(bean, SystemInfoMXBean.class), name);
@@ -77,8 +77,7 @@ class SystemInfoWiringTest {
 
   static SystemInfoMXBean wired(Platform platform, CountingProbe probe) throws Exception {
     ProcessSampler sampler = ProcessSampler.of(probe, AgentOptions.defaults());
-    return registered(
-        new SystemInfo(TestHosts.of(probe, platform.systemProbe(), sampler).system()));
+    return registered(SystemInfo.of(TestHosts.of(probe, platform.systemProbe(), sampler).system()));
   }
 
   /** What may come from a scan: the counts, and the CPU use where it is estimated from one. */

@@ -90,9 +90,9 @@ public class RemoteReadingTest {
     HostSystem system = new HostSystem(PROBE, () -> SCAN, Duration.ofMinutes(1), System::nanoTime);
     HostCoverage coverage = new HostCoverage(() -> SCAN, 1, false);
     server.registerMBean(
-        new DescribedMBean<>(new SystemInfo(system), SystemInfoMXBean.class), SYSTEM);
+        new DescribedMBean<>(SystemInfo.of(system), SystemInfoMXBean.class), SYSTEM);
     server.registerMBean(
-        new DescribedMBean<>(new Coverage(coverage), CoverageMXBean.class), COVERAGE);
+        new DescribedMBean<>(Coverage.of(coverage), CoverageMXBean.class), COVERAGE);
 
     Reading<SystemAttribute> remote =
         RemoteSource.reading(server, SYSTEM, SystemAttribute.class, "test");
@@ -119,11 +119,11 @@ public class RemoteReadingTest {
   @Test
   void theBeanInterfacesHaveExactlyTheReadingsAttributes() throws Exception {
     HostSystem system = new HostSystem(PROBE, () -> SCAN, Duration.ofMinutes(1), System::nanoTime);
-    assertThat(attributeNames(new DescribedMBean<>(new SystemInfo(system), SystemInfoMXBean.class)))
+    assertThat(attributeNames(new DescribedMBean<>(SystemInfo.of(system), SystemInfoMXBean.class)))
         .containsExactlyInAnyOrderElementsOf(
             Arrays.stream(SystemAttribute.values()).map(SystemAttribute::attributeName).toList());
     HostCoverage coverage = new HostCoverage(() -> SCAN, 1, false);
-    assertThat(attributeNames(new DescribedMBean<>(new Coverage(coverage), CoverageMXBean.class)))
+    assertThat(attributeNames(new DescribedMBean<>(Coverage.of(coverage), CoverageMXBean.class)))
         .containsExactlyInAnyOrderElementsOf(
             Arrays.stream(CoverageAttribute.values())
                 .map(CoverageAttribute::attributeName)

@@ -105,10 +105,10 @@ class OneSnapshotTest {
   OneSnapshotTest() throws Exception {
     server.registerMBean(new ProcessTable(sampler, 0, ExportOrder.CPU), table);
     server.registerMBean(
-        new DescribedMBean<>(new SystemInfo(host.system()), SystemInfoMXBean.class, sampler),
+        new DescribedMBean<>(SystemInfo.of(host.system()), SystemInfoMXBean.class, sampler),
         system);
     server.registerMBean(
-        new DescribedMBean<>(new Coverage(host.coverage()), CoverageMXBean.class, sampler),
+        new DescribedMBean<>(Coverage.of(host.coverage()), CoverageMXBean.class, sampler),
         coverage);
     server.registerMBean(
         new DescribedMBean<>(

@@ -56,7 +56,7 @@ class SystemInfoCpuTest {
     };
   }
 
-  private static void assertAttributes(SystemInfo info, double[] expected) {
+  private static void assertAttributes(SystemInfoMXBean info, double[] expected) {
     assertThat(info.getCpuBusyPercent()).isCloseTo(expected[0], within(0.006));
     assertThat(info.getCpuUserPercent()).isCloseTo(expected[1], within(0.006));
     assertThat(info.getCpuSystemPercent()).isCloseTo(expected[2], within(0.006));
@@ -70,8 +70,8 @@ class SystemInfoCpuTest {
     String first = Files.readString(Path.of("/proc/stat"));
     Files.writeString(proc.resolve("stat"), first);
     Files.writeString(proc.resolve("uptime"), "3600.25 7000.00\n");
-    SystemInfo info =
-        new SystemInfo(
+    SystemInfoMXBean info =
+        SystemInfo.of(
             new HostSystem(
                 new LinuxSystemProbe(
                     proc, proc.resolve("cgroup"), proc.resolve("os-release"), () -> 0),
@@ -98,8 +98,8 @@ class SystemInfoCpuTest {
 
   @Test
   void unreadableProcStatIsUnknown() {
-    SystemInfo info =
-        new SystemInfo(
+    SystemInfoMXBean info =
+        SystemInfo.of(
             new HostSystem(
                 new LinuxSystemProbe(
                     proc, proc.resolve("cgroup"), proc.resolve("os-release"), () -> 0),
@@ -116,8 +116,8 @@ class SystemInfoCpuTest {
     // SystemInfoTest's AIX facts: 8 logical processors, 2 virtual ones, booted at FACTS' time
     long boot = SystemInfoTest.FACTS.bootTimeMillis();
     AtomicReference<ProcessScan> scan = new AtomicReference<>();
-    SystemInfo info =
-        new SystemInfo(
+    SystemInfoMXBean info =
+        SystemInfo.of(
             new HostSystem(new SystemInfoTest.FakeProbe(), scan::get, Duration.ZERO, nanos::get));
     scan.set(scanAt(boot + 100_000, 0, 30_000, 10_000));
     // 40 s of 2 x 100 s since boot

@@ -98,7 +98,7 @@ class SystemInfoTest {
         ScanStats.EMPTY);
   }
 
-  SystemInfoMXBean register(SystemInfo bean) throws Exception {
+  SystemInfoMXBean register(SystemInfoMXBean bean) throws Exception {
     server.registerMBean(new DescribedMBean<>(bean, SystemInfoMXBean.class), NAME);
     return JMX.newMXBeanProxy(server, NAME, SystemInfoMXBean.class);
   }
@@ -107,7 +107,7 @@ class SystemInfoTest {
   void everyAttributeThroughAnMxBeanProxy() throws Exception {
     SystemInfoMXBean proxy =
         register(
-            new SystemInfo(
+            SystemInfo.of(
                 new HostSystem(
                     new FakeProbe(),
                     SystemInfoTest::scan,
@@ -144,7 +144,7 @@ class SystemInfoTest {
   @Test
   void attributesAreExactlyTheContractAndDescribedWithUnits() throws Exception {
     register(
-        new SystemInfo(
+        SystemInfo.of(
             new HostSystem(
                 new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2), System::nanoTime)));
     MBeanInfo info = server.getMBeanInfo(NAME);
@@ -197,7 +197,7 @@ class SystemInfoTest {
   @Test
   void platformIsATabularDataWithKeyAndValue() throws Exception {
     register(
-        new SystemInfo(
+        SystemInfo.of(
             new HostSystem(
                 new FakeProbe(), SystemInfoTest::scan, Duration.ofSeconds(2), System::nanoTime)));
     TabularData table = (TabularData) server.getAttribute(NAME, "Platform");
@@ -213,7 +213,7 @@ class SystemInfoTest {
     probe.fail = true;
     SystemInfoMXBean proxy =
         register(
-            new SystemInfo(
+            SystemInfo.of(
                 new HostSystem(
                     probe,
                     () -> {
@@ -230,7 +230,7 @@ class SystemInfoTest {
     assertThat(proxy.getThreadCount()).isEqualTo(-1);
     assertThat(proxy.getPlatform()).containsOnly(Map.entry("probe", "fake"));
     assertThat(
-            new SystemInfo(new HostSystem(probe, () -> null, Duration.ZERO, System::nanoTime))
+            SystemInfo.of(new HostSystem(probe, () -> null, Duration.ZERO, System::nanoTime))
                 .getProcessCount())
         .isEqualTo(-1);
   }
@@ -240,8 +240,8 @@ class SystemInfoTest {
     FakeProbe probe = new FakeProbe();
     AtomicLong now = new AtomicLong();
     AtomicInteger scans = new AtomicInteger();
-    SystemInfo bean =
-        new SystemInfo(
+    SystemInfoMXBean bean =
+        SystemInfo.of(
             new HostSystem(
                 probe,
                 () -> {

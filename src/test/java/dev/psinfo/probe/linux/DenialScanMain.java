@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Scans a fake (or privately mounted) {@code /proc} tree and prints its {@link ScanStats} as ten
- * numbers on one line (then, with a second argument {@code coverage}, the Coverage summary); run by
- * {@link LinuxDenialsTest} in a child JVM under a non-root uid, where file permissions deny.
+ * numbers on one line (then, with a second argument {@code coverage}, the CoverageMXBean summary);
+ * run by {@link LinuxDenialsTest} in a child JVM under a non-root uid, where file permissions deny.
  */
 public final class DenialScanMain {
   private DenialScanMain() {}
