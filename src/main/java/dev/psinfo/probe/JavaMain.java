@@ -95,8 +95,22 @@ public final class JavaMain {
    * javaw} or {@code jsvc}.
    */
   public static boolean isLauncher(String argv0) {
-    String base = baseName(argv0);
-    return base.equals("java") || base.equals("javaw") || base.equals("jsvc");
+    return isLauncher(argv0, argv0.length());
+  }
+
+  /**
+   * {@link #isLauncher(String)} of {@code line}'s first {@code end} characters (a command line's
+   * first word), without making a String of them: asked of every process in every AIX scan.
+   */
+  public static boolean isLauncher(String line, int end) {
+    int start = line.lastIndexOf('/', end - 1) + 1;
+    return isWord(line, start, end, "java")
+        || isWord(line, start, end, "javaw")
+        || isWord(line, start, end, "jsvc");
+  }
+
+  private static boolean isWord(String line, int start, int end, String word) {
+    return end - start == word.length() && line.startsWith(word, start);
   }
 
   /**

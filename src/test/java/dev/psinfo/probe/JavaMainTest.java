@@ -22,6 +22,33 @@ class JavaMainTest {
   }
 
   @Test
+  void launcherOfAFirstWordIsTheLauncherOfThatWordAlone() {
+    String[][] lines = {
+      {"java", "true"},
+      {"/usr/bin/java -Xmx1g", "true"},
+      {"javaw x", "true"},
+      {"/opt/jsvc -cp a", "true"},
+      {"", "false"},
+      {"/", "false"},
+      {"javac -d x", "false"},
+      {"/usr/java/bin/sh -c java", "false"},
+      {"xjava", "false"},
+      {"/java/", "false"},
+      {"ja va", "false"},
+      {"java/x", "false"}
+    };
+    for (String[] c : lines) {
+      String line = c[0];
+      int space = line.indexOf(' ');
+      String word = space < 0 ? line : line.substring(0, space);
+      assertThat(JavaMain.isLauncher(line, space < 0 ? line.length() : space))
+          .as(line)
+          .isEqualTo(Boolean.parseBoolean(c[1]))
+          .isEqualTo(JavaMain.isLauncher(word));
+    }
+  }
+
+  @Test
   void maven3AsThisBuildMachineRunsIt() {
     // ps -eo args on this machine, while another worktree ran its tests
     assertThat(

@@ -243,7 +243,7 @@ public record Psinfo(
 
   private static String javaMainOfWords(String line, boolean truncated) {
     int space = line.indexOf(' ');
-    if (!JavaMain.isLauncher(space < 0 ? line : line.substring(0, space))) {
+    if (!JavaMain.isLauncher(line, space < 0 ? line.length() : space)) {
       return "";
     }
     return JavaMain.of(List.of(line.split(" +")), truncated);
