@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -98,10 +97,11 @@ public final class AixProcessProbe implements ProcessProbe {
   private final AtomicLongArray fullArgsCounts = new AtomicLongArray(FullArgs.values().length);
 
   /**
-   * The paths of the pids of the latest scan (immutable once published). Replaced, not updated, by
-   * each scan, so it never holds more than one scan's pids.
+   * The paths of the live pids of the latest scan, in ascending pid order (immutable once
+   * published). Replaced, not updated, by each scan, so it never holds more than one scan's pids;
+   * an array walked beside the sorted pids, where a map would box each pid and make a node.
    */
-  private volatile Map<Long, PidPaths> pathCache = Map.of();
+  private volatile PidPaths[] pathCache = new PidPaths[0];
 
   /**
    * @param procRoot the AIX {@code /proc} directory (or a copy of one)
@@ -213,15 +213,19 @@ public final class AixProcessProbe implements ProcessProbe {
     users.reloadIfChanged();
     long[] pids = ProcDirectory.listPids(procRoot, Psinfo.MAX_PID);
     Scan scan = new Scan(pids.length);
-    Map<Long, PidPaths> previousPaths = pathCache;
-    Map<Long, PidPaths> paths =
-        new HashMap<>(Math.min(pids.length, previousPaths.size() + 1024) * 4 / 3 + 1);
+    PidPaths[] previous = pathCache;
+    PidPaths[] live = new PidPaths[pids.length];
+    int liveCount = 0;
+    int cursor = 0;
     for (long pid : pids) {
-      Long key = pid;
-      PidPaths p = previousPaths.get(key);
-      if (p == null) {
-        p = new PidPaths(procRoot.resolve(Long.toString(pid)));
+      // pids ascend in both: one merge walk finds the paths a pid had in the last scan
+      while (cursor < previous.length && previous[cursor].pid < pid) {
+        cursor++;
       }
+      PidPaths p =
+          cursor < previous.length && previous[cursor].pid == pid
+              ? previous[cursor]
+              : new PidPaths(pid, procRoot.resolve(Long.toString(pid)));
       int rows = scan.rows.size();
       try {
         readProcess(scan, pid, p);
@@ -238,10 +242,10 @@ public final class AixProcessProbe implements ProcessProbe {
       }
       if (scan.rows.size() > rows) {
         // only live processes keep their paths: empty or broken pid directories cost nothing
-        paths.put(key, p);
+        live[liveCount++] = p;
       }
     }
-    pathCache = paths;
+    pathCache = liveCount == live.length ? live : Arrays.copyOf(live, liveCount);
     ScanStats stats =
         new ScanStats(
             pids.length,
@@ -287,12 +291,14 @@ public final class AixProcessProbe implements ProcessProbe {
 
   /** The files of one pid, kept from scan to scan so a long-lived process costs no new paths. */
   private static final class PidPaths {
+    final long pid;
     final Path dir;
     final Path psinfo;
     final Path status;
     final Path as;
 
-    PidPaths(Path dir) {
+    PidPaths(long pid, Path dir) {
+      this.pid = pid;
       this.dir = dir;
       this.psinfo = dir.resolve(PSINFO);
       this.status = dir.resolve(STATUS);
