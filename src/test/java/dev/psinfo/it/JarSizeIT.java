@@ -27,9 +27,14 @@ class JarSizeIT {
    * answer) with issue 25's expected counts: 1,920,118. Issue 24/25 round (options declared once
    * with their README descriptions in config.Option, +8.7 KB compressed; groupChildren's
    * GroupMembers, +2.4 KB; the host package, the table's declared operations, the view package,
-   * fdLimit): 1,956,780.
+   * fdLimit): 1,956,780. Issue 24's second round (our own classes only; 1,969,560 at its start):
+   * the table's declared attributes +4.2 KB, the CLI's plain host readings (host.Reading and the
+   * declared system and coverage attributes) +12.7 KB, the builder derived from ProcessField +2.6
+   * KB, then (+9.0 KB in all) mostly majorFaults, the declared ProcessMetrics items, the JFR thread
+   * and the beans derived from the attribute declarations: 1,998,302 at a12d157 (the old budget was
+   * crossed at 236e99a).
    */
-  static final long BUDGET_BYTES = 1_975_000;
+  static final long BUDGET_BYTES = 2_015_000;
 
   @Test
   void theAgentJarStaysInItsBudget() throws Exception {
