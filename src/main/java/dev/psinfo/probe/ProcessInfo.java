@@ -298,9 +298,9 @@ public record ProcessInfo(
      * The canonical constructor with its parameters grouped by array (the longs in slot order, then
      * the ints, the boolean, the objects: {@code permuteArguments}), each group spread from its
      * array ({@code asSpreader}, which casts an {@code Object} to the parameter's class). Four
-     * spreaders cost about 10 ms of CPU once, where a filter per parameter ({@code
-     * arrayElementGetter} + {@code filterArguments}, 32 bound handles) cost about 30 (measured
-     * cold, docs/PERFORMANCE.md).
+     * spreaders cost 12-16 ms of CPU once per JVM, at the first build, where a filter per parameter
+     * ({@code arrayElementGetter} + {@code filterArguments}, one bound handle each) cost about 30
+     * (docs/PERFORMANCE.md, {@code ScanCpu first-build}).
      */
     private static MethodHandle fromArrays() {
       int n = FIELDS.length;
