@@ -24,7 +24,9 @@ final class PsCommand {
         --user USER              only processes whose effective user is USER (name or uid)
         --match REGEX            only processes whose name or command line contains a match
         --format table|csv|json  table (default): aligned, human sizes (K, M, G = 1024-based);
-                                 csv and json: every field, exact numbers (bytes, milliseconds)
+                                 csv and json: every field, exact numbers (bytes, milliseconds);
+                                 csv puts ' before text starting with = + - @, which a
+                                 spreadsheet would run as a formula (json keeps it exact)
         -n N                     at most N rows (after sorting)
         --java                   a JAVA column before COMMAND: what each JVM runs (its main
                                  class, -jar file or -m module/class; '-' for other processes)

@@ -43,7 +43,8 @@ final class RowsView {
   /**
    * CSV with a header of the row's item names; exact numbers. Control characters in text (C0 such
    * as ESC, BEL, CR, LF; C1 such as CSI U+009B; bidi overrides: a process may name itself anything)
-   * become {@code ?}, as in the table ({@link Printable#question}).
+   * become {@code ?}, as in the table ({@link Printable#question}); text that a spreadsheet would
+   * run as a formula gets a leading {@code '} ({@link Text#csvText}).
    */
   static void csv(PrintStream out, List<ProcessSample> rows) {
     List<String> fields = Items.ORDER;
@@ -55,7 +56,11 @@ final class RowsView {
         Object v = item(sample, fields.get(i));
         b.append(i == 0 ? "" : ",");
         b.append(
-            v instanceof Double d ? Text.json(d) : Text.csv(Printable.question(String.valueOf(v))));
+            v instanceof Double d
+                ? Text.json(d)
+                : v instanceof String s
+                    ? Text.csvText(Printable.question(s))
+                    : Text.csv(String.valueOf(v)));
       }
       out.println(b);
     }

@@ -50,6 +50,19 @@ final class Text {
     return Double.toString(v);
   }
 
+  /**
+   * Text read from a process (its name, arguments, user) as a CSV field that a spreadsheet shows as
+   * text: a leading {@code '} when it starts with {@code = + - @}, which a spreadsheet would
+   * otherwise run as a formula (OWASP's CSV injection; a process may name itself {@code
+   * =HYPERLINK("http://…")}), then {@link #csv}. Numbers are not text and keep their sign.
+   */
+  static String csvText(String s) {
+    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+      return csv("'" + s);
+    }
+    return csv(s);
+  }
+
   /** {@code s} as a CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
   static String csv(String s) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {

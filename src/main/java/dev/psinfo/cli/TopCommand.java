@@ -70,6 +70,15 @@ final class TopCommand {
   static final String CLEAR = "\033[H\033[2J";
   static final String HIDE_CURSOR = "\033[?25l";
   static final String SHOW_CURSOR = "\033[?25h";
+
+  /**
+   * Rows of processes that fit a terminal of {@code terminalRows} lines under top's header (at
+   * least one, so a small terminal does not scroll); 20 when the size is unknown (0).
+   */
+  static int topRows(int terminalRows) {
+    return terminalRows > 0 ? Math.max(1, terminalRows - 6) : 20;
+  }
+
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
@@ -102,7 +111,7 @@ final class TopCommand {
     int limit = a.positiveInt("-n", 0, 1);
     if (limit == 0) {
       int rows = terminal == null ? 0 : terminal.rows();
-      limit = rows > 8 ? rows - 6 : 20;
+      limit = topRows(rows);
     }
     int width = terminal == null ? 0 : terminal.columns();
     CountDownLatch quit = new CountDownLatch(1);

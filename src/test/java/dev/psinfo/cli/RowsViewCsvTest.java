@@ -36,6 +36,34 @@ class RowsViewCsvTest {
     assertThat(lines.get(1)).contains(",evil?,", ",\"x ?]0;owned? ?[2J,a?b?c \"\"q\"\"\",");
   }
 
+  @Test
+  void csvTextThatASpreadsheetWouldRunStartsWithAQuoteAndNumbersKeepTheirSign() {
+    // a local user names a process and its argv[0] so that a spreadsheet runs them as formulas
+    ProcessSample row =
+        new ProcessSample(
+            ProcessInfo.builder(44)
+                .set(USER, "@evil")
+                .set(NAME, "=1+2")
+                .set(ARGS, "=HYPERLINK(\"http://127.0.0.1:9/x\",\"click\") -x")
+                .build(),
+            0.5);
+    String out = print(o -> RowsView.csv(o, List.of(row)));
+    String line = out.lines().toList().get(1);
+
+    assertThat(line)
+        .contains(
+            ",'@evil,",
+            ",'=1+2,",
+            ",\"'=HYPERLINK(\"\"http://127.0.0.1:9/x\"\",\"\"click\"\") -x\",")
+        .doesNotContain(",=", ",@", ",\"=");
+    // "not available" numbers stay -1, not '-1
+    assertThat(line).contains(",-1,").doesNotContain("'-1");
+    assertThat(Text.csvText("-bash")).isEqualTo("'-bash");
+    assertThat(Text.csvText("+x")).isEqualTo("'+x");
+    assertThat(Text.csvText("java")).isEqualTo("java");
+    assertThat(Text.csvText("")).isEmpty();
+  }
+
   /** The issue's strings: OSC title, the 8-bit CSI and OSC, a right-to-left override. */
   private static final String HOSTILE = "\u001b]0;PWN\u0007 \u009b2J \u009d0;x bidi\u202Egnp.exe";
 
