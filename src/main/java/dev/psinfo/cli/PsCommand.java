@@ -1,8 +1,10 @@
 package dev.psinfo.cli;
 
+import dev.psinfo.config.AgentOptions;
 import dev.psinfo.config.UserPattern;
 import dev.psinfo.sampling.ProcessSample;
 import dev.psinfo.sampling.PsText;
+import dev.psinfo.text.Printable;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +23,9 @@ final class PsCommand {
 
       Options:
         --sort cpu|rss|pid       order: highest %CPU, largest resident set, or pid (default pid)
-        --user USER              only processes whose effective user is USER (name or uid)
+        --user USER              only processes whose effective user is USER (name or uid);
+                                 a name no process, passwd file or name service knows is an
+                                 error (exit 1); over 'jmx', a warning when no row matches
         --match REGEX            only processes whose name or command line contains a match
         --format table|csv|json  table (default): aligned, human sizes (K, M, G = 1024-based);
                                  csv and json: every field, exact numbers (bytes, milliseconds);
@@ -75,14 +79,22 @@ final class PsCommand {
       throw new UsageException("ps: bad value for --user: empty");
     }
     Duration interval = a.duration("--interval", null);
+    AgentOptions options = remote == null ? LocalSource.options(a, match, user) : null;
     try (Source source =
         remote == null
-            ? new LocalSource(LocalSource.options(a, match, user))
+            ? new LocalSource(options)
             : RemoteSource.connect(remote, match, user, cli.jmxTimeout())) {
       List<ProcessSample> rows = source.rows();
       if (interval != null) {
         sleep(interval);
         rows = source.rows();
+      }
+      if (user != null && rows.isEmpty()) {
+        if (remote == null) {
+          UserCheck.requireKnown("ps", user, options.passwdFile());
+        } else {
+          cli.err().println(Printable.escape(UserCheck.remoteWarning("ps", user)));
+        }
       }
       write(cli, PsText.sortAndLimit(rows, sort, limit), format, a.flag("--java"));
     }

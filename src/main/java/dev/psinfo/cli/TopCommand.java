@@ -50,7 +50,8 @@ final class TopCommand {
         -n N                     at most N processes (default: what fits the terminal, else 20)
         --iterations K           stop after K refreshes (for scripts; default: until q/Ctrl-C)
         --sort cpu|rss           order by recent %CPU (default) or resident set size
-        --user USER              only processes of this effective user (name or uid)
+        --user USER              only processes of this effective user (name or uid); an
+                                 unknown name is an error, as for ps
         --match REGEX            only processes whose name or command line contains a match
         --probe auto|linux|aix   which reader (default auto)
         --proc-root DIR          the process directory (default /proc)
@@ -137,7 +138,9 @@ final class TopCommand {
       }
       if (local != null) {
         // the first scan only sets the base for %CPU
-        source.rows();
+        if (source.rows().isEmpty() && user != null) {
+          UserCheck.requireKnown("top", user, local.options.passwdFile());
+        }
         if (await(
             quit,
             interval.compareTo(Duration.ofSeconds(1)) < 0 ? interval : Duration.ofSeconds(1))) {
@@ -149,6 +152,9 @@ final class TopCommand {
           break;
         }
         List<ProcessSample> rows = source.rows();
+        if (i == 0 && local == null && user != null && rows.isEmpty()) {
+          cli.err().println(Printable.escape(UserCheck.remoteWarning("top", user)));
+        }
         frame(cli, source, rows, sort, limit, width, interval, terminal != null);
       }
     } finally {

@@ -195,6 +195,83 @@ class CliTest {
   }
 
   @Test
+  void psAndTopSayWhenTheUserNameIsUnknownAndExit1() throws Exception {
+    String root = AIX_PROC.toString();
+    Path passwd =
+        Files.writeString(tmp.resolve("passwd"), "root:x:0:0::/:/bin/sh\nalice:x:1000:1000::/:\n");
+    String unknown = "nosuchuser-psinfo";
+    CliRun ps =
+        CliRun.of(
+            "ps",
+            "--probe",
+            "aix",
+            "--proc-root",
+            root,
+            "--passwd-file",
+            passwd.toString(),
+            "--user",
+            unknown);
+    assertThat(ps.code()).as(ps.out()).isEqualTo(Main.FAILED);
+    assertThat(ps.out()).isEmpty();
+    assertThat(ps.err())
+        .isEqualTo(
+            "psinfo-jmx: ps: no user named '"
+                + unknown
+                + "' (no process runs as it, and neither "
+                + passwd
+                + " nor the name service knows it)"
+                + System.lineSeparator());
+    CliRun top =
+        CliRun.of(
+            "top",
+            "--probe",
+            "aix",
+            "--proc-root",
+            root,
+            "--passwd-file",
+            passwd.toString(),
+            "--user",
+            unknown,
+            "--iterations",
+            "1",
+            "--interval",
+            "10ms");
+    assertThat(top.code()).isEqualTo(Main.FAILED);
+    assertThat(top.err()).startsWith("psinfo-jmx: top: no user named '" + unknown + "'");
+    // a known user without processes, or any uid: an empty answer, exit 0, nothing on stderr
+    for (String known : List.of("alice", "4242")) {
+      CliRun r =
+          CliRun.of(
+              "ps",
+              "--probe",
+              "aix",
+              "--proc-root",
+              root,
+              "--passwd-file",
+              passwd.toString(),
+              "--user",
+              known);
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.err()).isEmpty();
+      assertThat(r.outLines()).hasSize(1);
+    }
+    // a user with processes: listed as before
+    CliRun byRows =
+        CliRun.of(
+            "ps",
+            "--probe",
+            "aix",
+            "--proc-root",
+            root,
+            "--passwd-file",
+            passwd.toString(),
+            "--user",
+            "root");
+    assertThat(byRows.code()).isZero();
+    assertThat(byRows.outLines()).hasSize(3);
+  }
+
+  @Test
   void psCsvHasEveryFieldWithExactNumbers() {
     CliRun r =
         CliRun.of("ps", "--probe", "aix", "--proc-root", AIX_PROC.toString(), "--format", "csv");
