@@ -14,11 +14,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -26,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -192,7 +196,13 @@ final class CaptureCommand {
     Counts counts = new Counts();
     counts.checkTypes = !ProcDirectory.isKernelProcfs(options.procRoot());
     Map<String, String> commands = new LinkedHashMap<>();
-    try (Sink sink = tar ? new TarSink(target, base, now.getEpochSecond()) : new DirSink(target)) {
+    Sink created;
+    try {
+      created = tar ? new TarSink(target, base, now.getEpochSecond()) : new DirSink(target);
+    } catch (IOException e) {
+      throw new CliException("capture: cannot create '" + target + "': " + describe(e, target), e);
+    }
+    try (Sink sink = created) {
       copyProcesses(options.procRoot(), plan.processFiles(), sink, counts);
       for (String f : plan.systemFiles()) {
         copy(options.procRoot().resolve(f), "proc/" + f, sink, counts);
@@ -226,7 +236,7 @@ final class CaptureCommand {
         t.commit();
       }
     } catch (IOException e) {
-      throw new CliException("capture into '" + target + "' failed: " + e, e);
+      throw new CliException("capture into '" + target + "' failed: " + describe(e, target), e);
     }
     cli.out()
         .println(
@@ -253,6 +263,33 @@ final class CaptureCommand {
     return Main.OK;
   }
 
+  /**
+   * One line for people: the file the error is about (when it is not {@code about}) and what was
+   * wrong, without the exception's class name ({@code no such file or directory} for a path whose
+   * parent cannot hold a new directory, such as {@code /proc/x}).
+   */
+  static String describe(IOException e, Path about) {
+    if (!(e instanceof FileSystemException f)) {
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+    String what;
+    if (f instanceof NoSuchFileException) {
+      what = "no such file or directory";
+    } else if (f instanceof AccessDeniedException) {
+      what = "permission denied";
+    } else if (f instanceof FileAlreadyExistsException) {
+      what = "already exists";
+    } else if (f instanceof NotDirectoryException) {
+      what = "not a directory";
+    } else if (f.getReason() != null) {
+      what = f.getReason().toLowerCase(Locale.ROOT);
+    } else {
+      what = f.getClass().getSimpleName();
+    }
+    String file = f.getFile();
+    return file == null || file.equals(about.toString()) ? what : "'" + file + "': " + what;
+  }
+
   private static boolean isEmptyDirectory(Path p) {
     if (!Files.isDirectory(p)) {
       return false;
@@ -276,7 +313,8 @@ final class CaptureCommand {
         }
       }
     } catch (IOException e) {
-      throw new CliException("cannot list " + procRoot + ": " + e, e);
+      throw new CliException(
+          "capture: cannot list '" + procRoot + "': " + describe(e, procRoot), e);
     }
     for (long pid : pids) {
       Path dir = procRoot.resolve(Long.toString(pid));

@@ -538,6 +538,30 @@ class CliTest {
   }
 
   @Test
+  void captureIntoAPathThatCannotBeADirectoryNamesItInOneLine() throws Exception {
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    Path under = file.resolve("sub");
+    CliRun r =
+        CliRun.of(
+            "capture", under.toString(), "--probe", "aix", "--proc-root", AIX_PROC.toString());
+    assertThat(r.code()).isEqualTo(Main.FAILED);
+    assertThat(r.err().lines().toList()).hasSize(1);
+    assertThat(r.err())
+        .startsWith("psinfo-jmx: capture: cannot create '" + under + "': ")
+        .doesNotContain("java.", "Exception");
+    if (OS.LINUX.isCurrentOs() && Files.isDirectory(Path.of("/proc/self"))) {
+      // procfs refuses new directories with ENOENT
+      CliRun proc =
+          CliRun.of("capture", "/proc/x", "--probe", "aix", "--proc-root", AIX_PROC.toString());
+      assertThat(proc.code()).isEqualTo(Main.FAILED);
+      assertThat(proc.err())
+          .isEqualTo(
+              "psinfo-jmx: capture: cannot create '/proc/x': no such file or directory"
+                  + System.lineSeparator());
+    }
+  }
+
+  @Test
   @EnabledOnOs(OS.LINUX)
   void captureOfThisMachineIntoATarGzUnpacksWithTarAndReadsBack() throws Exception {
     Path archive = tmp.resolve("host.tar.gz");
