@@ -52,12 +52,13 @@ final class CaptureCommand {
                svmon -G, lsps -s, uptime, who -b) and uname -a
         Linux: /proc/PID/stat, status, cmdline (and io where readable), the system files
                (stat, meminfo, loadavg, uptime, cpuinfo, sys/kernel/*, self/auxv), uname -a
+               and /etc/os-release (as etc/os-release, where info reads the distribution)
       Unreadable files are skipped and counted; nothing else on the host is touched. Command
       lines are copied as they are (not scrubbed): look before you share.
 
       DIR must not exist or be empty; FILE.tar.gz (or .tgz) must not exist, and unpacks into a
       directory of the same base name. Either holds README.txt (what, when, which host),
-      commands/ and proc/. Read it back with:
+      commands/, proc/ and (Linux) etc/os-release. Read it back with:
         java -jar psinfo-jmx-agent.jar ps --probe PROBE --proc-root DIR/proc
         java -jar psinfo-jmx-agent.jar info --probe aix --proc-root DIR/proc
       (info answers the AIX commands from commands/ instead of running them here).
@@ -207,6 +208,7 @@ final class CaptureCommand {
       for (String f : plan.systemFiles()) {
         copy(options.procRoot().resolve(f), "proc/" + f, sink, counts);
       }
+      copyOsRelease(options.procRoot(), sink, counts);
       for (List<String> command : plan.commands()) {
         String name = String.join(" ", command);
         CommandRunner.Result result = runner.run(command, COMMAND_TIMEOUT);
@@ -367,6 +369,33 @@ final class CaptureCommand {
       counts.files++;
     }
   }
+
+  /**
+   * {@code etc/os-release} next to the proc root ({@code /etc/os-release} for {@code /proc}) into
+   * {@code etc/os-release}, where the Linux probe of {@code --proc-root CAPTURE/proc} reads the
+   * distribution and OsVersion from; absent (AIX, an older capture) it is not counted as skipped.
+   * Links are followed only for the kernel's {@code /proc} (the real file is usually a link to
+   * {@code ../usr/lib/os-release}), not in a tree the capture copies.
+   */
+  private static void copyOsRelease(Path procRoot, Sink sink, Counts counts) throws IOException {
+    Path from = procRoot.toAbsolutePath().resolveSibling("etc").resolve("os-release");
+    byte[] b;
+    try {
+      b =
+          BoundedFiles.readPrefix(
+              from, counts.checkTypes ? FileRule.TREE : FileRule.NAMED, MAX_OS_RELEASE_BYTES);
+    } catch (NoSuchFileException e) {
+      return;
+    } catch (IOException | RuntimeException e) {
+      counts.denied++;
+      return;
+    }
+    sink.file("etc/os-release", b);
+    counts.files++;
+  }
+
+  /** The most of os-release a capture copies (the Linux probe reads files up to 4 MB). */
+  static final int MAX_OS_RELEASE_BYTES = 64 * 1024;
 
   /** The most of one file a capture copies. */
   static final int MAX_FILE_BYTES = 16 * 1024 * 1024;

@@ -538,6 +538,35 @@ class CliTest {
   }
 
   @Test
+  void captureCopiesOsReleaseAndInfoOnTheCaptureReadsIt() throws Exception {
+    Path proc = tmp.resolve("src/proc");
+    Files.createDirectories(proc.resolve("sys/kernel"));
+    Files.writeString(proc.resolve("sys/kernel/osrelease"), "6.1.0-test\n");
+    Path etc = Files.createDirectories(tmp.resolve("src/etc"));
+    Files.writeString(
+        etc.resolve("os-release"),
+        "PRETTY_NAME=\"Test Linux 12\"\nID=testlinux\nVERSION_ID=\"12\"\n");
+    Path capture = tmp.resolve("cap");
+    CliRun c =
+        CliRun.of(
+            "capture", capture.toString(), "--probe", "linux", "--proc-root", proc.toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(capture.resolve("etc/os-release"))
+        .hasSameTextualContentAs(etc.resolve("os-release"));
+    CliRun info =
+        CliRun.of(
+            "info",
+            "--probe",
+            "linux",
+            "--proc-root",
+            capture.resolve("proc").toString(),
+            "--format",
+            "json");
+    assertThat(info.code()).as(info.err()).isZero();
+    assertThat(info.out()).contains("\"osVersion\": \"12\"", "Test Linux 12");
+  }
+
+  @Test
   void captureIntoAPathThatCannotBeADirectoryNamesItInOneLine() throws Exception {
     Path file = Files.writeString(tmp.resolve("file"), "x");
     Path under = file.resolve("sub");
