@@ -9,7 +9,7 @@ public final class FileTooLargeException extends FileSystemException {
   private final long maxBytes;
 
   FileTooLargeException(String file, long maxBytes) {
-    super(file, null, "longer than " + maxBytes + " bytes, the most read");
+    super(file, null, "longer than the " + maxBytes + " bytes read at most");
     this.maxBytes = maxBytes;
   }
 
