@@ -257,9 +257,40 @@ final class AttachCommand {
     try {
       vm.loadAgent(jar.toString(), options);
     } catch (AgentLoadException | AgentInitializationException | IOException e) {
+      String why = RemoteSource.rootMessage(e);
       throw new CliException(
-          "pid " + pid + " did not load the agent: " + RemoteSource.rootMessage(e), e);
+          "pid "
+              + pid
+              + " did not load the agent: "
+              + why
+              + jarHint(
+                  why,
+                  pid,
+                  ProcessHandle.of(pid).flatMap(p -> p.info().user()).orElse(""),
+                  System.getProperty("user.name", ""),
+                  jar),
+          e);
     }
+  }
+
+  /**
+   * What to check when the target JVM could not open the agent's jar (the JVM opens it itself, as
+   * its own user, so a jar under a directory only we can enter is "not found" there): the user it
+   * runs as when that is not ours; {@code ""} for any other failure.
+   */
+  static String jarHint(String why, long pid, String targetUser, String ownUser, Path jar) {
+    if (!why.contains("Agent JAR not found")) {
+      return "";
+    }
+    String who =
+        targetUser.isEmpty() || targetUser.equals(ownUser)
+            ? "the JVM"
+            : "pid " + pid + " runs as " + targetUser + ", not " + ownUser + ": that user";
+    return " ("
+        + who
+        + " opens the jar itself and must be able to read "
+        + jar
+        + " and enter every directory above it; copy the jar to a place it can read, e.g. /tmp)";
   }
 
   /**
