@@ -33,7 +33,8 @@ final class AttachCommand {
       registered (psinfo:type=ProcessTable, SystemInfo, Coverage, Agent). Open them with
       jconsole -pluginpath psinfo-jmx-agent.jar PID (JConsole starts that JVM's local JMX
       connector itself; the jar adds its Processes and System tabs), or read them with 'jmx'
-      when that JVM has a JMX port. attach opens no port in the target JVM.
+      when that JVM has a JMX port. attach opens no port in the target JVM unless asked to
+      with --start-management-agent.
 
       OPTIONS are the agent's comma-separated key=value options (e.g. ttl=5s,exclude=^kworker);
       they are checked here first. The agent registers once per JVM: attaching again with
