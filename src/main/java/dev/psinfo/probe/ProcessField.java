@@ -174,6 +174,14 @@ public enum ProcessField {
     }
   }
 
+  /**
+   * The record's canonical constructor ({@code ProcessInfo.Builder} spreads its arrays over it):
+   * one lookup for both.
+   */
+  static MethodHandle canonical() {
+    return CANONICAL;
+  }
+
   private final String itemName;
   private final Class<?> type;
   private final Function<ProcessInfo, Object> accessor;

@@ -307,30 +307,22 @@ public record ProcessInfo(
       int[] first = {
         0, COUNT[LONGS], COUNT[LONGS] + COUNT[INTS], COUNT[LONGS] + COUNT[INTS] + COUNT[BOOLEANS]
       };
-      Class<?>[] canonical = new Class<?>[n];
       Class<?>[] grouped = new Class<?>[n];
       int[] positionInGrouped = new int[n];
       for (ProcessField f : FIELDS) {
         int i = f.ordinal();
         int position = first[array(f)] + SLOT[i];
-        canonical[i] = f.type();
         grouped[position] = f.type();
         positionInGrouped[i] = position;
       }
-      try {
-        MethodHandle h =
-            MethodHandles.lookup()
-                .findConstructor(ProcessInfo.class, MethodType.methodType(void.class, canonical));
-        h =
-            MethodHandles.permuteArguments(
-                h, MethodType.methodType(ProcessInfo.class, grouped), positionInGrouped);
-        return h.asSpreader(0, long[].class, COUNT[LONGS])
-            .asSpreader(1, int[].class, COUNT[INTS])
-            .asSpreader(2, boolean[].class, COUNT[BOOLEANS])
-            .asSpreader(3, Object[].class, COUNT[OBJECTS]);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
+      return MethodHandles.permuteArguments(
+              ProcessField.canonical(),
+              MethodType.methodType(ProcessInfo.class, grouped),
+              positionInGrouped)
+          .asSpreader(0, long[].class, COUNT[LONGS])
+          .asSpreader(1, int[].class, COUNT[INTS])
+          .asSpreader(2, boolean[].class, COUNT[BOOLEANS])
+          .asSpreader(3, Object[].class, COUNT[OBJECTS]);
     }
   }
 }
