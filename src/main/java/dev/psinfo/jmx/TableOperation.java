@@ -58,9 +58,7 @@ public final class TableOperation<R> {
     }
 
     OpenType<?> openType() {
-      return type == int.class
-          ? SimpleType.INTEGER
-          : type == long.class ? SimpleType.LONG : SimpleType.STRING;
+      return ProcessRows.openType(type);
     }
 
     /** The argument as this parameter's Java type, or a clear error. */
