@@ -32,15 +32,17 @@ final class InfoView {
   }
 
   /**
-   * What {@code info} leaves out: the time of the agent's scan the counts come from (a detail of
-   * the bean's one-snapshot answers), and the platform map, which it shows last, entry by entry.
+   * What {@code info} shows line by line, in declaration order (an EnumSet iterates so): all but
+   * the time of the agent's scan the counts come from (a detail of the bean's one-snapshot answers)
+   * and the platform map, which it shows last, entry by entry.
    */
-  private static final Set<SystemAttribute> NOT_IN_LINE =
-      EnumSet.of(SystemAttribute.SNAPSHOT_TIME_MILLIS, SystemAttribute.PLATFORM);
+  private static final Set<SystemAttribute> SHOWN =
+      EnumSet.complementOf(
+          EnumSet.of(SystemAttribute.SNAPSHOT_TIME_MILLIS, SystemAttribute.PLATFORM));
 
-  /** The coverage's scan time is the system's (left out there too). */
-  private static final Set<CoverageAttribute> NOT_IN_COVERAGE =
-      EnumSet.of(CoverageAttribute.SNAPSHOT_TIME_MILLIS);
+  /** The coverage's lines: all but its scan time, which is the system's (left out there too). */
+  private static final Set<CoverageAttribute> SHOWN_COVERAGE =
+      EnumSet.complementOf(EnumSet.of(CoverageAttribute.SNAPSHOT_TIME_MILLIS));
 
   /** How a value is shown for people, from the unit its name ends in (units are in the names). */
   private static Kind kind(Attribute a) {
@@ -59,26 +61,6 @@ final class InfoView {
     return Kind.COUNT;
   }
 
-  private static List<SystemAttribute> shown() {
-    List<SystemAttribute> out = new ArrayList<>();
-    for (SystemAttribute a : SystemAttribute.values()) {
-      if (!NOT_IN_LINE.contains(a)) {
-        out.add(a);
-      }
-    }
-    return out;
-  }
-
-  private static List<CoverageAttribute> shownCoverage() {
-    List<CoverageAttribute> out = new ArrayList<>();
-    for (CoverageAttribute a : CoverageAttribute.values()) {
-      if (!NOT_IN_COVERAGE.contains(a)) {
-        out.add(a);
-      }
-    }
-    return out;
-  }
-
   private InfoView() {}
 
   /**
@@ -89,7 +71,7 @@ final class InfoView {
       PrintStream out, Reading<SystemAttribute> info, Reading<CoverageAttribute> coverage) {
     List<String[]> lines = new ArrayList<>();
     String cpuOver = null;
-    for (SystemAttribute a : shown()) {
+    for (SystemAttribute a : SHOWN) {
       String name = a.attributeName();
       Kind kind = kind(a);
       String text = human(kind, info.get(a));
@@ -102,7 +84,7 @@ final class InfoView {
       lines.add(new String[] {name, text});
     }
     if (coverage != null) {
-      for (CoverageAttribute a : shownCoverage()) {
+      for (CoverageAttribute a : SHOWN_COVERAGE) {
         Object v = coverage.get(a);
         lines.add(
             new String[] {
@@ -166,7 +148,7 @@ final class InfoView {
   static void json(
       PrintStream out, Reading<SystemAttribute> info, Reading<CoverageAttribute> coverage) {
     StringBuilder b = new StringBuilder("{");
-    for (SystemAttribute a : shown()) {
+    for (SystemAttribute a : SHOWN) {
       Object v = info.get(a);
       String key = key(a);
       b.append(b.length() == 1 ? "\n  " : ",\n  ").append(Text.json(key)).append(": ");
@@ -181,7 +163,7 @@ final class InfoView {
     if (coverage != null) {
       b.append(",\n  \"coverage\": {");
       boolean first = true;
-      for (CoverageAttribute a : shownCoverage()) {
+      for (CoverageAttribute a : SHOWN_COVERAGE) {
         Object v = coverage.get(a);
         b.append(first ? "" : ", ").append(Text.json(key(a))).append(": ");
         b.append(v instanceof String s ? Text.json(s) : String.valueOf(v));
