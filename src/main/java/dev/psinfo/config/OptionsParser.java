@@ -3,6 +3,7 @@ package dev.psinfo.config;
 import dev.psinfo.io.BoundedFiles;
 import dev.psinfo.io.FileRule;
 import dev.psinfo.io.FileTooLargeException;
+import dev.psinfo.text.Printable;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -178,12 +179,12 @@ public final class OptionsParser {
     if (problem.length() <= MAX_PROBLEM_CHARS) {
       return problem;
     }
-    int head = KEPT_HEAD - (Character.isHighSurrogate(problem.charAt(KEPT_HEAD - 1)) ? 1 : 0);
+    String head = Printable.prefix(problem, KEPT_HEAD);
     int tail = problem.length() - KEPT_TAIL;
     tail += Character.isLowSurrogate(problem.charAt(tail)) ? 1 : 0;
-    return problem.substring(0, head)
+    return head
         + "...("
-        + (tail - head)
+        + (tail - head.length())
         + " characters left out)..."
         + problem.substring(tail);
   }

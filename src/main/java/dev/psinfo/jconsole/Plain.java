@@ -75,11 +75,8 @@ final class Plain {
     if (s.length() <= maxChars) {
       return s;
     }
-    int end = maxChars;
-    if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(0, end) + " … (" + (s.length() - end) + " more characters)";
+    String kept = Printable.prefix(s, maxChars);
+    return kept + " … (" + (s.length() - kept.length()) + " more characters)";
   }
 
   /** A table whose every cell renderer and tooltip shows plain text. */

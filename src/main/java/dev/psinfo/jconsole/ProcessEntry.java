@@ -2,6 +2,7 @@ package dev.psinfo.jconsole;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.psinfo.text.Printable;
 import dev.psinfo.view.Items;
 import dev.psinfo.view.RowValues;
 import dev.psinfo.view.Values;
@@ -109,8 +110,7 @@ record ProcessEntry(Map<String, Object> items) implements RowValues {
     if (value instanceof String s) {
       int max = name.equals("args") ? maxArgsChars : MAX_TEXT_CHARS;
       if (s.length() > max) {
-        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-        items.put(name, s.substring(0, end));
+        items.put(name, Printable.prefix(s, max));
         if (name.equals("args")) {
           items.put("argsTruncated", Boolean.TRUE);
         }

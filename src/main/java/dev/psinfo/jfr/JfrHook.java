@@ -218,10 +218,6 @@ final class JfrHook implements FlightRecorderListener, Runnable {
    * their process's arguments.
    */
   static String shownArgs(String args) {
-    int end = args.length();
-    if (end > MAX_ARGS) {
-      end = Character.isHighSurrogate(args.charAt(MAX_ARGS - 1)) ? MAX_ARGS - 1 : MAX_ARGS;
-    }
-    return Printable.escape(end == args.length() ? args : args.substring(0, end));
+    return Printable.escape(Printable.prefix(args, MAX_ARGS));
   }
 }

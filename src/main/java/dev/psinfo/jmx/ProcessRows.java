@@ -4,6 +4,7 @@ import dev.psinfo.probe.ProcessField;
 import dev.psinfo.probe.ProcessInfo;
 import dev.psinfo.probe.ProcessState;
 import dev.psinfo.sampling.ProcessSample;
+import dev.psinfo.text.Printable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -155,10 +156,8 @@ public final class ProcessRows {
     if (!(args instanceof String s) || s.length() <= maxChars) {
       return row;
     }
-    int end =
-        maxChars > 0 && Character.isHighSurrogate(s.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
     Object[] values = row.getAll(SORTED_NAMES);
-    values[position("args")] = s.substring(0, end);
+    values[position("args")] = Printable.prefix(s, maxChars);
     values[position(ProcessField.ARGS_TRUNCATED.itemName())] = Boolean.TRUE;
     return new LightRow(values);
   }

@@ -75,6 +75,22 @@ public final class Printable {
     return new String(chars);
   }
 
+  /**
+   * {@code text} cut to at most {@code maxChars} characters, one fewer where the cut would keep
+   * half of a surrogate pair; the same instance when it is no longer. The one cut of host text to a
+   * bound (a row's args, a JFR event, a Swing cell, an option error).
+   */
+  public static String prefix(String text, int maxChars) {
+    if (text.length() <= maxChars) {
+      return text;
+    }
+    int end =
+        maxChars > 0 && Character.isHighSurrogate(text.charAt(maxChars - 1))
+            ? maxChars - 1
+            : maxChars;
+    return text.substring(0, end);
+  }
+
   /** Index of the first unsafe character of {@code text}, or -1. */
   public static int firstUnsafe(String text) {
     for (int i = 0; i < text.length(); i++) {

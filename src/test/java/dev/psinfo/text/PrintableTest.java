@@ -7,6 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class PrintableTest {
   @Test
+  void prefixNeverKeepsHalfASurrogatePair() {
+    String s = "ab\uD83D\uDE00cd"; // a, b, an emoji (two chars), c, d
+    assertThat(Printable.prefix(s, 3)).isEqualTo("ab");
+    assertThat(Printable.prefix(s, 4)).isEqualTo("ab\uD83D\uDE00");
+    assertThat(Printable.prefix(s, 6)).isSameAs(s);
+    assertThat(Printable.prefix(s, 0)).isEmpty();
+  }
+
+  @Test
   void plainTextIsTheSameInstance() {
     String s = "java -Dx=ü C:\\dir 日本";
     assertThat(Printable.escape(s)).isSameAs(s);
